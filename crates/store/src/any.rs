@@ -1,0 +1,103 @@
+//! [`AnyBackend`]: pick the backend at run time from a URL.
+
+use crate::backend::AppendResult;
+use crate::{
+    Backend, CleanEvent, CleanSessionMeta, Consent, EraseCounts, Error, MemoryStore, Page,
+    PageRequest, Result, Session, SessionFilter, StoredSegment, StoredSummary, StoredToolEvent,
+    Timestamp, UsageReport,
+};
+
+/// One of the built-in backends, chosen at run time (a closed enum rather than a
+/// trait object: static dispatch, no boxing of futures).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AnyBackend {
+    /// In memory.
+    Memory(MemoryStore),
+    /// Embedded SQLite.
+    #[cfg(feature = "sqlite")]
+    Sqlite(crate::SqliteStore),
+}
+
+impl AnyBackend {
+    /// Opens the backend a URL names: `sqlite://file.db` (or `sqlite::memory:`),
+    /// `memory://`. Migrations are applied.
+    pub async fn open(url: &str) -> Result<Self> {
+        let scheme = url.split(':').next().unwrap_or("");
+        match scheme {
+            "memory" => Ok(AnyBackend::Memory(MemoryStore::default())),
+            #[cfg(feature = "sqlite")]
+            "sqlite" => Ok(AnyBackend::Sqlite(crate::SqliteStore::open(url).await?)),
+            other => Err(Error::Config(format!(
+                "unsupported database URL scheme `{other}` (expected sqlite:// or memory://)"
+            ))),
+        }
+    }
+
+    /// Size of the stored data in bytes, where the backend can tell.
+    pub async fn size_bytes(&self) -> Result<Option<u64>> {
+        match self {
+            AnyBackend::Memory(_) => Ok(None),
+            #[cfg(feature = "sqlite")]
+            AnyBackend::Sqlite(s) => s.size_bytes().await.map(Some),
+        }
+    }
+}
+
+macro_rules! delegate {
+    ($self:ident, $b:ident => $e:expr) => {
+        match $self {
+            AnyBackend::Memory($b) => $e,
+            #[cfg(feature = "sqlite")]
+            AnyBackend::Sqlite($b) => $e,
+        }
+    };
+}
+
+impl Backend for AnyBackend {
+    fn kind(&self) -> &'static str {
+        delegate!(self, b => b.kind())
+    }
+    async fn upsert_session(&self, meta: &CleanSessionMeta) -> Result<()> {
+        delegate!(self, b => b.upsert_session(meta).await)
+    }
+    async fn stored_consent(&self, id: &str) -> Result<Option<Consent>> {
+        delegate!(self, b => b.stored_consent(id).await)
+    }
+    async fn withdraw(&self, id: &str, erase: bool) -> Result<()> {
+        delegate!(self, b => b.withdraw(id, erase).await)
+    }
+    async fn append(&self, id: &str, events: &[CleanEvent]) -> Result<Vec<AppendResult>> {
+        delegate!(self, b => b.append(id, events).await)
+    }
+    async fn get_session(&self, id: &str) -> Result<Option<Session>> {
+        delegate!(self, b => b.get_session(id).await)
+    }
+    async fn list_sessions(&self, f: &SessionFilter) -> Result<Page<Session>> {
+        delegate!(self, b => b.list_sessions(f).await)
+    }
+    async fn get_transcripts(&self, id: &str, p: &PageRequest) -> Result<Page<StoredSegment>> {
+        delegate!(self, b => b.get_transcripts(id, p).await)
+    }
+    async fn get_tool_events(&self, id: &str, p: &PageRequest) -> Result<Page<StoredToolEvent>> {
+        delegate!(self, b => b.get_tool_events(id, p).await)
+    }
+    async fn get_summary(&self, id: &str) -> Result<Option<StoredSummary>> {
+        delegate!(self, b => b.get_summary(id).await)
+    }
+    async fn get_usage(&self, id: &str) -> Result<UsageReport> {
+        delegate!(self, b => b.get_usage(id).await)
+    }
+    async fn delete_session(&self, id: &str) -> Result<bool> {
+        delegate!(self, b => b.delete_session(id).await)
+    }
+    async fn erase_user(&self, id: &str) -> Result<EraseCounts> {
+        delegate!(self, b => b.erase_user(id).await)
+    }
+    async fn purge_before(&self, before: Timestamp) -> Result<EraseCounts> {
+        delegate!(self, b => b.purge_before(before).await)
+    }
+    async fn ping(&self) -> Result<()> {
+        delegate!(self, b => b.ping().await)
+    }
+}

@@ -1,0 +1,117 @@
+//! The one error type of the crate.
+
+use std::borrow::Cow;
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the store.
+///
+/// Messages never contain user content (transcript text, tool arguments, e-mails,
+/// tokens): validation errors name the field and the rule, never the value.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Bad input. Nothing of the request was written.
+    #[error("invalid `{field}`: {rule}")]
+    Validation {
+        /// Path of the offending field, e.g. `events[3].started_at`.
+        field: String,
+        /// The rule it broke.
+        rule: Cow<'static, str>,
+    },
+    /// The backend failed (connection, I/O, constraint...). The source is kept.
+    #[error("storage backend failed during {op}")]
+    Backend {
+        /// The operation that failed, e.g. `append`.
+        op: &'static str,
+        /// Whether retrying the same call may succeed.
+        retryable: bool,
+        /// The underlying error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
+    /// Applying the embedded migrations failed.
+    #[error("schema migration failed")]
+    Migration {
+        /// The underlying error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
+    /// A configured bound of an in-memory structure was reached.
+    #[error("capacity exceeded: {what}")]
+    Capacity {
+        /// Which bound.
+        what: &'static str,
+    },
+    /// Configuration is wrong (bad database URL, unknown scheme, bad option).
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// Builds a validation error.
+    pub fn validation(field: impl Into<String>, rule: impl Into<Cow<'static, str>>) -> Self {
+        Error::Validation {
+            field: field.into(),
+            rule: rule.into(),
+        }
+    }
+
+    /// Whether retrying the same call may succeed (connection lost, pool timeout,
+    /// lock contention). Validation errors are never retryable.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, Error::Backend { retryable: true, .. })
+    }
+
+    /// Whether this is a validation error.
+    pub fn is_validation(&self) -> bool {
+        matches!(self, Error::Validation { .. })
+    }
+
+    /// The offending field of a validation error.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// Prefixes the field path of a validation error (`text` → `events[2].text`).
+    pub(crate) fn in_field(self, prefix: &str) -> Self {
+        match self {
+            Error::Validation { field, rule } => Error::Validation {
+                field: format!("{prefix}.{field}"),
+                rule,
+            },
+            other => other,
+        }
+    }
+}
+
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+impl Error {
+    pub(crate) fn sqlx(op: &'static str, e: sqlx::Error) -> Self {
+        let retryable = match &e {
+            sqlx::Error::Io(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed
+            | sqlx::Error::Protocol(_) => true,
+            sqlx::Error::Database(db) => {
+                let code = db.code();
+                let code = code.as_deref().unwrap_or("");
+                // SQLite BUSY/LOCKED; PostgreSQL serialization failure, deadlock,
+                // admin shutdown, connection failures.
+                matches!(code, "5" | "6" | "517" | "261" | "40001" | "40P01" | "57P01" | "57P02" | "57P03")
+                    || code.starts_with("08")
+            }
+            _ => false,
+        };
+        Error::Backend {
+            op,
+            retryable,
+            source: Box::new(e),
+        }
+    }
+}

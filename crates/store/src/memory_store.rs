@@ -1,0 +1,408 @@
+//! [`MemoryStore`]: a backend that keeps everything in process memory, bounded.
+//!
+//! For tests and ephemeral use: it really stores (reads return what was written),
+//! but nothing survives the process.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use parking_lot::Mutex;
+
+use crate::backend::{page_size, parse_seq_cursor, parse_session_cursor, session_cursor, AppendResult};
+use crate::backend::{DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE};
+use crate::{
+    Backend, CleanEvent, CleanSessionMeta, Consent, EraseCounts, Error, Page, PageRequest, Result,
+    Session, SessionFilter, SessionStatus, StoredSegment, StoredSummary, StoredToolEvent,
+    StoredUsage, Timestamp, Timings, UsageReport,
+};
+
+/// Bounds of a [`MemoryStore`]. Writes beyond them fail with [`Error::Capacity`]
+/// (nothing acknowledged is ever evicted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemoryLimits {
+    /// Sessions kept (default 100 000).
+    pub max_sessions: usize,
+    /// Child rows per session (default 100 000).
+    pub max_events_per_session: usize,
+}
+
+impl Default for MemoryLimits {
+    fn default() -> Self {
+        MemoryLimits {
+            max_sessions: 100_000,
+            max_events_per_session: 100_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct UserRow {
+    auth_user_id: Option<String>,
+    email: Option<String>,
+}
+
+#[derive(Debug)]
+struct MemSession {
+    row: Session,
+    transcripts: Vec<StoredSegment>,
+    tools: Vec<StoredToolEvent>,
+    summaries: Vec<StoredSummary>,
+    usage: Vec<StoredUsage>,
+    keys: HashSet<(u8, String)>,
+}
+
+impl MemSession {
+    fn rows(&self) -> usize {
+        self.transcripts.len() + self.tools.len() + self.summaries.len() + self.usage.len()
+    }
+
+    fn counts(&self) -> EraseCounts {
+        EraseCounts {
+            users: 0,
+            sessions: 1,
+            transcripts: self.transcripts.len() as u64,
+            tool_events: self.tools.len() as u64,
+            summaries: self.summaries.len() as u64,
+            usage_events: self.usage.len() as u64,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Mem {
+    users: BTreeMap<String, UserRow>,
+    sessions: HashMap<String, MemSession>,
+}
+
+/// An in-memory backend.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    mem: Mutex<Mem>,
+    limits: MemoryLimits,
+}
+
+impl MemoryStore {
+    /// An empty store with the given bounds.
+    pub fn with_limits(limits: MemoryLimits) -> Self {
+        MemoryStore {
+            mem: Mutex::default(),
+            limits,
+        }
+    }
+}
+
+fn upsert_user(mem: &mut Mem, m: &CleanSessionMeta) -> Result<()> {
+    let Some(uid) = m.user_id() else { return Ok(()) };
+    for (uid2, u) in &mem.users {
+        if uid2 != uid {
+            if m.email().is_some() && u.email.as_deref() == m.email() {
+                return Err(Error::validation("user.email", "already belongs to another user"));
+            }
+            if m.auth_user_id().is_some() && u.auth_user_id.as_deref() == m.auth_user_id() {
+                return Err(Error::validation(
+                    "user.auth_user_id",
+                    "already belongs to another user",
+                ));
+            }
+        }
+    }
+    let u = mem.users.entry(uid.to_owned()).or_insert(UserRow {
+        auth_user_id: None,
+        email: None,
+    });
+    if let Some(a) = m.auth_user_id() {
+        u.auth_user_id = Some(a.to_owned());
+    }
+    if let Some(e) = m.email() {
+        u.email = Some(e.to_owned());
+    }
+    Ok(())
+}
+
+fn paginate<T: Clone>(rows: &[T], seq: impl Fn(&T) -> i64, page: &PageRequest) -> Result<Page<T>> {
+    let after = parse_seq_cursor(page.cursor.as_deref())?;
+    let limit = page_size(page.limit, DEFAULT_CHILD_PAGE) as usize;
+    let mut items: Vec<T> = rows.iter().filter(|r| seq(r) > after).take(limit + 1).cloned().collect();
+    let next_cursor = if items.len() > limit {
+        items.truncate(limit);
+        items.last().map(|r| seq(r).to_string())
+    } else {
+        None
+    };
+    Ok(Page { items, next_cursor })
+}
+
+impl Backend for MemoryStore {
+    fn kind(&self) -> &'static str {
+        "memory"
+    }
+
+    async fn upsert_session(&self, m: &CleanSessionMeta) -> Result<()> {
+        let mut mem = self.mem.lock();
+        if !mem.sessions.contains_key(m.session_id()) && mem.sessions.len() >= self.limits.max_sessions {
+            return Err(Error::Capacity { what: "memory store sessions" });
+        }
+        upsert_user(&mut mem, m)?;
+        let now = Timestamp::now();
+        match mem.sessions.get_mut(m.session_id()) {
+            Some(s) => {
+                let r = &mut s.row;
+                if let Some(u) = m.user_id() {
+                    r.user_id = Some(u.to_owned());
+                }
+                if let Some(v) = m.provider_session_id() {
+                    r.provider_session_id = Some(v.to_owned());
+                }
+                if let Some(v) = m.voice() {
+                    r.voice = Some(v.to_owned());
+                }
+                if let Some(v) = m.persona() {
+                    r.persona = Some(v.to_owned());
+                }
+                if let Some(c) = m.config() {
+                    r.config = c.clone();
+                }
+                r.timings = r.timings.merge(m.timings());
+                r.consent = m.consent();
+                if let Some(e) = m.ended_at() {
+                    r.ended_at = Some(e);
+                    r.status = SessionStatus::Ended;
+                }
+                r.updated_at = now;
+            }
+            None => {
+                let row = Session {
+                    id: m.session_id().to_owned(),
+                    user_id: m.user_id().map(str::to_owned),
+                    provider_session_id: m.provider_session_id().map(str::to_owned),
+                    voice: m.voice().map(str::to_owned),
+                    persona: m.persona().map(str::to_owned),
+                    config: m.config().cloned().unwrap_or_else(|| serde_json::json!({})),
+                    timings: Timings::default().merge(m.timings()),
+                    consent: m.consent(),
+                    status: if m.ended_at().is_some() {
+                        SessionStatus::Ended
+                    } else {
+                        SessionStatus::Active
+                    },
+                    started_at: m.started_at().unwrap_or(now),
+                    ended_at: m.ended_at(),
+                    created_at: now,
+                    updated_at: now,
+                };
+                mem.sessions.insert(
+                    row.id.clone(),
+                    MemSession {
+                        row,
+                        transcripts: Vec::new(),
+                        tools: Vec::new(),
+                        summaries: Vec::new(),
+                        usage: Vec::new(),
+                        keys: HashSet::new(),
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    async fn stored_consent(&self, session_id: &str) -> Result<Option<Consent>> {
+        Ok(self.mem.lock().sessions.get(session_id).map(|s| s.row.consent))
+    }
+
+    async fn withdraw(&self, session_id: &str, erase: bool) -> Result<()> {
+        let mut mem = self.mem.lock();
+        if erase {
+            mem.sessions.remove(session_id);
+        } else if let Some(s) = mem.sessions.get_mut(session_id) {
+            s.row.consent = Consent::Declined;
+            s.row.updated_at = Timestamp::now();
+        }
+        Ok(())
+    }
+
+    async fn append(&self, session_id: &str, events: &[CleanEvent]) -> Result<Vec<AppendResult>> {
+        let mut mem = self.mem.lock();
+        let Some(s) = mem.sessions.get_mut(session_id).filter(|s| s.row.consent == Consent::Accepted) else {
+            return Ok(vec![AppendResult::NotAccepted; events.len()]);
+        };
+        let new_rows = events.len();
+        if s.rows() + new_rows > self.limits.max_events_per_session {
+            return Err(Error::Capacity { what: "memory store events per session" });
+        }
+        let now = Timestamp::now();
+        let mut out = Vec::with_capacity(events.len());
+        for e in events {
+            let key = match e {
+                CleanEvent::Transcript(x) => (0, x.dedup_key().to_owned()),
+                CleanEvent::Tool(x) => (1, x.dedup_key().to_owned()),
+                CleanEvent::Summary(x) => (2, x.dedup_key().to_owned()),
+                CleanEvent::Usage(x) => (3, x.dedup_key().to_owned()),
+            };
+            if !s.keys.insert(key) {
+                out.push(AppendResult::Duplicate);
+                continue;
+            }
+            match e {
+                CleanEvent::Transcript(x) => {
+                    let seq = s.transcripts.last().map_or(1, |l| l.seq + 1);
+                    s.transcripts.push(StoredSegment {
+                        seq,
+                        item_id: x.item_id().map(str::to_owned),
+                        role: x.role(),
+                        text: x.text().to_owned(),
+                        started_at: x.started_at(),
+                        ended_at: x.ended_at(),
+                        created_at: now,
+                    });
+                }
+                CleanEvent::Tool(x) => {
+                    let seq = s.tools.last().map_or(1, |l| l.seq + 1);
+                    s.tools.push(StoredToolEvent {
+                        seq,
+                        call_id: x.call_id().map(str::to_owned),
+                        name: x.name().to_owned(),
+                        args: x.args().clone(),
+                        result: x.result().cloned(),
+                        status: x.status(),
+                        duration_ms: x.duration_ms(),
+                        at: x.at(),
+                    });
+                }
+                CleanEvent::Summary(x) => {
+                    let version = s.summaries.last().map_or(1, |l| l.version + 1);
+                    s.summaries.push(StoredSummary {
+                        version,
+                        text: x.text().to_owned(),
+                        key_points: x.key_points().to_vec(),
+                        at: x.at(),
+                    });
+                }
+                CleanEvent::Usage(x) => {
+                    let seq = s.usage.last().map_or(1, |l| l.seq + 1);
+                    s.usage.push(StoredUsage {
+                        seq,
+                        event_id: x.event_id().map(str::to_owned),
+                        kind: x.kind().to_owned(),
+                        value: x.value(),
+                        meta: x.meta().cloned(),
+                        at: x.at(),
+                    });
+                }
+            }
+            out.push(AppendResult::Inserted);
+        }
+        Ok(out)
+    }
+
+    async fn get_session(&self, id: &str) -> Result<Option<Session>> {
+        Ok(self.mem.lock().sessions.get(id).map(|s| s.row.clone()))
+    }
+
+    async fn list_sessions(&self, f: &SessionFilter) -> Result<Page<Session>> {
+        let after = parse_session_cursor(f.cursor.as_deref())?;
+        let limit = page_size(f.limit, DEFAULT_SESSION_PAGE) as usize;
+        let mem = self.mem.lock();
+        let mut rows: Vec<&Session> = mem
+            .sessions
+            .values()
+            .map(|s| &s.row)
+            .filter(|r| f.user_id.as_ref().is_none_or(|u| r.user_id.as_ref() == Some(u)))
+            .filter(|r| f.consent.is_none_or(|c| r.consent == c))
+            .filter(|r| f.status.is_none_or(|c| r.status == c))
+            .filter(|r| f.started_after.is_none_or(|t| r.started_at >= t))
+            .filter(|r| f.started_before.is_none_or(|t| r.started_at < t))
+            .filter(|r| {
+                after.as_ref().is_none_or(|(ms, id)| {
+                    (r.started_at.as_millis(), r.id.as_str()) < (*ms, id.as_str())
+                })
+            })
+            .collect();
+        rows.sort_by(|a, b| (b.started_at, &b.id).cmp(&(a.started_at, &a.id)));
+        let mut items: Vec<Session> = rows.into_iter().take(limit + 1).cloned().collect();
+        let next_cursor = if items.len() > limit {
+            items.truncate(limit);
+            items.last().map(session_cursor)
+        } else {
+            None
+        };
+        Ok(Page { items, next_cursor })
+    }
+
+    async fn get_transcripts(&self, session_id: &str, page: &PageRequest) -> Result<Page<StoredSegment>> {
+        let mem = self.mem.lock();
+        match mem.sessions.get(session_id) {
+            Some(s) => paginate(&s.transcripts, |r| r.seq, page),
+            None => paginate(&[], |r: &StoredSegment| r.seq, page),
+        }
+    }
+
+    async fn get_tool_events(&self, session_id: &str, page: &PageRequest) -> Result<Page<StoredToolEvent>> {
+        let mem = self.mem.lock();
+        match mem.sessions.get(session_id) {
+            Some(s) => paginate(&s.tools, |r| r.seq, page),
+            None => paginate(&[], |r: &StoredToolEvent| r.seq, page),
+        }
+    }
+
+    async fn get_summary(&self, session_id: &str) -> Result<Option<StoredSummary>> {
+        Ok(self
+            .mem
+            .lock()
+            .sessions
+            .get(session_id)
+            .and_then(|s| s.summaries.last().cloned()))
+    }
+
+    async fn get_usage(&self, session_id: &str) -> Result<UsageReport> {
+        let events = self
+            .mem
+            .lock()
+            .sessions
+            .get(session_id)
+            .map(|s| s.usage.clone())
+            .unwrap_or_default();
+        Ok(UsageReport::from_events(events))
+    }
+
+    async fn delete_session(&self, id: &str) -> Result<bool> {
+        Ok(self.mem.lock().sessions.remove(id).is_some())
+    }
+
+    async fn erase_user(&self, user_id: &str) -> Result<EraseCounts> {
+        let mut mem = self.mem.lock();
+        let mut counts = EraseCounts::default();
+        let ids: Vec<String> = mem
+            .sessions
+            .iter()
+            .filter(|(_, s)| s.row.user_id.as_deref() == Some(user_id))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for id in ids {
+            if let Some(s) = mem.sessions.remove(&id) {
+                counts.add(s.counts());
+            }
+        }
+        if mem.users.remove(user_id).is_some() {
+            counts.users = 1;
+        }
+        Ok(counts)
+    }
+
+    async fn purge_before(&self, before: Timestamp) -> Result<EraseCounts> {
+        let mut mem = self.mem.lock();
+        let mut counts = EraseCounts::default();
+        mem.sessions.retain(|_, s| {
+            if s.row.started_at < before {
+                counts.add(s.counts());
+                false
+            } else {
+                true
+            }
+        });
+        Ok(counts)
+    }
+
+    async fn ping(&self) -> Result<()> {
+        Ok(())
+    }
+}
