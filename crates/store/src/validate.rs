@@ -128,7 +128,13 @@ pub fn session_meta(m: &SessionMeta, limits: &Limits, now: Timestamp) -> Result<
     if let Some(u) = &m.user {
         id("user.id", &u.id)?;
         if let Some(a) = &u.auth_user_id {
-            id("user.auth_user_id", a)?;
+            // Auth providers use their own shapes (`auth0|abc`, UUIDs...).
+            if a.is_empty() || a.len() > 256 || a.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                return Err(Error::validation(
+                    "user.auth_user_id",
+                    "must be 1-256 characters without spaces",
+                ));
+            }
         }
         if let Some(e) = &u.email {
             let ok = e.len() <= 254
