@@ -12,10 +12,20 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod address;
+mod checks;
+mod context;
+mod detect;
+mod dob;
 mod entity;
 mod json;
+mod numbers;
+mod patterns;
+mod person;
 mod policy;
 mod redactor;
+mod spoken_email;
+mod token;
 
 pub use entity::Entity;
 pub use json::redact_json_with;

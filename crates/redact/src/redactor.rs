@@ -5,9 +5,12 @@ use std::sync::Arc;
 
 use hmac::{Hmac, Mac};
 use regex::Regex;
+
+use crate::detect::{Cand, Detectors, Enabled, Found, Names};
+use crate::patterns::Patterns;
 use sha2::Sha256;
 
-use crate::{Entity, Error, PlaceholderStyle, Policy};
+use crate::{Error, PlaceholderStyle, Policy};
 
 /// Number of redactions per label (`EMAIL`, `PHONE`, custom labels...).
 pub type Counts = BTreeMap<String, u64>;
@@ -34,11 +37,11 @@ pub struct Redacted {
 
 struct Inner {
     policy: Policy,
-    email: Regex,
-    phone: Regex,
-    card: Regex,
-    custom: Vec<(String, Regex)>,
+    enabled: Enabled,
+    det: Detectors,
+    labels: Vec<String>,
     allow: Vec<String>,
+    allow_digits: Vec<String>,
 }
 
 /// A compiled redaction policy. Cheap to clone; `Send + Sync`.
@@ -83,17 +86,26 @@ impl Redactor {
             })?;
             custom.push((c.label.clone(), re));
         }
-        let allow = policy.allow.iter().map(|a| a.to_lowercase()).collect();
+        let allow: Vec<String> = policy.allow.iter().map(|a| a.trim().to_lowercase()).collect();
+        let allow_digits = allow
+            .iter()
+            .filter(|a| {
+                a.bytes().any(|b| b.is_ascii_digit()) && !a.bytes().any(|b| b.is_ascii_alphabetic())
+            })
+            .map(|a| a.chars().filter(char::is_ascii_digit).collect())
+            .collect();
+        let labels = custom.iter().map(|(l, _): &(String, Regex)| l.clone()).collect();
         Ok(Redactor {
             inner: Arc::new(Inner {
-                email: Regex::new(r"(?i)\b[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}\b").expect("email"),
-                phone: Regex::new(
-                    r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{3}\)|\b\d{3})[\s.\-]?\d{3}[\s.\-]?\d{4}\b",
-                )
-                .expect("phone"),
-                card: Regex::new(r"\b\d(?:[ \-]?\d){12,18}\b").expect("card"),
-                custom,
+                enabled: Enabled::from_set(&policy.entities),
+                det: Detectors {
+                    patterns: Patterns::new(),
+                    names: Names::load(),
+                    custom: custom.into_iter().map(|(_, r)| r).collect(),
+                },
+                labels,
                 allow,
+                allow_digits,
                 policy,
             }),
         })
@@ -104,59 +116,53 @@ impl Redactor {
         &self.inner.policy
     }
 
-    fn enabled(&self, e: Entity) -> bool {
-        self.inner.policy.entities.contains(&e)
+    fn label(&self, f: Found) -> &str {
+        match f {
+            Found::Entity(e) => e.label(),
+            Found::Custom(i) => &self.inner.labels[i],
+        }
+    }
+
+    fn allowed(&self, text: &str, c: &Cand) -> bool {
+        let i = &self.inner;
+        if i.allow.is_empty() {
+            return false;
+        }
+        let v = text[c.start..c.end].trim().to_lowercase();
+        if i.allow.contains(&v) {
+            return true;
+        }
+        if let Some(n) = &c.norm {
+            if i.allow.contains(n) || (!i.allow_digits.is_empty() && i.allow_digits.contains(n)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn cands(&self, text: &str) -> Vec<Cand> {
+        let mut c = self.inner.det.find(text, self.inner.enabled);
+        if !self.inner.allow.is_empty() {
+            c.retain(|c| !self.allowed(text, c));
+        }
+        c
     }
 
     /// Finds the spans that would be redacted, after overlap resolution, in order.
     pub fn find(&self, text: &str) -> Vec<Span> {
-        let i = &self.inner;
-        // (start, end, priority, label)
-        let mut cands: Vec<(usize, usize, u8, String)> = Vec::new();
-        if self.enabled(Entity::Email) {
-            for m in i.email.find_iter(text) {
-                cands.push((m.start(), m.end(), 9, Entity::Email.label().into()));
-            }
-        }
-        if self.enabled(Entity::CreditCard) {
-            for m in i.card.find_iter(text) {
-                if luhn_ok(m.as_str()) {
-                    cands.push((m.start(), m.end(), 8, Entity::CreditCard.label().into()));
-                }
-            }
-        }
-        if self.enabled(Entity::Phone) {
-            for m in i.phone.find_iter(text) {
-                cands.push((m.start(), m.end(), 5, Entity::Phone.label().into()));
-            }
-        }
-        for (label, re) in &i.custom {
-            for m in re.find_iter(text) {
-                if m.start() < m.end() {
-                    cands.push((m.start(), m.end(), 7, label.clone()));
-                }
-            }
-        }
-        cands.retain(|c| {
-            i.allow.is_empty() || !i.allow.contains(&text[c.0..c.1].to_lowercase())
-        });
-        // Longest first, then most specific; greedily keep non-overlapping.
-        cands.sort_by(|a, b| (b.1 - b.0, b.2, a.0).cmp(&(a.1 - a.0, a.2, b.0)));
-        let mut kept: Vec<(usize, usize, u8, String)> = Vec::new();
-        for c in cands {
-            if kept.iter().all(|k| c.1 <= k.0 || c.0 >= k.1) {
-                kept.push(c);
-            }
-        }
-        kept.sort_by_key(|k| k.0);
-        kept.into_iter()
-            .map(|(start, end, _, label)| Span { label, start, end })
+        self.cands(text)
+            .into_iter()
+            .map(|c| Span {
+                label: self.label(c.found).to_owned(),
+                start: c.start,
+                end: c.end,
+            })
             .collect()
     }
 
     /// Redacts one text.
     pub fn redact(&self, text: &str) -> Redacted {
-        let spans = self.find(text);
+        let spans = self.cands(text);
         let mut counts = Counts::new();
         if spans.is_empty() {
             return Redacted {
@@ -168,8 +174,18 @@ impl Redactor {
         let mut last = 0;
         for s in spans {
             out.push_str(&text[last..s.start]);
-            out.push_str(&self.placeholder(&s.label, &text[s.start..s.end]));
-            *counts.entry(s.label).or_insert(0) += 1;
+            let label = self.label(s.found);
+            let norm = match &s.norm {
+                Some(n) => std::borrow::Cow::Borrowed(n.as_str()),
+                None => std::borrow::Cow::Owned(text[s.start..s.end].trim().to_lowercase()),
+            };
+            self.placeholder(&mut out, label, &norm);
+            match counts.get_mut(label) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(label.to_owned(), 1);
+                }
+            }
             last = s.end;
         }
         out.push_str(&text[last..]);
@@ -187,44 +203,23 @@ impl Redactor {
         })
     }
 
-    fn placeholder(&self, label: &str, value: &str) -> String {
-        match &self.inner.policy.placeholder {
-            PlaceholderStyle::Label => format!("[{label}]"),
-            PlaceholderStyle::KeyedHash { key } => {
-                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key)
-                    .expect("HMAC accepts keys of any length");
-                mac.update(label.as_bytes());
-                mac.update(&[0]);
-                mac.update(value.to_lowercase().as_bytes());
-                let tag = mac.finalize().into_bytes();
-                format!("[{label}:{:02x}{:02x}{:02x}]", tag[0], tag[1], tag[2])
+    fn placeholder(&self, out: &mut String, label: &str, norm: &str) {
+        out.push('[');
+        out.push_str(label);
+        if let PlaceholderStyle::KeyedHash { key } = &self.inner.policy.placeholder {
+            let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key)
+                .expect("HMAC accepts keys of any length");
+            mac.update(label.as_bytes());
+            mac.update(&[0]);
+            mac.update(norm.as_bytes());
+            let tag = mac.finalize().into_bytes();
+            out.push(':');
+            for b in &tag[..3] {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 15)] as char);
             }
         }
+        out.push(']');
     }
-}
-
-/// Luhn checksum over the digits of `s` (separators ignored).
-pub(crate) fn luhn_ok(s: &str) -> bool {
-    let digits: Vec<u32> = s.chars().filter_map(|c| c.to_digit(10)).collect();
-    if !(13..=19).contains(&digits.len()) {
-        return false;
-    }
-    let sum: u32 = digits
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &d)| {
-            if i % 2 == 1 {
-                let x = d * 2;
-                if x > 9 {
-                    x - 9
-                } else {
-                    x
-                }
-            } else {
-                d
-            }
-        })
-        .sum();
-    sum % 10 == 0
 }

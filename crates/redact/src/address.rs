@@ -1,0 +1,416 @@
+//! US street addresses: house number, optional pre-direction, street name, a USPS
+//! street suffix (the full Publication 28 list, `data/street_suffixes.txt`),
+//! optional post-direction, unit, city, state and ZIP.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::detect::{Cand, Found};
+use crate::numbers::spoken_elem;
+use crate::token::{lower, Kw, Tk, Tok};
+use crate::Entity;
+
+fn suffixes() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../data/street_suffixes.txt")
+            .split_whitespace()
+            .filter(|w| !w.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Suffixes that are unambiguous enough to accept after lowercase street names.
+fn strong_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "street" | "st" | "str" | "avenue" | "ave" | "av" | "road" | "rd" | "boulevard" | "blvd"
+            | "lane" | "ln" | "drive" | "dr" | "court" | "ct" | "highway" | "hwy" | "parkway"
+            | "pkwy" | "terrace" | "ter" | "circle" | "cir" | "place" | "pl" | "way" | "trail"
+            | "trl" | "plaza" | "plz" | "square" | "sq" | "alley" | "aly" | "crescent" | "cres"
+            | "expressway" | "expy" | "freeway" | "fwy" | "turnpike" | "tpke" | "pike"
+            | "causeway" | "cswy" | "route" | "rte"
+    )
+}
+
+fn direction(w: &str) -> bool {
+    matches!(
+        w,
+        "n" | "s" | "e" | "w" | "ne" | "nw" | "se" | "sw" | "north" | "south" | "east" | "west"
+            | "northeast" | "northwest" | "southeast" | "southwest"
+    )
+}
+
+/// Words that never belong to a street name.
+fn stop(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "to" | "of" | "and" | "or" | "in" | "on" | "at" | "for" | "my"
+            | "is" | "was" | "i" | "you" | "we" | "he" | "she" | "it" | "they" | "per" | "by"
+            | "with" | "from" | "about" | "than" | "that" | "this" | "these" | "those" | "more"
+            | "less" | "dollars" | "bucks" | "cents" | "minutes" | "minute" | "hours" | "hour"
+            | "days" | "day" | "weeks" | "week" | "months" | "month" | "years" | "year" | "times"
+            | "people" | "items" | "miles" | "mile" | "blocks" | "block" | "feet" | "percent"
+            | "pounds" | "kids" | "cars" | "are" | "were" | "be" | "have" | "has" | "had"
+            | "will" | "would" | "can" | "could" | "not" | "no" | "yes" | "so" | "but" | "if"
+            | "then" | "there" | "here" | "other" | "another" | "each" | "every" | "some"
+            | "any" | "all" | "few" | "many" | "much" | "lanes" | "roads" | "streets" | "ways"
+            | "your" | "our" | "their" | "his" | "her" | "its" | "me" | "us" | "them" | "what"
+            | "which" | "who" | "how" | "when" | "where" | "why" | "just" | "only" | "also"
+            | "very" | "too" | "am" | "pm" | "seconds" | "second" | "points" | "steps" | "units"
+            | "out" | "off" | "up" | "down" | "into" | "onto" | "over" | "under" | "near"
+            | "after" | "before" | "around" | "across" | "along" | "past" | "via" | "toward"
+            | "towards" | "lines" | "line" | "stops" | "exits" | "exit" | "floors" | "floor"
+            | "times," | "orders" | "order" | "tickets" | "cases" | "pairs" | "boxes"
+    )
+}
+
+fn state(w: &str) -> bool {
+    matches!(
+        w,
+        "al" | "ak" | "az" | "ar" | "ca" | "co" | "ct" | "de" | "fl" | "ga" | "hi" | "id" | "il"
+            | "in" | "ia" | "ks" | "ky" | "la" | "me" | "md" | "ma" | "mi" | "mn" | "ms" | "mo"
+            | "mt" | "ne" | "nv" | "nh" | "nj" | "nm" | "ny" | "nc" | "nd" | "oh" | "ok" | "or"
+            | "pa" | "ri" | "sc" | "sd" | "tn" | "tx" | "ut" | "vt" | "va" | "wa" | "wv" | "wi"
+            | "wy" | "dc" | "pr" | "alabama" | "alaska" | "arizona" | "arkansas" | "california"
+            | "colorado" | "connecticut" | "delaware" | "florida" | "georgia" | "hawaii"
+            | "idaho" | "illinois" | "indiana" | "iowa" | "kansas" | "kentucky" | "louisiana"
+            | "maine" | "maryland" | "massachusetts" | "michigan" | "minnesota" | "mississippi"
+            | "missouri" | "montana" | "nebraska" | "nevada" | "ohio" | "oklahoma" | "oregon"
+            | "pennsylvania" | "tennessee" | "texas" | "utah" | "vermont" | "virginia"
+            | "washington" | "wisconsin" | "wyoming"
+    )
+}
+
+fn two_word_state(a: &str, b: &str) -> bool {
+    matches!(
+        (a, b),
+        ("new", "hampshire" | "jersey" | "mexico" | "york")
+            | ("north" | "south", "carolina" | "dakota")
+            | ("rhode", "island")
+            | ("west", "virginia")
+    )
+}
+
+fn unit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "apt" | "apartment" | "suite" | "ste" | "unit" | "room" | "rm" | "fl" | "floor" | "bldg"
+            | "building" | "lot" | "trlr" | "dept" | "no" | "number" | "space" | "spc" | "box"
+    )
+}
+
+fn word<'a>(text: &str, t: &Tok, buf: &'a mut [u8; 24]) -> Option<&'a str> {
+    if t.kind != Tk::Word {
+        return None;
+    }
+    lower(&text[t.start..t.end], buf)
+}
+
+fn is_ordinal_alnum(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    let digits = l.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suf = &l[digits.len()..];
+    !digits.is_empty()
+        && digits.len() <= 3
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suf, "st" | "nd" | "rd" | "th")
+}
+
+/// House number at `k`: digits (optionally with a letter, `12B`), or up to four spoken
+/// number words. Returns the token index after it.
+fn house_number(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = &toks[k];
+    match t.kind {
+        Tk::Num => {
+            let len = t.end - t.start;
+            if len > 6 || text.as_bytes()[t.start] == b'0' {
+                return None;
+            }
+            if k > 0 && !t.gap && matches!(toks[k - 1].kind, Tk::Punct(b'$' | b'#' | b':' | b'/' | b'.' | b'-')) {
+                return None;
+            }
+            // "12-14 Main St": a range of house numbers
+            if toks.get(k + 1).is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
+                && toks.get(k + 2).is_some_and(|p| p.kind == Tk::Num && !p.gap)
+            {
+                return Some(k + 3);
+            }
+            if toks.get(k + 1).is_some_and(|p| !p.gap && matches!(p.kind, Tk::Punct(b':' | b'/' | b'%' | b'.' | b',')))
+            {
+                return None;
+            }
+            Some(k + 1)
+        }
+        Tk::Alnum => {
+            let s = &text[t.start..t.end];
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = s.len() - digits;
+            if (1..=6).contains(&digits) && rest == 1 {
+                Some(k + 1)
+            } else {
+                None
+            }
+        }
+        Tk::Word => {
+            let mut j = k;
+            let mut scratch = Vec::new();
+            let mut n = 0;
+            while n < 4 {
+                match spoken_elem(toks, j, &mut scratch, n == 0) {
+                    Some(next) => {
+                        j = next;
+                        n += 1;
+                    }
+                    None => break,
+                }
+            }
+            (n > 0 && scratch.len() <= 6).then_some(j)
+        }
+        _ => None,
+    }
+}
+
+/// Finds street addresses.
+pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let sfx = suffixes();
+    let mut k = 0;
+    let mut buf = [0u8; 24];
+    while k < toks.len() {
+        let t = &toks[k];
+        let maybe = match t.kind {
+            Tk::Num | Tk::Alnum => true,
+            Tk::Word => matches!(t.kw, Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_)),
+            _ => false,
+        };
+        if !maybe {
+            k += 1;
+            continue;
+        }
+        let Some(mut j) = house_number(text, toks, k) else {
+            k += 1;
+            continue;
+        };
+        // optional pre-direction
+        if let Some(w) = toks.get(j).and_then(|n| word(text, n, &mut buf)) {
+            if direction(w) && toks.get(j + 1).is_some_and(|n| n.kind == Tk::Word || n.kind == Tk::Alnum) {
+                j += 1;
+                if toks.get(j).is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap) {
+                    j += 1;
+                }
+            }
+        }
+        // street name words then a suffix
+        let mut found: Option<(usize, bool)> = None; // (suffix token index, all capitalised)
+        let mut all_cap = true;
+        let name_start = j;
+        let mut m = j;
+        while m < toks.len() && m < name_start + 5 {
+            let n = &toks[m];
+            if n.nl || !n.gap {
+                break;
+            }
+            let is_name_tok = match n.kind {
+                Tk::Word => true,
+                Tk::Alnum => is_ordinal_alnum(&text[n.start..n.end]),
+                _ => false,
+            };
+            if !is_name_tok {
+                break;
+            }
+            let lw = if n.kind == Tk::Word { word(text, n, &mut buf) } else { None };
+            if m > name_start {
+                if let Some(w) = lw {
+                    if sfx.contains(w) {
+                        let cap_ok = all_cap && n.cap;
+                        if strong_suffix(w) || cap_ok {
+                            found = Some((m, cap_ok));
+                            // a suffix can also be part of a name ("Park Avenue"): keep looking
+                            // one more word for a strong suffix
+                            let nx = toks.get(m + 1);
+                            let mut b2 = [0u8; 24];
+                            let next_is_suffix = nx
+                                .and_then(|x| word(text, x, &mut b2))
+                                .is_some_and(|x| sfx.contains(x) && strong_suffix(x));
+                            if !next_is_suffix {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(w) = lw {
+                if stop(w) {
+                    break;
+                }
+            }
+            if n.kind == Tk::Word && !n.cap {
+                all_cap = false;
+            }
+            m += 1;
+        }
+        let Some((sfx_tok, _)) = found else {
+            k += 1;
+            continue;
+        };
+        let mut end = toks[sfx_tok].end;
+        let mut e = sfx_tok + 1;
+        if toks.get(e).is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap) {
+            end = toks[e].end;
+            e += 1;
+        }
+        // post-direction
+        if let Some(w) = toks.get(e).and_then(|n| word(text, n, &mut buf)) {
+            if direction(w) && toks[e].end - toks[e].start <= 2 && toks[e].cap {
+                end = toks[e].end;
+                e += 1;
+            }
+        }
+        // unit
+        let (ne, nend) = unit(text, toks, e);
+        if ne > e {
+            e = ne;
+            end = nend;
+        }
+        // city, state, ZIP
+        if let Some((ne, nend)) = city_state_zip(text, toks, e) {
+            e = ne;
+            end = nend;
+        }
+        out.push(Cand {
+            start: t.start,
+            end,
+            found: Found::Entity(Entity::StreetAddress),
+            prio: 7,
+            norm: None,
+        });
+        k = e.max(k + 1);
+    }
+}
+
+fn unit(text: &str, toks: &[Tok], mut e: usize) -> (usize, usize) {
+    let mut buf = [0u8; 24];
+    let start = e;
+    if toks.get(e).is_some_and(|p| p.kind == Tk::Punct(b',')) {
+        e += 1;
+    }
+    let Some(t) = toks.get(e) else { return (start, 0) };
+    let is_unit = t.kind == Tk::Punct(b'#') || word(text, t, &mut buf).is_some_and(unit_word);
+    if !is_unit {
+        return (start, 0);
+    }
+    e += 1;
+    while toks.get(e).is_some_and(|p| matches!(p.kind, Tk::Punct(b'.' | b'#'))) {
+        e += 1;
+    }
+    let Some(v) = toks.get(e) else { return (start, 0) };
+    let ok = match v.kind {
+        Tk::Num | Tk::Alnum => v.end - v.start <= 6,
+        Tk::Word => {
+            (v.end - v.start == 1 && v.cap)
+                || matches!(v.kw, Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_))
+        }
+        _ => false,
+    };
+    if !ok {
+        return (start, 0);
+    }
+    // spoken unit numbers may have more than one word
+    let mut j = e + 1;
+    let mut scratch = Vec::new();
+    if v.kind == Tk::Word {
+        j = e;
+        let mut n = 0;
+        while n < 4 {
+            match spoken_elem(toks, j, &mut scratch, n == 0) {
+                Some(nx) => {
+                    j = nx;
+                    n += 1;
+                }
+                None => break,
+            }
+        }
+        if n == 0 {
+            j = e + 1;
+        }
+    }
+    (j, toks[j - 1].end)
+}
+
+fn zip_at(text: &str, toks: &[Tok], e: usize) -> Option<(usize, usize)> {
+    let t = toks.get(e)?;
+    if t.kind != Tk::Num || t.end - t.start != 5 {
+        return None;
+    }
+    let _ = text;
+    if toks.get(e + 1).is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
+        && toks.get(e + 2).is_some_and(|p| p.kind == Tk::Num && p.end - p.start == 4 && !p.gap)
+    {
+        return Some((e + 3, toks[e + 2].end));
+    }
+    Some((e + 1, t.end))
+}
+
+fn city_state_zip(text: &str, toks: &[Tok], e0: usize) -> Option<(usize, usize)> {
+    let mut buf = [0u8; 24];
+    let mut e = e0;
+    if toks.get(e).is_some_and(|p| p.kind == Tk::Punct(b',')) {
+        e += 1;
+    }
+    if let Some(z) = zip_at(text, toks, e) {
+        return Some(z);
+    }
+    // state right away (no city)
+    if let Some(r) = state_zip(text, toks, e) {
+        return Some(r);
+    }
+    // city: 1-3 capitalised words
+    let mut c = e;
+    while c < toks.len() && c < e + 3 {
+        let t = &toks[c];
+        if t.kind != Tk::Word || !t.cap || t.nl {
+            break;
+        }
+        if word(text, t, &mut buf).is_some_and(stop) {
+            break;
+        }
+        c += 1;
+        let mut s = c;
+        if toks.get(s).is_some_and(|p| p.kind == Tk::Punct(b',')) {
+            s += 1;
+        }
+        if let Some(r) = state_zip(text, toks, s) {
+            return Some(r);
+        }
+    }
+    None
+}
+
+fn state_zip(text: &str, toks: &[Tok], e: usize) -> Option<(usize, usize)> {
+    let mut buf = [0u8; 24];
+    let mut b2 = [0u8; 24];
+    let t = toks.get(e)?;
+    let w = word(text, t, &mut buf)?;
+    let mut after = None;
+    if t.cap {
+        let two = toks
+            .get(e + 1)
+            .and_then(|n| word(text, n, &mut b2))
+            .is_some_and(|n| two_word_state(w, n));
+        if two {
+            after = Some(e + 2);
+        } else if state(w) && (t.end - t.start > 2 || text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase())) {
+            after = Some(e + 1);
+        }
+    }
+    let after = after?;
+    let mut z = after;
+    if toks.get(z).is_some_and(|p| p.kind == Tk::Punct(b',')) {
+        z += 1;
+    }
+    if let Some(r) = zip_at(text, toks, z) {
+        return Some(r);
+    }
+    // two-letter states need a ZIP unless clearly a state ("IL" after a city)
+    Some((after, toks[after - 1].end))
+}

@@ -1,0 +1,96 @@
+//! What the words just before a span say about it ("call me at", "order number", ...).
+
+use crate::token::{Tk, Tok};
+
+/// The nearest context word before a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumCtx {
+    None,
+    Phone,
+    Card,
+    Ssn,
+    /// Order, tracking, account, version... numbers: not personal data we redact.
+    Neg,
+}
+
+fn word_ctx(w: &str) -> Option<NumCtx> {
+    Some(match w {
+        "call" | "calling" | "called" | "phone" | "phones" | "cell" | "cellphone" | "mobile"
+        | "telephone" | "tel" | "fax" | "landline" | "dial" | "reach" | "reached" | "text"
+        | "txt" | "whatsapp" | "callback" | "contact" | "ring" | "digits" | "extension" => {
+            NumCtx::Phone
+        }
+        "card" | "visa" | "mastercard" | "amex" | "discover" | "credit" | "debit" | "cc"
+        | "jcb" | "maestro" | "diners" => NumCtx::Card,
+        "social" | "ssn" | "ss" | "security" | "ssns" | "socials" => NumCtx::Ssn,
+        "order" | "orders" | "tracking" | "invoice" | "account" | "acct" | "reference" | "ref"
+        | "confirmation" | "ticket" | "case" | "serial" | "model" | "part" | "flight"
+        | "booking" | "reservation" | "policy" | "claim" | "routing" | "member" | "membership"
+        | "id" | "zip" | "zipcode" | "postal" | "postcode" | "sku" | "transaction" | "receipt"
+        | "code" | "version" | "build" | "room" | "floor" | "suite" | "apt" | "apartment"
+        | "unit" | "gate" | "page" | "isbn" | "patient" | "employee" | "student" | "license"
+        | "licence" | "vin" | "item" | "product" | "shipment" | "package" | "parcel"
+        | "loyalty" | "rewards" | "voucher" | "coupon" | "promo" | "pin" | "badge" | "step"
+        | "chapter" | "release" | "batch" | "lot" | "container" | "awb" | "waybill" | "usps"
+        | "ups" | "fedex" | "dhl" | "po" | "pnr" | "locator" | "record" | "file" | "bill"
+        | "meter" | "customer" | "subscriber" | "contract" | "loan" | "mortgage" | "iban"
+        | "swift" | "bic" | "sort" | "registration" | "plate" | "imei" | "mac" | "port"
+        | "ip" | "total" | "amount" | "balance" | "paid" | "pay" | "cost" | "costs" | "price"
+        | "dollars" | "usd" | "eur" | "year" | "years" | "km" | "miles" => NumCtx::Neg,
+        _ => return None,
+    })
+}
+
+/// Looks back up to 8 words from token `first` (exclusive) for the nearest context word.
+/// Stops at placeholders, newlines and sentence ends, so that redacting text never
+/// brings a context word closer to a number that was not redacted.
+pub(crate) fn num_ctx(text: &str, toks: &[Tok], first: usize) -> NumCtx {
+    let mut words = 0;
+    let mut k = first;
+    let mut buf = [0u8; 24];
+    if toks.get(first).is_some_and(|t| t.nl) {
+        return NumCtx::None;
+    }
+    while k > 0 && words < 8 {
+        k -= 1;
+        let t = &toks[k];
+        match t.kind {
+            Tk::Placeholder => return NumCtx::None,
+            Tk::Punct(b'.' | b'!' | b'?' | b';') if toks.get(k + 1).is_some_and(|n| n.gap) => {
+                return NumCtx::None
+            }
+            Tk::Word => {
+                words += 1;
+                if let Some(w) = crate::token::lower(&text[t.start..t.end], &mut buf) {
+                    if w == "number" || w == "no" || w == "num" || w == "#" {
+                        // "order number", "card number", "my number": the word before decides.
+                        if k > 0 {
+                            let p = &toks[k - 1];
+                            let mut b2 = [0u8; 24];
+                            if p.kind == Tk::Word {
+                                if let Some(pw) = crate::token::lower(&text[p.start..p.end], &mut b2)
+                                {
+                                    if let Some(c) = word_ctx(pw) {
+                                        return c;
+                                    }
+                                }
+                            }
+                        }
+                        if w == "number" {
+                            return NumCtx::Phone;
+                        }
+                        continue;
+                    }
+                    if let Some(c) = word_ctx(w) {
+                        return c;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if t.nl {
+            break;
+        }
+    }
+    NumCtx::None
+}

@@ -1,0 +1,278 @@
+//! Dates of birth: only a date that follows "born", "date of birth", "DOB",
+//! "birthday", "birth date". Ordinary dates are left alone.
+
+use crate::detect::{Cand, Found};
+use crate::token::{lower, Kw, Tk, Tok};
+use crate::Entity;
+
+fn is_trigger(w: &str) -> bool {
+    matches!(w, "born" | "birth" | "birthdate" | "dob" | "birthday" | "bday" | "d.o.b")
+}
+
+fn filler(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in" | "is" | "was" | "the" | "it's" | "its" | "my" | "of" | "date" | "i" | "am"
+            | "be" | "would" | "that" | "that's" | "uh" | "um" | "so" | "like" | "back" | "as"
+            | "listed" | "please" | "yeah" | "yes" | "reads" | "says" | "shows"
+    )
+}
+
+fn num_val(text: &str, t: &Tok) -> Option<u32> {
+    if t.kind != Tk::Num || t.end - t.start > 4 {
+        return None;
+    }
+    text[t.start..t.end].parse().ok()
+}
+
+/// A day of month at `k`: `15`, `15th`, "fifteenth", "twenty first", "fifteen".
+fn day(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    match t.kind {
+        Tk::Num => {
+            let v = num_val(text, t)?;
+            ((1..=31).contains(&v) && t.end - t.start <= 2).then_some(k + 1)
+        }
+        Tk::Alnum => {
+            let s = text[t.start..t.end].to_ascii_lowercase();
+            let d = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suf = &s[d.len()..];
+            let v: u32 = d.parse().ok()?;
+            ((1..=31).contains(&v) && matches!(suf, "st" | "nd" | "rd" | "th")).then_some(k + 1)
+        }
+        Tk::Word => match t.kw {
+            Kw::Ordinal(_) => Some(k + 1),
+            Kw::Tens(20 | 30) => {
+                let mut j = k + 1;
+                if toks.get(j).is_some_and(|p| p.kind == Tk::Punct(b'-')) {
+                    j += 1;
+                }
+                match toks.get(j).map(|x| x.kw) {
+                    Some(Kw::Ordinal(o)) if o < 10 => Some(j + 1),
+                    Some(Kw::Digit(d)) if d > 0 => Some(j + 1),
+                    _ => Some(k + 1),
+                }
+            }
+            Kw::Digit(d) if d > 0 => Some(k + 1),
+            Kw::Teen(_) => Some(k + 1),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A year at `k`: `1985`, `'85`, "nineteen eighty five", "two thousand three".
+fn year(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    match t.kind {
+        Tk::Num => {
+            let v = num_val(text, t)?;
+            (t.end - t.start == 4 && (1900..=2099).contains(&v)).then_some(k + 1)
+        }
+        Tk::Punct(b'\'') => {
+            let n = toks.get(k + 1)?;
+            (n.kind == Tk::Num && n.end - n.start == 2 && !n.gap).then_some(k + 2)
+        }
+        Tk::Word => match t.kw {
+            Kw::Teen(19 | 20) => {
+                let j = k + 1;
+                match toks.get(j).map(|x| x.kw) {
+                    Some(Kw::Tens(_)) => {
+                        let mut m = j + 1;
+                        if toks.get(m).is_some_and(|p| p.kind == Tk::Punct(b'-')) {
+                            m += 1;
+                        }
+                        if matches!(toks.get(m).map(|x| x.kw), Some(Kw::Digit(d)) if d > 0) {
+                            Some(m + 1)
+                        } else {
+                            Some(j + 1)
+                        }
+                    }
+                    Some(Kw::Teen(_)) => Some(j + 1),
+                    Some(Kw::Oh) => match toks.get(j + 1).map(|x| x.kw) {
+                        Some(Kw::Digit(_)) => Some(j + 2),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            }
+            Kw::Tens(20) => match toks.get(k + 1).map(|x| x.kw) {
+                Some(Kw::Teen(_)) => Some(k + 2),
+                Some(Kw::Tens(20)) => Some(k + 2),
+                _ => None,
+            },
+            Kw::Digit(2) => {
+                if toks.get(k + 1).map(|x| x.kw) != Some(Kw::Thousand) {
+                    return None;
+                }
+                let mut j = k + 2;
+                let mut bb = [0u8; 24];
+                if toks
+                    .get(j)
+                    .and_then(|x| lower(&text[x.start..x.end], &mut bb))
+                    .is_some_and(|w| w == "and")
+                {
+                    j += 1;
+                }
+                match toks.get(j).map(|x| x.kw) {
+                    Some(Kw::Digit(_) | Kw::Teen(_)) => Some(j + 1),
+                    Some(Kw::Tens(_)) => {
+                        if matches!(toks.get(j + 1).map(|x| x.kw), Some(Kw::Digit(d)) if d > 0) {
+                            Some(j + 2)
+                        } else {
+                            Some(j + 1)
+                        }
+                    }
+                    _ => Some(k + 2),
+                }
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn skip_comma(toks: &[Tok], k: usize) -> usize {
+    if toks.get(k).is_some_and(|t| t.kind == Tk::Punct(b',')) {
+        k + 1
+    } else {
+        k
+    }
+}
+
+fn month(toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    if let Kw::Month(_) = t.kw {
+        let mut j = k + 1;
+        if toks.get(j).is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap) {
+            j += 1;
+        }
+        return Some(j);
+    }
+    None
+}
+
+/// Parses a date starting at token `k`; returns the token index after it.
+pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    // numeric: 03/15/1985, 1985-03-15, 15.03.1985
+    if t.kind == Tk::Num {
+        let mut j = k;
+        let mut parts = 1;
+        let mut sep = None;
+        while parts < 3 {
+            let p = toks.get(j + 1)?;
+            let c = match p.kind {
+                Tk::Punct(c @ (b'/' | b'-' | b'.')) if !p.gap => c,
+                _ => break,
+            };
+            if sep.is_some_and(|s| s != c) {
+                break;
+            }
+            sep = Some(c);
+            let n = toks.get(j + 2)?;
+            if n.kind != Tk::Num || n.gap {
+                break;
+            }
+            j += 2;
+            parts += 1;
+        }
+        if parts == 3 {
+            return Some(j + 1);
+        }
+        // 15 March 1985
+        if let Some(d) = day(text, toks, k) {
+            let mut m = d;
+            if toks.get(m).is_some_and(|x| x.kind == Tk::Word && text[x.start..x.end].eq_ignore_ascii_case("of")) {
+                m += 1;
+            }
+            if let Some(after_m) = month(toks, m) {
+                let y = skip_comma(toks, after_m);
+                return Some(year(text, toks, y).unwrap_or(after_m));
+            }
+        }
+        return None;
+    }
+    // March 15th, 1985 / March 1985
+    if let Some(after_m) = month(toks, k) {
+        // "may" is a month only when a day or year follows
+        let mut j = after_m;
+        if let Some(d) = day(text, toks, j) {
+            j = d;
+            let y = skip_comma(toks, j);
+            if let Some(ye) = year(text, toks, y) {
+                return Some(ye);
+            }
+            return Some(j);
+        }
+        return year(text, toks, skip_comma(toks, j));
+    }
+    // the fifteenth of March nineteen eighty five
+    let mut j = k;
+    if t.kind == Tk::Word && text[t.start..t.end].eq_ignore_ascii_case("the") {
+        j += 1;
+    }
+    let d = day(text, toks, j)?;
+    let mut m = d;
+    if toks.get(m).is_some_and(|x| x.kind == Tk::Word && text[x.start..x.end].eq_ignore_ascii_case("of")) {
+        m += 1;
+    }
+    let after_m = month(toks, m)?;
+    let y = skip_comma(toks, after_m);
+    Some(year(text, toks, y).unwrap_or(after_m))
+}
+
+/// Finds dates of birth.
+pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let mut buf = [0u8; 24];
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        let is_trig = match t.kind {
+            Tk::Word if (3..=9).contains(&(t.end - t.start)) => {
+                let c = text.as_bytes()[t.start] | 0x20;
+                (c == b'b' || c == b'd') && lower(&text[t.start..t.end], &mut buf).is_some_and(is_trigger)
+            }
+            _ => false,
+        };
+        if !is_trig {
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        let mut skipped = 0;
+        let mut hit = None;
+        while j < toks.len() && skipped < 6 {
+            if let Some(e) = date_at(text, toks, j) {
+                hit = Some((j, e));
+                break;
+            }
+            let n = &toks[j];
+            let fill = match n.kind {
+                Tk::Punct(b':' | b',' | b'-' | b'\'' | b'"') => true,
+                Tk::Word => {
+                    let mut bb = [0u8; 24];
+                    lower(&text[n.start..n.end], &mut bb).is_some_and(|w| filler(w) || is_trigger(w))
+                }
+                _ => false,
+            };
+            if !fill {
+                break;
+            }
+            j += 1;
+            skipped += 1;
+        }
+        if let Some((s, e)) = hit {
+            out.push(Cand {
+                start: toks[s].start,
+                end: toks[e - 1].end,
+                found: Found::Entity(Entity::DateOfBirth),
+                prio: 7,
+                norm: None,
+            });
+            k = e;
+        } else {
+            k += 1;
+        }
+    }
+}

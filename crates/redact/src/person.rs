@@ -1,0 +1,298 @@
+//! Person names: introduced in context ("my name is ...", "this is ... speaking",
+//! "ask for ...", "the account holder is ...", titles), or a common given name
+//! followed by a common surname (lists shipped in `data/`).
+
+use crate::detect::{Cand, Found, Names};
+use crate::token::{lower, Tk, Tok};
+use crate::Entity;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// "my name is": lowercase names from the lists accepted too.
+    Strong,
+    /// "this is", "I'm", "hi", "thanks": needs a listed given name or a cue after it.
+    Weak,
+    /// Mr, Ms, Dr...: any capitalised word.
+    Title,
+}
+
+/// Capitalised words that are not names even after a trigger.
+fn not_a_name(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "the" | "a" | "an" | "this" | "that" | "it" | "my" | "your" | "our" | "we" | "you"
+            | "he" | "she" | "they" | "sure" | "yes" | "no" | "not" | "just" | "calling" | "here"
+            | "hi" | "hello" | "thanks" | "thank" | "okay" | "ok" | "so" | "well" | "um" | "uh"
+            | "and" | "but" | "or" | "customer" | "support" | "service" | "team" | "sales"
+            | "billing" | "technical" | "tech" | "good" | "great" | "fine" | "sorry" | "going"
+            | "trying" | "looking" | "regarding" | "about" | "from" | "with" | "at" | "in"
+            | "on" | "for" | "to" | "of" | "is" | "was" | "monday" | "tuesday" | "wednesday"
+            | "thursday" | "friday" | "saturday" | "sunday" | "what" | "who" | "how" | "why"
+            | "when" | "where" | "please" | "can" | "could" | "would" | "will" | "do" | "does"
+            | "did" | "have" | "has" | "had" | "be" | "been" | "are" | "am" | "if" | "there"
+            | "their" | "his" | "her" | "its" | "all" | "any" | "some" | "one" | "two"
+            | "right" | "correct" | "still" | "also" | "really" | "actually" | "happy"
+            | "glad" | "interested" | "new" | "unable" | "able" | "available" | "done"
+            | "ready" | "back" | "out" | "over" | "up" | "down" | "because" | "as" | "by"
+            | "speaking" | "name" | "names" | "mr" | "mrs" | "ms" | "dr" | "miss" | "sir"
+            | "madam" | "ma'am" | "everyone" | "everybody" | "guys" | "folks" | "again"
+            | "there's" | "it's" | "i'm" | "we're" | "you're" | "that's" | "let" | "let's"
+            | "morning" | "afternoon" | "evening" | "very" | "much" | "bank" | "company"
+            | "department" | "office" | "agent" | "manager" | "supervisor" | "account"
+            | "holder" | "card" | "number" | "email" | "phone" | "address" | "assistant"
+            | "bot" | "ai" | "virtual" | "automated" | "system" | "reaching"
+            | "called" | "named"
+    )
+}
+
+fn trigger_after(words: &[&str]) -> Option<Trigger> {
+    // words: up to 3 lowercased words ending at the token before the name
+    let n = words.len();
+    let last = *words.last()?;
+    let prev = if n >= 2 { words[n - 2] } else { "" };
+    let prev2 = if n >= 3 { words[n - 3] } else { "" };
+    match last {
+        "mr" | "mrs" | "ms" | "miss" | "mister" | "dr" | "doctor" | "prof" | "professor"
+        | "mx" | "madam" | "sir" | "mrs." => Some(Trigger::Title),
+        "is" if prev == "name" => Some(Trigger::Strong),
+        "name's" | "named" => Some(Trigger::Strong),
+        "is" if prev == "holder" || (prev == "this" && prev2 != "what") => Some(if prev == "holder" {
+            Trigger::Strong
+        } else {
+            Trigger::Weak
+        }),
+        "for" if prev == "ask" || prev == "asking" => Some(Trigger::Strong),
+        "with" | "to" if prev == "speaking" || prev == "speak" || prev == "talking" => {
+            Some(Trigger::Weak)
+        }
+        "i'm" | "im" => Some(Trigger::Weak),
+        "am" if prev == "i" => Some(Trigger::Weak),
+        "me" if prev == "call" => Some(Trigger::Weak),
+        "hi" | "hello" | "hey" | "thanks" | "dear" | "bye" | "goodbye" => Some(Trigger::Weak),
+        "you" if prev == "thank" => Some(Trigger::Weak),
+        "by" if prev == "signed" || prev == "authorized" => Some(Trigger::Weak),
+        "under" if prev == "booked" || prev == "reservation" => Some(Trigger::Weak),
+        "it's" | "its" => Some(Trigger::Weak),
+        _ => None,
+    }
+}
+
+fn is_trigger_last(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs" | "ms" | "miss" | "mister" | "dr" | "doctor" | "prof" | "professor" | "mx"
+            | "madam" | "sir" | "is" | "name's" | "named" | "for" | "with" | "to" | "i'm" | "im"
+            | "am" | "me" | "hi" | "hello" | "hey" | "thanks" | "dear" | "bye" | "goodbye"
+            | "you" | "by" | "under" | "it's" | "its"
+    )
+}
+
+fn is_cue_after(w: &str) -> bool {
+    matches!(
+        w,
+        "speaking" | "from" | "calling" | "here" | "with" | "at" | "and" | "on" | "over"
+    )
+}
+
+/// Finds person names.
+pub(crate) fn detect(text: &str, toks: &[Tok], names: &Names, cap_pair: bool, out: &mut Vec<Cand>) {
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        if t.kind != Tk::Word || t.end - t.start > 9 {
+            k += 1;
+            continue;
+        }
+        // cheap first-letter filter for trigger words
+        let c0 = text.as_bytes()[t.start].to_ascii_lowercase();
+        if !matches!(c0, b'm' | b'i' | b'n' | b'f' | b'w' | b't' | b'h' | b'd' | b'p' | b's' | b'b' | b'u' | b'y') {
+            k += 1;
+            continue;
+        }
+        let mut b0 = [0u8; 24];
+        let mut b1 = [0u8; 24];
+        let mut b2 = [0u8; 24];
+        let Some(w) = lower(&text[t.start..t.end], &mut b0) else {
+            k += 1;
+            continue;
+        };
+        if !is_trigger_last(w) {
+            k += 1;
+            continue;
+        }
+        let word_at = |i: usize, buf: &'_ mut [u8; 24]| -> Option<usize> {
+            let t = toks.get(i)?;
+            if t.kind != Tk::Word {
+                return None;
+            }
+            lower(&text[t.start..t.end], buf).map(str::len)
+        };
+        let p1 = if k >= 1 { word_at(k - 1, &mut b1) } else { None };
+        let p2 = if k >= 2 && p1.is_some() { word_at(k - 2, &mut b2) } else { None };
+        let mut refs: [&str; 3] = [""; 3];
+        let mut n = 0;
+        if let (Some(l2), Some(_)) = (p2, p1) {
+            refs[n] = std::str::from_utf8(&b2[..l2]).unwrap_or("");
+            n += 1;
+        }
+        if let Some(l1) = p1 {
+            refs[n] = std::str::from_utf8(&b1[..l1]).unwrap_or("");
+            n += 1;
+        }
+        refs[n] = w;
+        n += 1;
+        let Some(trig) = trigger_after(&refs[..n]) else {
+            k += 1;
+            continue;
+        };
+        // the name follows, optionally after a title's dot or a comma
+        let mut j = k + 1;
+        if trig == Trigger::Title && toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b'.') && !t.gap) {
+            j += 1;
+        }
+        let mut end_tok = j;
+        let mut count = 0;
+        let mut first_listed = false;
+        while end_tok < toks.len() && count < 3 {
+            let n = &toks[end_tok];
+            if n.kind != Tk::Word || n.nl {
+                // middle initial "J."
+                break;
+            }
+            let mut bb = [0u8; 24];
+            let Some(lw) = lower(&text[n.start..n.end], &mut bb) else {
+                break;
+            };
+            if not_a_name(lw) {
+                break;
+            }
+            let listed = names.given.contains(lw) || names.surnames.contains(lw);
+            let ok = if n.cap {
+                true
+            } else {
+                trig == Trigger::Strong && listed
+            };
+            if !ok {
+                break;
+            }
+            if count == 0 {
+                first_listed = names.given.contains(lw) || (trig != Trigger::Weak && listed);
+            }
+            count += 1;
+            end_tok += 1;
+            // "J." middle initial
+            if end_tok + 1 < toks.len()
+                && toks[end_tok].kind == Tk::Word
+                && toks[end_tok].end - toks[end_tok].start == 1
+                && toks[end_tok].cap
+                && toks[end_tok + 1].kind == Tk::Punct(b'.')
+                && toks.get(end_tok + 2).is_some_and(|x| x.cap && x.kind == Tk::Word)
+            {
+                end_tok += 2;
+            }
+            if trig == Trigger::Weak && count == 1 && !n.cap {
+                break;
+            }
+        }
+        if count == 0 {
+            k += 1;
+            continue;
+        }
+        if trig == Trigger::Weak && !first_listed {
+            // "This is Priya from support": unknown name, but a cue follows.
+            let cue = toks.get(end_tok).and_then(|n| {
+                if n.kind == Tk::Punct(b',') {
+                    return Some(true);
+                }
+                let mut bb = [0u8; 24];
+                lower(&text[n.start..n.end], &mut bb).map(is_cue_after)
+            });
+            if cue != Some(true) || count > 2 {
+                k += 1;
+                continue;
+            }
+        }
+        let s = toks[j].start;
+        let e = toks[end_tok - 1].end;
+        out.push(Cand {
+            start: s,
+            end: e,
+            found: Found::Entity(Entity::Person),
+            prio: 5,
+            norm: None,
+        });
+        k = end_tok;
+    }
+    if !cap_pair {
+        return;
+    }
+    // Given name + surname, both capitalised, both in the lists.
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        let a = &toks[k];
+        if !(a.kind == Tk::Word && a.cap && a.end - a.start >= 3) {
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        // optional middle initial
+        if toks[j].kind == Tk::Word
+            && toks[j].cap
+            && toks[j].end - toks[j].start == 1
+            && toks.get(j + 1).is_some_and(|p| p.kind == Tk::Punct(b'.'))
+        {
+            j += 2;
+        }
+        let Some(b) = toks.get(j) else { break };
+        if !(b.kind == Tk::Word && b.cap && b.gap && !b.nl && b.end - b.start >= 2) {
+            k += 1;
+            continue;
+        }
+        let mut ba = [0u8; 24];
+        let mut bb = [0u8; 24];
+        let (Some(wa), Some(wb)) = (
+            lower(&text[a.start..a.end], &mut ba),
+            lower(&text[b.start..b.end], &mut bb),
+        ) else {
+            k += 1;
+            continue;
+        };
+        if names.given.contains(wa) && surname_like(wb, names) && !not_a_name(wb) {
+            let mut e = b.end;
+            let mut nk = j + 1;
+            // hyphenated double surname
+            if nk + 1 < toks.len()
+                && toks[nk].kind == Tk::Punct(b'-')
+                && !toks[nk].gap
+                && toks[nk + 1].kind == Tk::Word
+                && toks[nk + 1].cap
+                && !toks[nk + 1].gap
+            {
+                e = toks[nk + 1].end;
+                nk += 2;
+            }
+            out.push(Cand {
+                start: a.start,
+                end: e,
+                found: Found::Entity(Entity::Person),
+                prio: 5,
+                norm: None,
+            });
+            k = nk;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+fn surname_like(w: &str, names: &Names) -> bool {
+    if names.surnames.contains(w) {
+        return true;
+    }
+    // Mc/Mac/O' prefixes and common endings of surnames not in the list
+    let b = w.as_bytes();
+    (w.starts_with("mc") || w.starts_with("o'")) && b.len() >= 4
+        || (w.len() >= 6
+            && (w.ends_with("son") || w.ends_with("sen") || w.ends_with("ski") || w.ends_with("berg")
+                || w.ends_with("stein") || w.ends_with("ez") || w.ends_with("ova")))
+}

@@ -1,0 +1,141 @@
+//! Spoken e-mail addresses: "john dot smith at gmail dot com", also mixed forms
+//! such as "j.smith at example.org" or "john dot smith@gmail.com".
+
+use crate::detect::{Cand, Found};
+use crate::token::{lower, Kw, Tk, Tok};
+use crate::Entity;
+
+fn is_tld(w: &str) -> bool {
+    matches!(
+        w,
+        "com" | "net" | "org" | "edu" | "gov" | "io" | "co" | "uk" | "us" | "ca" | "de" | "fr"
+            | "au" | "in" | "info" | "biz" | "me" | "ai" | "app" | "dev" | "mil" | "nl" | "es"
+            | "it" | "jp" | "br" | "mx" | "ch" | "se" | "no" | "dk" | "fi" | "ie" | "nz" | "za"
+            | "ru" | "cn" | "tv" | "xyz" | "online" | "email" | "mail" | "pl" | "be" | "at"
+            | "pt" | "gr" | "ar" | "cl" | "sg" | "hk" | "kr" | "tech" | "cloud" | "site"
+            | "store" | "shop" | "us.com" | "name" | "pro" | "mobi" | "club" | "live" | "life"
+            | "world" | "today" | "solutions" | "agency" | "studio" | "design" | "health"
+            | "law" | "bank" | "ly" | "to" | "cc" | "is" | "ph" | "ng" | "ke" | "il" | "tr"
+            | "ua" | "cz" | "hu" | "ro"
+    )
+}
+
+fn is_local_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "me" | "email" | "e" | "mail" | "address" | "at" | "it's" | "its" | "it" | "was"
+            | "be" | "send" | "sent" | "to" | "the" | "my" | "and" | "or" | "reach" | "contact"
+            | "us" | "him" | "her" | "them" | "you" | "i" | "that's" | "that" | "write"
+            | "message" | "find" | "on" | "in" | "of" | "from" | "for" | "with" | "a" | "an"
+            | "here" | "there" | "account" | "use" | "try" | "just" | "but" | "so" | "also"
+            | "then" | "um" | "uh" | "like" | "yes" | "yeah" | "no" | "ok" | "okay" | "please"
+            | "sure" | "dot" | "underscore" | "dash" | "hyphen" | "we" | "they" | "he" | "she"
+            | "gmail" | "com" | "net" | "org" | "this" | "one"
+    )
+}
+
+fn is_label(t: &Tok) -> bool {
+    matches!(t.kind, Tk::Word | Tk::Alnum | Tk::Num)
+}
+
+/// Separator between labels: spoken ("dot", "underscore", "dash") or written
+/// (glued `.`, `_`, `-`). Returns the normalised char.
+fn sep(toks: &[Tok], k: usize) -> Option<char> {
+    let t = toks.get(k)?;
+    match t.kind {
+        Tk::Word => match t.kw {
+            Kw::Dot => Some('.'),
+            Kw::Underscore => Some('_'),
+            Kw::Dash => Some('-'),
+            _ => None,
+        },
+        Tk::Punct(c @ (b'.' | b'_' | b'-')) if !t.gap && toks.get(k + 1).is_some_and(|n| !n.gap) => {
+            Some(c as char)
+        }
+        _ => None,
+    }
+}
+
+/// Finds spoken or mixed e-mail addresses.
+pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let mut buf = [0u8; 24];
+    for (k, t) in toks.iter().enumerate() {
+        let is_at = (t.kind == Tk::Word && t.kw == Kw::At) || t.kind == Tk::Punct(b'@');
+        if !is_at || k == 0 || k + 1 >= toks.len() {
+            continue;
+        }
+        // domain: label (sep label)+, ending with a TLD
+        let mut j = k + 1;
+        if !is_label(&toks[j]) {
+            continue;
+        }
+        let mut domain = text[toks[j].start..toks[j].end].to_ascii_lowercase();
+        let mut best: Option<(usize, String)> = None;
+        let mut dots = 0;
+        loop {
+            let Some(c) = sep(toks, j + 1) else { break };
+            let Some(next) = toks.get(j + 2) else { break };
+            if !is_label(next) || next.nl {
+                break;
+            }
+            if next.kind == Tk::Word && next.kw == Kw::At {
+                break;
+            }
+            domain.push(c);
+            let lbl = &text[next.start..next.end];
+            domain.push_str(&lbl.to_ascii_lowercase());
+            j += 2;
+            if c == '.' {
+                dots += 1;
+                if let Some(w) = lower(lbl, &mut buf) {
+                    if is_tld(w) {
+                        best = Some((j, domain.clone()));
+                    }
+                }
+            }
+            if dots > 4 {
+                break;
+            }
+        }
+        let Some((dend, domain)) = best else { continue };
+        // local part, backwards
+        let mut s = k - 1;
+        if !is_label(&toks[s]) || toks[k].nl {
+            continue;
+        }
+        let w0 = &text[toks[s].start..toks[s].end];
+        if lower(w0, &mut buf).is_some_and(is_local_stopword) {
+            continue;
+        }
+        let mut parts: Vec<(char, &str)> = vec![(' ', w0)];
+        while s >= 2 {
+            let Some(c) = sep(toks, s - 1) else { break };
+            let p = &toks[s - 2];
+            if !is_label(p) || toks[s - 1].nl || toks[s].nl {
+                break;
+            }
+            let pw = &text[p.start..p.end];
+            if lower(pw, &mut buf).is_some_and(is_local_stopword) {
+                break;
+            }
+            parts.push((c, pw));
+            s -= 2;
+        }
+        let mut norm = String::new();
+        for (i, (_, w)) in parts.iter().enumerate().rev() {
+            norm.push_str(&w.to_ascii_lowercase());
+            if i > 0 {
+                norm.push(parts[i].0);
+            }
+        }
+        norm.push('@');
+        norm.push_str(&domain);
+        out.push(Cand {
+            start: toks[s].start,
+            end: toks[dend].end,
+            found: Found::Entity(Entity::Email),
+            prio: 9,
+            norm: Some(norm),
+        });
+    }
+}

@@ -1,0 +1,355 @@
+//! One pass over the text into tokens, with the keyword class of short words.
+//!
+//! Tokens split only at ASCII bytes, so every token boundary is a char boundary.
+//! Whitespace is not a token; a token knows whether whitespace preceded it.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tk {
+    /// Letters (ASCII or any non-ASCII char), apostrophes inside.
+    Word,
+    /// ASCII digits only.
+    Num,
+    /// Letters and digits mixed (`5th`, `A12`, `AKIA...`).
+    Alnum,
+    /// One ASCII punctuation byte.
+    Punct(u8),
+    /// An existing placeholder such as `[EMAIL]` or `[PHONE:1a2b3c]`.
+    Placeholder,
+}
+
+/// Keyword class of a word (only words the detectors care about).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kw {
+    None,
+    /// zero..nine.
+    Digit(u8),
+    /// "oh" / "o": zero, only inside a spoken number.
+    Oh,
+    /// ten..nineteen.
+    Teen(u8),
+    /// twenty..ninety (the value).
+    Tens(u8),
+    Hundred,
+    Thousand,
+    Double,
+    Triple,
+    Plus,
+    At,
+    Dot,
+    Underscore,
+    Dash,
+    Ext,
+    /// Month 1..=12.
+    Month(u8),
+    /// Ordinal word first..thirty-first value (first=1).
+    Ordinal(u8),
+    /// Words that make secret detection worth running.
+    SecretHint,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Tk,
+    pub(crate) kw: Kw,
+    /// Whitespace precedes the token.
+    pub(crate) gap: bool,
+    /// A newline precedes the token.
+    pub(crate) nl: bool,
+    /// First char is an ASCII uppercase letter.
+    pub(crate) cap: bool,
+}
+
+/// Cheap facts gathered while tokenizing, used to skip whole detectors.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Hints {
+    pub(crate) digit: bool,
+    pub(crate) number_word: bool,
+    pub(crate) at_sign: bool,
+    pub(crate) at_word: bool,
+    pub(crate) secret: bool,
+    pub(crate) ip: bool,
+    pub(crate) iban: bool,
+    pub(crate) cap_pair: bool,
+    pub(crate) placeholder: bool,
+}
+
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Tokenizes `text` into `out` (cleared first) and returns the hints.
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
+    out.clear();
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut h = Hints::default();
+    let mut i = 0;
+    let mut gap = false;
+    let mut nl = false;
+    let mut prev_cap_word = false;
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            gap = true;
+            if c == b'\n' {
+                nl = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if is_word_byte(c) {
+            let mut has_digit = false;
+            let mut has_alpha = false;
+            while i < n {
+                let d = b[i];
+                if d.is_ascii_digit() {
+                    has_digit = true;
+                } else if d.is_ascii_alphabetic() || d >= 0x80 {
+                    has_alpha = true;
+                } else if d == b'\'' && i + 1 < n && b[i + 1].is_ascii_alphabetic() && has_alpha {
+                    // apostrophe inside a word: "I'm", "O'Brien"
+                } else {
+                    break;
+                }
+                i += 1;
+            }
+            let kind = match (has_digit, has_alpha) {
+                (true, false) => Tk::Num,
+                (true, true) => Tk::Alnum,
+                _ => Tk::Word,
+            };
+            let cap = c.is_ascii_uppercase();
+            let mut kw = Kw::None;
+            match kind {
+                Tk::Num => h.digit = true,
+                Tk::Word => {
+                    kw = classify(&b[start..i]);
+                    match kw {
+                        Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_) | Kw::Double | Kw::Triple => {
+                            h.number_word = true
+                        }
+                        Kw::At => h.at_word = true,
+                        Kw::SecretHint => h.secret = true,
+                        _ => {}
+                    }
+                    if cap && prev_cap_word && gap {
+                        h.cap_pair = true;
+                    }
+                    if i - start == 2 && cap && c.is_ascii_uppercase() && i < n && b[i] == b'.' {
+                        // initials / abbreviations: nothing special
+                    }
+                }
+                Tk::Alnum => {
+                    h.digit = true;
+                    let w = &b[start..i];
+                    if w.len() >= 4
+                        && w[0].is_ascii_uppercase()
+                        && w[1].is_ascii_uppercase()
+                        && w[2].is_ascii_digit()
+                        && w[3].is_ascii_digit()
+                    {
+                        h.iban = true;
+                    }
+                    if w.starts_with(b"AKIA")
+                        || w.starts_with(b"ASIA")
+                        || w.starts_with(b"eyJ")
+                        || w.starts_with(b"AIza")
+                        || w.starts_with(b"xox")
+                    {
+                        h.secret = true;
+                    }
+                }
+                _ => {}
+            }
+            prev_cap_word = kind == Tk::Word && cap;
+            out.push(Tok {
+                start,
+                end: i,
+                kind,
+                kw,
+                gap,
+                nl,
+                cap,
+            });
+        } else {
+            i += 1;
+            let mut kind = Tk::Punct(c);
+            match c {
+                b'@' => h.at_sign = true,
+                b'.' | b':' => {
+                    if start > 0 && i < n && is_word_byte(b[start - 1]) && is_word_byte(b[i]) {
+                        h.ip = true;
+                    }
+                    if c == b':' && i < n && b[i] == b':' {
+                        h.ip = true;
+                    }
+                }
+                b'-' | b'_' => {
+                    if c == b'-' && b[i..].starts_with(b"----BEGIN") {
+                        h.secret = true;
+                    }
+                    if c == b'_' && i < n && b[i].is_ascii_alphanumeric() {
+                        // `sk_live_...`, `github_pat_...`: hinted through the word before
+                    }
+                }
+                b'[' => {
+                    if let Some(len) = placeholder_len(&b[start..]) {
+                        kind = Tk::Placeholder;
+                        i = start + len;
+                        h.placeholder = true;
+                    }
+                }
+                _ => {}
+            }
+            prev_cap_word = false;
+            out.push(Tok {
+                start,
+                end: i,
+                kind,
+                kw: Kw::None,
+                gap,
+                nl,
+                cap: false,
+            });
+        }
+        gap = false;
+        nl = false;
+    }
+    h
+}
+
+/// If `b` starts with `[LABEL]` or `[LABEL:hhhhhh]`, its length.
+pub(crate) fn placeholder_len(b: &[u8]) -> Option<usize> {
+    if b.first() != Some(&b'[') {
+        return None;
+    }
+    let mut i = 1;
+    while i < b.len() && i <= 33 && (b[i].is_ascii_uppercase() || b[i].is_ascii_digit() || b[i] == b'_') {
+        i += 1;
+    }
+    if i == 1 || i >= b.len() {
+        return None;
+    }
+    if b[i] == b']' {
+        return Some(i + 1);
+    }
+    if b[i] == b':' && b.len() >= i + 8 {
+        let hex = &b[i + 1..i + 7];
+        if hex.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c)) && b[i + 7] == b']' {
+            return Some(i + 8);
+        }
+    }
+    None
+}
+
+/// Keyword class of a word, case-insensitive.
+pub(crate) fn classify(w: &[u8]) -> Kw {
+    if w.len() > 12 || w.is_empty() {
+        return Kw::None;
+    }
+    let mut buf = [0u8; 12];
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    let l = &buf[..w.len()];
+    match l {
+        b"zero" => Kw::Digit(0),
+        b"one" => Kw::Digit(1),
+        b"two" => Kw::Digit(2),
+        b"three" => Kw::Digit(3),
+        b"four" => Kw::Digit(4),
+        b"five" => Kw::Digit(5),
+        b"six" => Kw::Digit(6),
+        b"seven" => Kw::Digit(7),
+        b"eight" => Kw::Digit(8),
+        b"nine" | b"niner" => Kw::Digit(9),
+        b"oh" | b"o" => Kw::Oh,
+        b"ten" => Kw::Teen(10),
+        b"eleven" => Kw::Teen(11),
+        b"twelve" => Kw::Teen(12),
+        b"thirteen" => Kw::Teen(13),
+        b"fourteen" => Kw::Teen(14),
+        b"fifteen" => Kw::Teen(15),
+        b"sixteen" => Kw::Teen(16),
+        b"seventeen" => Kw::Teen(17),
+        b"eighteen" => Kw::Teen(18),
+        b"nineteen" => Kw::Teen(19),
+        b"twenty" => Kw::Tens(20),
+        b"thirty" => Kw::Tens(30),
+        b"forty" | b"fourty" => Kw::Tens(40),
+        b"fifty" => Kw::Tens(50),
+        b"sixty" => Kw::Tens(60),
+        b"seventy" => Kw::Tens(70),
+        b"eighty" => Kw::Tens(80),
+        b"ninety" => Kw::Tens(90),
+        b"hundred" => Kw::Hundred,
+        b"thousand" => Kw::Thousand,
+        b"double" => Kw::Double,
+        b"triple" => Kw::Triple,
+        b"plus" => Kw::Plus,
+        b"at" => Kw::At,
+        b"dot" | b"period" => Kw::Dot,
+        b"underscore" => Kw::Underscore,
+        b"dash" | b"hyphen" => Kw::Dash,
+        b"ext" | b"extension" | b"x" => Kw::Ext,
+        b"january" | b"jan" => Kw::Month(1),
+        b"february" | b"feb" => Kw::Month(2),
+        b"march" | b"mar" => Kw::Month(3),
+        b"april" | b"apr" => Kw::Month(4),
+        b"may" => Kw::Month(5),
+        b"june" | b"jun" => Kw::Month(6),
+        b"july" | b"jul" => Kw::Month(7),
+        b"august" | b"aug" => Kw::Month(8),
+        b"september" | b"sep" | b"sept" => Kw::Month(9),
+        b"october" | b"oct" => Kw::Month(10),
+        b"november" | b"nov" => Kw::Month(11),
+        b"december" | b"dec" => Kw::Month(12),
+        b"first" => Kw::Ordinal(1),
+        b"second" => Kw::Ordinal(2),
+        b"third" => Kw::Ordinal(3),
+        b"fourth" => Kw::Ordinal(4),
+        b"fifth" => Kw::Ordinal(5),
+        b"sixth" => Kw::Ordinal(6),
+        b"seventh" => Kw::Ordinal(7),
+        b"eighth" => Kw::Ordinal(8),
+        b"ninth" => Kw::Ordinal(9),
+        b"tenth" => Kw::Ordinal(10),
+        b"eleventh" => Kw::Ordinal(11),
+        b"twelfth" => Kw::Ordinal(12),
+        b"thirteenth" => Kw::Ordinal(13),
+        b"fourteenth" => Kw::Ordinal(14),
+        b"fifteenth" => Kw::Ordinal(15),
+        b"sixteenth" => Kw::Ordinal(16),
+        b"seventeenth" => Kw::Ordinal(17),
+        b"eighteenth" => Kw::Ordinal(18),
+        b"nineteenth" => Kw::Ordinal(19),
+        b"twentieth" => Kw::Ordinal(20),
+        b"thirtieth" => Kw::Ordinal(30),
+        b"password" | b"passwd" | b"passcode" | b"passphrase" | b"pwd" | b"pin" | b"bearer"
+        | b"token" | b"secret" | b"key" | b"apikey" | b"sk" | b"rk" | b"ghp" | b"gho" | b"ghu"
+        | b"ghs" | b"ghr" | b"github" | b"glpat" | b"xoxb" | b"xoxp" | b"xoxa" | b"xoxr"
+        | b"xoxs" | b"sg" => Kw::SecretHint,
+        _ => Kw::None,
+    }
+}
+
+/// Lowercase ASCII copy of a word into `buf`; `None` if too long or not ASCII letters.
+pub(crate) fn lower<'a>(w: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        if !(s.is_ascii_alphabetic() || *s == b'\'') {
+            return None;
+        }
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
