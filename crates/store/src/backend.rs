@@ -37,7 +37,10 @@ pub trait Backend: Send + Sync + 'static {
     fn upsert_session(&self, meta: &CleanSessionMeta) -> impl Future<Output = Result<()>> + Send;
 
     /// The stored consent of a session, `None` when there is no such session.
-    fn stored_consent(&self, session_id: &str) -> impl Future<Output = Result<Option<Consent>>> + Send;
+    fn stored_consent(
+        &self,
+        session_id: &str,
+    ) -> impl Future<Output = Result<Option<Consent>>> + Send;
 
     /// Consent withdrawn: with `erase`, delete the session and everything of it;
     /// otherwise mark it `DECLINED` and keep what was stored.
@@ -55,7 +58,10 @@ pub trait Backend: Send + Sync + 'static {
     fn get_session(&self, id: &str) -> impl Future<Output = Result<Option<Session>>> + Send;
 
     /// Sessions, newest first, filtered and paginated.
-    fn list_sessions(&self, filter: &SessionFilter) -> impl Future<Output = Result<Page<Session>>> + Send;
+    fn list_sessions(
+        &self,
+        filter: &SessionFilter,
+    ) -> impl Future<Output = Result<Page<Session>>> + Send;
 
     /// Transcript segments in `seq` order.
     fn get_transcripts(
@@ -72,7 +78,10 @@ pub trait Backend: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Page<StoredToolEvent>>> + Send;
 
     /// The latest summary.
-    fn get_summary(&self, session_id: &str) -> impl Future<Output = Result<Option<StoredSummary>>> + Send;
+    fn get_summary(
+        &self,
+        session_id: &str,
+    ) -> impl Future<Output = Result<Option<StoredSummary>>> + Send;
 
     /// Usage events and totals.
     fn get_usage(&self, session_id: &str) -> impl Future<Output = Result<UsageReport>> + Send;
@@ -104,11 +113,9 @@ pub(crate) fn page_size(req: Option<u32>, default: u32) -> u32 {
 pub(crate) fn parse_seq_cursor(c: Option<&str>) -> Result<i64> {
     match c {
         None | Some("") => Ok(0),
-        Some(c) => c
-            .parse::<i64>()
-            .ok()
-            .filter(|s| *s >= 0)
-            .ok_or_else(|| crate::Error::validation("cursor", "is not a cursor returned by this store")),
+        Some(c) => c.parse::<i64>().ok().filter(|s| *s >= 0).ok_or_else(|| {
+            crate::Error::validation("cursor", "is not a cursor returned by this store")
+        }),
     }
 }
 
@@ -117,7 +124,8 @@ pub(crate) fn parse_session_cursor(c: Option<&str>) -> Result<Option<(i64, Strin
     match c {
         None | Some("") => Ok(None),
         Some(c) => {
-            let bad = || crate::Error::validation("cursor", "is not a cursor returned by this store");
+            let bad =
+                || crate::Error::validation("cursor", "is not a cursor returned by this store");
             let (ms, id) = c.split_once('~').ok_or_else(bad)?;
             let ms = ms.parse::<i64>().map_err(|_| bad())?;
             crate::validate::id("cursor", id).map_err(|_| bad())?;

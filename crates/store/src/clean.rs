@@ -52,9 +52,26 @@ impl Default for Redaction {
 
 /// Config keys whose values identify the user; their string values are replaced.
 const IDENTITY_KEYS: &[&str] = &[
-    "email", "mail", "useremail", "phone", "phonenumber", "mobile", "userphone", "username",
-    "fullname", "firstname", "lastname", "callername", "customername", "address", "user",
-    "caller", "customer", "authuserid", "dateofbirth", "dob",
+    "email",
+    "mail",
+    "useremail",
+    "phone",
+    "phonenumber",
+    "mobile",
+    "userphone",
+    "username",
+    "fullname",
+    "firstname",
+    "lastname",
+    "callername",
+    "customername",
+    "address",
+    "user",
+    "caller",
+    "customer",
+    "authuserid",
+    "dateofbirth",
+    "dob",
 ];
 
 fn is_identity_key(k: &str) -> bool {
@@ -514,10 +531,10 @@ impl CleanEvent {
         let json = |v: &Value| v.to_string().len();
         64 + match self {
             CleanEvent::Transcript(s) => s.text.len() + s.dedup_key.len(),
-            CleanEvent::Tool(t) => {
-                t.name.len() + json(&t.args) + t.result.as_ref().map_or(0, json)
+            CleanEvent::Tool(t) => t.name.len() + json(&t.args) + t.result.as_ref().map_or(0, json),
+            CleanEvent::Summary(s) => {
+                s.text.len() + s.key_points.iter().map(String::len).sum::<usize>()
             }
-            CleanEvent::Summary(s) => s.text.len() + s.key_points.iter().map(String::len).sum::<usize>(),
             CleanEvent::Usage(u) => u.kind.len() + u.meta.as_ref().map_or(0, json),
         }
     }

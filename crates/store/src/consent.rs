@@ -231,7 +231,8 @@ impl Gate {
         let full = st.buffer.len() >= self.cfg.max_items
             || st.bytes + bytes > self.cfg.max_bytes
             || (st.buffer.is_empty()
-                && self.counters.held_sessions.load(Ordering::Relaxed) >= self.cfg.max_sessions as u64);
+                && self.counters.held_sessions.load(Ordering::Relaxed)
+                    >= self.cfg.max_sessions as u64);
         if full {
             self.counters.overflow.fetch_add(1, Ordering::Relaxed);
             return WriteOutcome::Dropped(DropReason::BufferFull);
@@ -303,7 +304,11 @@ impl Gate {
     }
 
     /// Takes the held meta merged under `meta`.
-    pub(crate) fn merged_meta(&self, st: &mut SlotState, meta: CleanSessionMeta) -> CleanSessionMeta {
+    pub(crate) fn merged_meta(
+        &self,
+        st: &mut SlotState,
+        meta: CleanSessionMeta,
+    ) -> CleanSessionMeta {
         match st.pending_meta.take() {
             Some((old, _)) => old.merge(meta),
             None => meta,

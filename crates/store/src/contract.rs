@@ -16,13 +16,19 @@ use crate::{
 pub trait PersistenceStore: Send + Sync {
     /// Creates or updates a session: consent, timings, config, end time (a call with
     /// `ended_at` marks it ended). Links or creates the user when stored.
-    fn save_session_meta(&self, meta: SessionMeta) -> impl Future<Output = Result<WriteOutcome>> + Send;
+    fn save_session_meta(
+        &self,
+        meta: SessionMeta,
+    ) -> impl Future<Output = Result<WriteOutcome>> + Send;
 
     /// One stored session.
     fn get_session(&self, id: &str) -> impl Future<Output = Result<Option<Session>>> + Send;
 
     /// Stored sessions, newest first, filtered, paginated by cursor.
-    fn list_sessions(&self, filter: &SessionFilter) -> impl Future<Output = Result<Page<Session>>> + Send;
+    fn list_sessions(
+        &self,
+        filter: &SessionFilter,
+    ) -> impl Future<Output = Result<Page<Session>>> + Send;
 
     /// Appends events of one session, validated whole before anything is written;
     /// one outcome per event, in order.
@@ -34,7 +40,10 @@ pub trait PersistenceStore: Send + Sync {
 
     /// Appends events of many sessions (validated whole first); one outcome per
     /// event, in input order. Each session's events keep their relative order.
-    fn ingest(&self, events: Vec<SessionEvent>) -> impl Future<Output = Result<Vec<WriteOutcome>>> + Send;
+    fn ingest(
+        &self,
+        events: Vec<SessionEvent>,
+    ) -> impl Future<Output = Result<Vec<WriteOutcome>>> + Send;
 
     /// Transcript segments in order.
     fn get_transcripts(
@@ -51,7 +60,10 @@ pub trait PersistenceStore: Send + Sync {
     ) -> impl Future<Output = Result<Page<StoredToolEvent>>> + Send;
 
     /// The latest summary.
-    fn get_summary(&self, session_id: &str) -> impl Future<Output = Result<Option<StoredSummary>>> + Send;
+    fn get_summary(
+        &self,
+        session_id: &str,
+    ) -> impl Future<Output = Result<Option<StoredSummary>>> + Send;
 
     /// Usage events and totals by kind.
     fn get_usage(&self, session_id: &str) -> impl Future<Output = Result<UsageReport>> + Send;
@@ -83,7 +95,10 @@ pub trait PersistenceStore: Send + Sync {
         session_id: &str,
         segments: Vec<TranscriptSegment>,
     ) -> impl Future<Output = Result<Vec<WriteOutcome>>> + Send {
-        self.append_events(session_id, segments.into_iter().map(Event::Transcript).collect())
+        self.append_events(
+            session_id,
+            segments.into_iter().map(Event::Transcript).collect(),
+        )
     }
 
     /// Appends one tool event.

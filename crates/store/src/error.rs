@@ -61,7 +61,13 @@ impl Error {
     /// Whether retrying the same call may succeed (connection lost, pool timeout,
     /// lock contention). Validation errors are never retryable.
     pub fn is_retryable(&self) -> bool {
-        matches!(self, Error::Backend { retryable: true, .. })
+        matches!(
+            self,
+            Error::Backend {
+                retryable: true,
+                ..
+            }
+        )
     }
 
     /// Whether this is a validation error.
@@ -103,8 +109,10 @@ impl Error {
                 let code = code.as_deref().unwrap_or("");
                 // SQLite BUSY/LOCKED; PostgreSQL serialization failure, deadlock,
                 // admin shutdown, connection failures.
-                matches!(code, "5" | "6" | "517" | "261" | "40001" | "40P01" | "57P01" | "57P02" | "57P03")
-                    || code.starts_with("08")
+                matches!(
+                    code,
+                    "5" | "6" | "517" | "261" | "40001" | "40P01" | "57P01" | "57P02" | "57P03"
+                ) || code.starts_with("08")
             }
             _ => false,
         };

@@ -30,8 +30,7 @@ pub mod validate;
 pub use any::AnyBackend;
 pub use backend::{AppendResult, Backend};
 pub use clean::{
-    CleanEvent, CleanSegment, CleanSessionMeta, CleanSummary, CleanToolEvent, CleanUsage,
-    Redaction,
+    CleanEvent, CleanSegment, CleanSessionMeta, CleanSummary, CleanToolEvent, CleanUsage, Redaction,
 };
 pub use consent::{ConsentConfig, ConsentStats, OnWithdrawal};
 pub use contract::PersistenceStore;
@@ -49,3 +48,8 @@ pub use realtime_redact as redact;
 
 /// A store over a backend chosen at run time.
 pub type AnyStore = RealtimeStore<AnyBackend>;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use parking_lot::Mutex;
 
-use crate::backend::{page_size, parse_seq_cursor, parse_session_cursor, session_cursor, AppendResult};
+use crate::backend::{
+    page_size, parse_seq_cursor, parse_session_cursor, session_cursor, AppendResult,
+};
 use crate::backend::{DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE};
 use crate::{
     Backend, CleanEvent, CleanSessionMeta, Consent, EraseCounts, Error, Page, PageRequest, Result,
@@ -91,11 +93,16 @@ impl MemoryStore {
 }
 
 fn upsert_user(mem: &mut Mem, m: &CleanSessionMeta) -> Result<()> {
-    let Some(uid) = m.user_id() else { return Ok(()) };
+    let Some(uid) = m.user_id() else {
+        return Ok(());
+    };
     for (uid2, u) in &mem.users {
         if uid2 != uid {
             if m.email().is_some() && u.email.as_deref() == m.email() {
-                return Err(Error::validation("user.email", "already belongs to another user"));
+                return Err(Error::validation(
+                    "user.email",
+                    "already belongs to another user",
+                ));
             }
             if m.auth_user_id().is_some() && u.auth_user_id.as_deref() == m.auth_user_id() {
                 return Err(Error::validation(
@@ -121,7 +128,12 @@ fn upsert_user(mem: &mut Mem, m: &CleanSessionMeta) -> Result<()> {
 fn paginate<T: Clone>(rows: &[T], seq: impl Fn(&T) -> i64, page: &PageRequest) -> Result<Page<T>> {
     let after = parse_seq_cursor(page.cursor.as_deref())?;
     let limit = page_size(page.limit, DEFAULT_CHILD_PAGE) as usize;
-    let mut items: Vec<T> = rows.iter().filter(|r| seq(r) > after).take(limit + 1).cloned().collect();
+    let mut items: Vec<T> = rows
+        .iter()
+        .filter(|r| seq(r) > after)
+        .take(limit + 1)
+        .cloned()
+        .collect();
     let next_cursor = if items.len() > limit {
         items.truncate(limit);
         items.last().map(|r| seq(r).to_string())
@@ -138,8 +150,12 @@ impl Backend for MemoryStore {
 
     async fn upsert_session(&self, m: &CleanSessionMeta) -> Result<()> {
         let mut mem = self.mem.lock();
-        if !mem.sessions.contains_key(m.session_id()) && mem.sessions.len() >= self.limits.max_sessions {
-            return Err(Error::Capacity { what: "memory store sessions" });
+        if !mem.sessions.contains_key(m.session_id())
+            && mem.sessions.len() >= self.limits.max_sessions
+        {
+            return Err(Error::Capacity {
+                what: "memory store sessions",
+            });
         }
         upsert_user(&mut mem, m)?;
         let now = Timestamp::now();
@@ -206,7 +222,12 @@ impl Backend for MemoryStore {
     }
 
     async fn stored_consent(&self, session_id: &str) -> Result<Option<Consent>> {
-        Ok(self.mem.lock().sessions.get(session_id).map(|s| s.row.consent))
+        Ok(self
+            .mem
+            .lock()
+            .sessions
+            .get(session_id)
+            .map(|s| s.row.consent))
     }
 
     async fn withdraw(&self, session_id: &str, erase: bool) -> Result<()> {
@@ -222,12 +243,18 @@ impl Backend for MemoryStore {
 
     async fn append(&self, session_id: &str, events: &[CleanEvent]) -> Result<Vec<AppendResult>> {
         let mut mem = self.mem.lock();
-        let Some(s) = mem.sessions.get_mut(session_id).filter(|s| s.row.consent == Consent::Accepted) else {
+        let Some(s) = mem
+            .sessions
+            .get_mut(session_id)
+            .filter(|s| s.row.consent == Consent::Accepted)
+        else {
             return Ok(vec![AppendResult::NotAccepted; events.len()]);
         };
         let new_rows = events.len();
         if s.rows() + new_rows > self.limits.max_events_per_session {
-            return Err(Error::Capacity { what: "memory store events per session" });
+            return Err(Error::Capacity {
+                what: "memory store events per session",
+            });
         }
         let now = Timestamp::now();
         let mut out = Vec::with_capacity(events.len());
@@ -306,7 +333,11 @@ impl Backend for MemoryStore {
             .sessions
             .values()
             .map(|s| &s.row)
-            .filter(|r| f.user_id.as_ref().is_none_or(|u| r.user_id.as_ref() == Some(u)))
+            .filter(|r| {
+                f.user_id
+                    .as_ref()
+                    .is_none_or(|u| r.user_id.as_ref() == Some(u))
+            })
             .filter(|r| f.consent.is_none_or(|c| r.consent == c))
             .filter(|r| f.status.is_none_or(|c| r.status == c))
             .filter(|r| f.started_after.is_none_or(|t| r.started_at >= t))
@@ -328,7 +359,11 @@ impl Backend for MemoryStore {
         Ok(Page { items, next_cursor })
     }
 
-    async fn get_transcripts(&self, session_id: &str, page: &PageRequest) -> Result<Page<StoredSegment>> {
+    async fn get_transcripts(
+        &self,
+        session_id: &str,
+        page: &PageRequest,
+    ) -> Result<Page<StoredSegment>> {
         let mem = self.mem.lock();
         match mem.sessions.get(session_id) {
             Some(s) => paginate(&s.transcripts, |r| r.seq, page),
@@ -336,7 +371,11 @@ impl Backend for MemoryStore {
         }
     }
 
-    async fn get_tool_events(&self, session_id: &str, page: &PageRequest) -> Result<Page<StoredToolEvent>> {
+    async fn get_tool_events(
+        &self,
+        session_id: &str,
+        page: &PageRequest,
+    ) -> Result<Page<StoredToolEvent>> {
         let mem = self.mem.lock();
         match mem.sessions.get(session_id) {
             Some(s) => paginate(&s.tools, |r| r.seq, page),

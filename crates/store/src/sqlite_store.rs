@@ -15,7 +15,9 @@ use sqlx::sqlite::{
 };
 use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
 
-use crate::backend::{page_size, parse_seq_cursor, parse_session_cursor, session_cursor, AppendResult};
+use crate::backend::{
+    page_size, parse_seq_cursor, parse_session_cursor, session_cursor, AppendResult,
+};
 use crate::backend::{DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE};
 use crate::{
     Backend, CleanEvent, CleanSessionMeta, Consent, EraseCounts, Error, Page, PageRequest, Result,
@@ -100,7 +102,9 @@ impl SqliteStore {
             SQLITE_MIGRATOR
                 .run(&writer)
                 .await
-                .map_err(|e| Error::Migration { source: Box::new(e) })?;
+                .map_err(|e| Error::Migration {
+                    source: Box::new(e),
+                })?;
         }
         // An in-memory database exists only on its one connection.
         let reader = if memory {
@@ -126,7 +130,9 @@ impl SqliteStore {
         SQLITE_MIGRATOR
             .run(&self.writer)
             .await
-            .map_err(|e| Error::Migration { source: Box::new(e) })
+            .map_err(|e| Error::Migration {
+                source: Box::new(e),
+            })
     }
 
     /// Size of the database file(s) in bytes (pages × page size).
@@ -147,7 +153,10 @@ impl SqliteStore {
     }
 
     async fn begin(&self, op: &'static str) -> Result<Transaction<'static, Sqlite>> {
-        self.writer.begin_with("BEGIN IMMEDIATE").await.map_err(db(op))
+        self.writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db(op))
     }
 }
 
@@ -335,11 +344,12 @@ impl Backend for SqliteStore {
         let mut tx = self.begin("append").await?;
         // The consent check and the writes are one transaction: a withdrawal that
         // committed first is seen; one that comes later waits for this commit.
-        let consent: Option<String> = sqlx::query_scalar("SELECT consent FROM sessions WHERE id = ?1")
-            .bind(session_id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db("append"))?;
+        let consent: Option<String> =
+            sqlx::query_scalar("SELECT consent FROM sessions WHERE id = ?1")
+                .bind(session_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db("append"))?;
         if consent.as_deref() != Some(Consent::Accepted.as_str()) {
             return Ok(vec![AppendResult::NotAccepted; events.len()]);
         }
@@ -403,7 +413,11 @@ impl Backend for SqliteStore {
                 .bind(x.meta().map(Value::to_string))
                 .bind(x.at().as_millis()),
             };
-            let n = q.execute(&mut *tx).await.map_err(db("append"))?.rows_affected();
+            let n = q
+                .execute(&mut *tx)
+                .await
+                .map_err(db("append"))?
+                .rows_affected();
             out.push(if n == 1 {
                 AppendResult::Inserted
             } else {
@@ -455,7 +469,11 @@ impl Backend for SqliteStore {
         }
         q.push(" ORDER BY started_at DESC, id DESC LIMIT ")
             .push_bind(i64::from(limit) + 1);
-        let rows = q.build().fetch_all(&self.reader).await.map_err(db("list_sessions"))?;
+        let rows = q
+            .build()
+            .fetch_all(&self.reader)
+            .await
+            .map_err(db("list_sessions"))?;
         let mut items = rows.iter().map(session_row).collect::<Result<Vec<_>>>()?;
         let next_cursor = if items.len() > limit as usize {
             items.truncate(limit as usize);
@@ -466,7 +484,11 @@ impl Backend for SqliteStore {
         Ok(Page { items, next_cursor })
     }
 
-    async fn get_transcripts(&self, session_id: &str, page: &PageRequest) -> Result<Page<StoredSegment>> {
+    async fn get_transcripts(
+        &self,
+        session_id: &str,
+        page: &PageRequest,
+    ) -> Result<Page<StoredSegment>> {
         let after = parse_seq_cursor(page.cursor.as_deref())?;
         let limit = page_size(page.limit, DEFAULT_CHILD_PAGE);
         let rows = sqlx::query(
@@ -496,7 +518,11 @@ impl Backend for SqliteStore {
         Ok(page_of(&mut items, limit, |s| s.seq))
     }
 
-    async fn get_tool_events(&self, session_id: &str, page: &PageRequest) -> Result<Page<StoredToolEvent>> {
+    async fn get_tool_events(
+        &self,
+        session_id: &str,
+        page: &PageRequest,
+    ) -> Result<Page<StoredToolEvent>> {
         let after = parse_seq_cursor(page.cursor.as_deref())?;
         let limit = page_size(page.limit, DEFAULT_CHILD_PAGE);
         let rows = sqlx::query(

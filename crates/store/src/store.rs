@@ -8,7 +8,7 @@ use realtime_redact::Redactor;
 use crate::backend::AppendResult;
 use crate::consent::{Gate, Known, SlotState};
 use crate::{
-    validate, Backend, CleanEvent, ConsentConfig, ConsentStats, Consent, DropReason, EraseCounts,
+    validate, Backend, CleanEvent, Consent, ConsentConfig, ConsentStats, DropReason, EraseCounts,
     Error, Event, Health, Limits, OnWithdrawal, Page, PageRequest, PersistenceStore, Redaction,
     Result, Session, SessionEvent, SessionFilter, SessionMeta, StoredSegment, StoredSummary,
     StoredToolEvent, Timestamp, UsageReport, WriteOutcome,
@@ -33,7 +33,9 @@ pub struct RealtimeStore<B> {
 
 impl std::fmt::Debug for Gate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Gate").field("cfg", &self.cfg).finish_non_exhaustive()
+        f.debug_struct("Gate")
+            .field("cfg", &self.cfg)
+            .finish_non_exhaustive()
     }
 }
 
@@ -214,11 +216,20 @@ impl<B: Backend> RealtimeStore<B> {
         self.resolve(session_id, &mut st).await?;
         if st.known == Known::Is(Consent::Declined) {
             self.gate.count_declined(events.len());
-            return Ok(vec![WriteOutcome::Dropped(DropReason::ConsentDeclined); events.len()]);
+            return Ok(vec![
+                WriteOutcome::Dropped(DropReason::ConsentDeclined);
+                events.len()
+            ]);
         }
-        let clean: Vec<CleanEvent> = events.iter().map(|e| self.redaction.clean_event(e)).collect();
+        let clean: Vec<CleanEvent> = events
+            .iter()
+            .map(|e| self.redaction.clean_event(e))
+            .collect();
         if st.known != Known::Is(Consent::Accepted) {
-            return Ok(clean.into_iter().map(|e| self.gate.hold(&mut st, e)).collect());
+            return Ok(clean
+                .into_iter()
+                .map(|e| self.gate.hold(&mut st, e))
+                .collect());
         }
         // Accepted. Anything still held (a failed flush) goes first, in order.
         let held = self.gate.take_buffer(&mut st);
@@ -259,7 +270,11 @@ impl<B: Backend> RealtimeStore<B> {
                         WriteOutcome::Dropped(DropReason::ConsentDeclined)
                     }
                     Known::Is(Consent::Accepted) => {
-                        match self.backend.append(session_id, std::slice::from_ref(&event)).await?[0] {
+                        match self
+                            .backend
+                            .append(session_id, std::slice::from_ref(&event))
+                            .await?[0]
+                        {
                             AppendResult::Inserted => WriteOutcome::Persisted,
                             AppendResult::Duplicate => WriteOutcome::Duplicate,
                             AppendResult::NotAccepted => self.gate.hold(&mut st, event),
@@ -294,7 +309,11 @@ impl<B: Backend> PersistenceStore for RealtimeStore<B> {
         self.backend.list_sessions(filter).await
     }
 
-    async fn append_events(&self, session_id: &str, events: Vec<Event>) -> Result<Vec<WriteOutcome>> {
+    async fn append_events(
+        &self,
+        session_id: &str,
+        events: Vec<Event>,
+    ) -> Result<Vec<WriteOutcome>> {
         validate::batch(session_id, &events, &self.limits, Timestamp::now())?;
         if events.is_empty() {
             return Ok(Vec::new());
@@ -337,12 +356,20 @@ impl<B: Backend> PersistenceStore for RealtimeStore<B> {
         Ok(out)
     }
 
-    async fn get_transcripts(&self, session_id: &str, page: &PageRequest) -> Result<Page<StoredSegment>> {
+    async fn get_transcripts(
+        &self,
+        session_id: &str,
+        page: &PageRequest,
+    ) -> Result<Page<StoredSegment>> {
         validate::id("session_id", session_id)?;
         self.backend.get_transcripts(session_id, page).await
     }
 
-    async fn get_tool_events(&self, session_id: &str, page: &PageRequest) -> Result<Page<StoredToolEvent>> {
+    async fn get_tool_events(
+        &self,
+        session_id: &str,
+        page: &PageRequest,
+    ) -> Result<Page<StoredToolEvent>> {
         validate::id("session_id", session_id)?;
         self.backend.get_tool_events(session_id, page).await
     }

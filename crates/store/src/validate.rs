@@ -129,7 +129,10 @@ pub fn session_meta(m: &SessionMeta, limits: &Limits, now: Timestamp) -> Result<
         id("user.id", &u.id)?;
         if let Some(a) = &u.auth_user_id {
             // Auth providers use their own shapes (`auth0|abc`, UUIDs...).
-            if a.is_empty() || a.len() > 256 || a.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            if a.is_empty()
+                || a.len() > 256
+                || a.chars().any(|c| c.is_whitespace() || c.is_control())
+            {
                 return Err(Error::validation(
                     "user.auth_user_id",
                     "must be 1-256 characters without spaces",
@@ -209,7 +212,10 @@ pub fn summary(s: &Summary, limits: &Limits, now: Timestamp) -> Result<()> {
     if total > limits.summary {
         return Err(Error::validation(
             "key_points",
-            format!("text and key points must be at most {} bytes", limits.summary),
+            format!(
+                "text and key points must be at most {} bytes",
+                limits.summary
+            ),
         ));
     }
     for (i, k) in s.key_points.iter().enumerate() {
@@ -225,10 +231,9 @@ pub fn usage(u: &UsageEvent, limits: &Limits, now: Timestamp) -> Result<()> {
     }
     if u.kind.is_empty()
         || u.kind.len() > 64
-        || !u
-            .kind
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-'))
+        || !u.kind.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
+        })
     {
         return Err(Error::validation(
             "kind",
@@ -308,11 +313,7 @@ mod tests {
     fn batch_names_the_index() {
         let now = Timestamp::now();
         let good = Event::Transcript(TranscriptSegment::new(Role::User, "a", now));
-        let bad = Event::Transcript(TranscriptSegment::new(
-            Role::User,
-            "x".repeat(70_000),
-            now,
-        ));
+        let bad = Event::Transcript(TranscriptSegment::new(Role::User, "x".repeat(70_000), now));
         let e = batch("s1", &[good, bad], &Limits::default(), now).unwrap_err();
         assert_eq!(e.field(), Some("events[1].text"));
         assert!(!e.to_string().contains("xxxx"));

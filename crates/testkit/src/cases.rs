@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use realtime_store::{
     Backend, Consent, ConsentConfig, DropReason, Event, OnWithdrawal, PageRequest,
-    PersistenceStore, RealtimeStore, Role, SessionEvent, SessionFilter, SessionMeta,
-    SessionStatus, Summary, Timestamp, Timings, ToolEvent, ToolStatus, TranscriptSegment,
-    UsageEvent, User, WriteOutcome,
+    PersistenceStore, RealtimeStore, Role, SessionEvent, SessionFilter, SessionMeta, SessionStatus,
+    Summary, Timestamp, Timings, ToolEvent, ToolStatus, TranscriptSegment, UsageEvent, User,
+    WriteOutcome,
 };
 use serde_json::json;
 
@@ -32,7 +32,9 @@ impl<B: Backend> Deref for Under<B> {
 
 impl<B: Backend + std::fmt::Debug> std::fmt::Debug for Under<B> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Under").field("store", &self.store).finish_non_exhaustive()
+        f.debug_struct("Under")
+            .field("store", &self.store)
+            .finish_non_exhaustive()
     }
 }
 
@@ -141,7 +143,9 @@ where
             auth_user_id: Some("auth|1".into()),
             email: Some("Caller@Example.com".into()),
         }),
-        config: Some(json!({"model": "gpt-realtime", "user_email": "caller@example.com", "turn_detection": {"type": "server_vad"}})),
+        config: Some(
+            json!({"model": "gpt-realtime", "user_email": "caller@example.com", "turn_detection": {"type": "server_vad"}}),
+        ),
         timings: Timings {
             connect_requested: Some(at(0)),
             ..Timings::default()
@@ -149,7 +153,10 @@ where
         started_at: Some(at(0)),
         ..meta_for("sess_1", "user_1", Consent::Accepted)
     };
-    assert_eq!(s.save_session_meta(m).await.unwrap(), WriteOutcome::Persisted);
+    assert_eq!(
+        s.save_session_meta(m).await.unwrap(),
+        WriteOutcome::Persisted
+    );
     let o = s
         .append_transcript("sess_1", seg("reach me at jane.doe@example.com please", 10))
         .await
@@ -158,7 +165,10 @@ where
     let o = s
         .append_tool_event(
             "sess_1",
-            tool(Some("call_1"), json!({"email": "jane.doe@example.com", "card": "4111 1111 1111 1111", "qty": 2})),
+            tool(
+                Some("call_1"),
+                json!({"email": "jane.doe@example.com", "card": "4111 1111 1111 1111", "qty": 2}),
+            ),
         )
         .await
         .unwrap();
@@ -187,7 +197,11 @@ where
         .unwrap();
     assert_eq!(o, WriteOutcome::Persisted);
 
-    let sess = s.get_session("sess_1").await.unwrap().expect("session stored");
+    let sess = s
+        .get_session("sess_1")
+        .await
+        .unwrap()
+        .expect("session stored");
     assert_eq!(sess.consent, Consent::Accepted);
     assert_eq!(sess.user_id.as_deref(), Some("user_1"));
     assert_eq!(sess.voice.as_deref(), Some("alloy"));
@@ -196,24 +210,40 @@ where
     assert_eq!(sess.timings.connect_requested, Some(at(0)));
     assert_eq!(sess.config["model"], "gpt-realtime");
     assert_eq!(sess.config["turn_detection"]["type"], "server_vad");
-    assert_ne!(sess.config["user_email"], "caller@example.com", "identity fields of config are redacted");
+    assert_ne!(
+        sess.config["user_email"], "caller@example.com",
+        "identity fields of config are redacted"
+    );
 
     let t = texts(&s, "sess_1").await;
     assert_eq!(t, vec!["reach me at [EMAIL] please".to_string()]);
-    let tools = s.get_tool_events("sess_1", &PageRequest::all()).await.unwrap().items;
+    let tools = s
+        .get_tool_events("sess_1", &PageRequest::all())
+        .await
+        .unwrap()
+        .items;
     assert_eq!(tools.len(), 1);
-    assert_eq!(tools[0].args, json!({"email": "[EMAIL]", "card": "[CREDIT_CARD]", "qty": 2}));
+    assert_eq!(
+        tools[0].args,
+        json!({"email": "[EMAIL]", "card": "[CREDIT_CARD]", "qty": 2})
+    );
     assert_eq!(tools[0].call_id.as_deref(), Some("call_1"));
     assert_eq!(tools[0].duration_ms, Some(120));
     let sum = s.get_summary("sess_1").await.unwrap().expect("summary");
     assert_eq!(sum.text, "Caller [EMAIL] asked about an order");
-    assert_eq!(sum.key_points, vec!["card [CREDIT_CARD] on file".to_string()]);
+    assert_eq!(
+        sum.key_points,
+        vec!["card [CREDIT_CARD] on file".to_string()]
+    );
     let u = s.get_usage("sess_1").await.unwrap();
     assert_eq!(u.events.len(), 1);
     assert_eq!(u.events[0].meta, Some(json!({"note": "billed to [EMAIL]"})));
     assert_eq!(u.totals.get("input_tokens"), Some(&120.0));
     let stats = s.stats();
-    assert!(stats.redactions.get("EMAIL").copied().unwrap_or(0) >= 4, "{stats:?}");
+    assert!(
+        stats.redactions.get("EMAIL").copied().unwrap_or(0) >= 4,
+        "{stats:?}"
+    );
 }
 
 /// DECLINED: nothing at all is stored, no user row, and appends are dropped
@@ -225,23 +255,42 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = open(make, |b| RealtimeStore::new(CountingBackend::new(b))).await;
-    let o = s.save_session_meta(meta_for("sess_d", "user_d", Consent::Declined)).await.unwrap();
+    let o = s
+        .save_session_meta(meta_for("sess_d", "user_d", Consent::Declined))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Dropped(DropReason::ConsentDeclined));
     let calls = s.backend().calls.clone();
     let before = calls.total();
     for i in 0..50 {
-        let o = s.append_transcript("sess_d", seg("my card is 4111 1111 1111 1111", i)).await.unwrap();
+        let o = s
+            .append_transcript("sess_d", seg("my card is 4111 1111 1111 1111", i))
+            .await
+            .unwrap();
         assert_eq!(o, WriteOutcome::Dropped(DropReason::ConsentDeclined));
     }
-    let o = s.append_tool_event("sess_d", tool(None, json!({}))).await.unwrap();
+    let o = s
+        .append_tool_event("sess_d", tool(None, json!({})))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Dropped(DropReason::ConsentDeclined));
-    assert_eq!(calls.total(), before, "declined appends must not reach the backend");
-    assert!(s.get_session("sess_d").await.unwrap().is_none(), "no session row");
+    assert_eq!(
+        calls.total(),
+        before,
+        "declined appends must not reach the backend"
+    );
+    assert!(
+        s.get_session("sess_d").await.unwrap().is_none(),
+        "no session row"
+    );
     assert!(texts(&s, "sess_d").await.is_empty());
     let page = s.list_sessions(&SessionFilter::default()).await.unwrap();
     assert!(page.items.is_empty());
     let erased = s.erase_user("user_d").await.unwrap();
-    assert_eq!(erased.users, 0, "no user row was created for a declined session");
+    assert_eq!(
+        erased.users, 0,
+        "no user row was created for a declined session"
+    );
     assert_eq!(s.stats().consent.dropped_declined, 51);
 }
 
@@ -253,34 +302,67 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    let o = s.save_session_meta(meta_for("sess_p", "user_p", Consent::Pending)).await.unwrap();
+    let o = s
+        .save_session_meta(meta_for("sess_p", "user_p", Consent::Pending))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Buffered);
     for i in 0..5 {
-        let o = s.append_transcript("sess_p", seg(&format!("segment {i}"), i * 10)).await.unwrap();
+        let o = s
+            .append_transcript("sess_p", seg(&format!("segment {i}"), i * 10))
+            .await
+            .unwrap();
         assert_eq!(o, WriteOutcome::Buffered);
     }
-    assert_eq!(s.append_tool_event("sess_p", tool(Some("c1"), json!({"a": 1}))).await.unwrap(), WriteOutcome::Buffered);
-    assert!(s.get_session("sess_p").await.unwrap().is_none(), "nothing stored while pending");
+    assert_eq!(
+        s.append_tool_event("sess_p", tool(Some("c1"), json!({"a": 1})))
+            .await
+            .unwrap(),
+        WriteOutcome::Buffered
+    );
+    assert!(
+        s.get_session("sess_p").await.unwrap().is_none(),
+        "nothing stored while pending"
+    );
     assert!(texts(&s, "sess_p").await.is_empty());
     assert_eq!(s.health().await.buffered_events, 6);
     // The accepting call carries only the consent: the pending meta is kept.
-    let o = s.save_session_meta(meta("sess_p", Consent::Accepted)).await.unwrap();
+    let o = s
+        .save_session_meta(meta("sess_p", Consent::Accepted))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Persisted);
-    let sess = s.get_session("sess_p").await.unwrap().expect("stored on accept");
+    let sess = s
+        .get_session("sess_p")
+        .await
+        .unwrap()
+        .expect("stored on accept");
     assert_eq!(sess.user_id.as_deref(), Some("user_p"));
     assert_eq!(sess.voice.as_deref(), Some("alloy"));
     assert_eq!(
         texts(&s, "sess_p").await,
         (0..5).map(|i| format!("segment {i}")).collect::<Vec<_>>()
     );
-    assert_eq!(s.get_tool_events("sess_p", &PageRequest::all()).await.unwrap().items.len(), 1);
+    assert_eq!(
+        s.get_tool_events("sess_p", &PageRequest::all())
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
     let st = s.stats().consent;
     assert_eq!(st.buffered, 6);
     assert_eq!(st.flushed, 6);
     assert_eq!(st.held_events, 0);
     // And later appends go straight through, after the flushed ones.
-    s.append_transcript("sess_p", seg("after", 100)).await.unwrap();
-    assert_eq!(texts(&s, "sess_p").await.last().map(String::as_str), Some("after"));
+    s.append_transcript("sess_p", seg("after", 100))
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&s, "sess_p").await.last().map(String::as_str),
+        Some("after")
+    );
 }
 
 /// Events for a session nobody described yet are held, not lost.
@@ -292,12 +374,20 @@ where
 {
     let s = default_store(make).await;
     for i in 0..3 {
-        let o = s.append_transcript("early", seg(&format!("early {i}"), i)).await.unwrap();
+        let o = s
+            .append_transcript("early", seg(&format!("early {i}"), i))
+            .await
+            .unwrap();
         assert_eq!(o, WriteOutcome::Buffered);
     }
     assert!(s.get_session("early").await.unwrap().is_none());
-    s.save_session_meta(meta_for("early", "u_early", Consent::Accepted)).await.unwrap();
-    assert_eq!(texts(&s, "early").await, vec!["early 0", "early 1", "early 2"]);
+    s.save_session_meta(meta_for("early", "u_early", Consent::Accepted))
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(&s, "early").await,
+        vec!["early 0", "early 1", "early 2"]
+    );
 }
 
 /// PENDING then DECLINED: the held events are discarded and counted.
@@ -308,18 +398,29 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("pd", "u_pd", Consent::Pending)).await.unwrap();
+    s.save_session_meta(meta_for("pd", "u_pd", Consent::Pending))
+        .await
+        .unwrap();
     for i in 0..4 {
         s.append_transcript("pd", seg("held", i)).await.unwrap();
     }
-    let o = s.save_session_meta(meta("pd", Consent::Declined)).await.unwrap();
+    let o = s
+        .save_session_meta(meta("pd", Consent::Declined))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Dropped(DropReason::ConsentDeclined));
     assert_eq!(s.stats().consent.discarded_declined, 4);
     assert_eq!(s.stats().consent.held_events, 0);
     // A later ACCEPTED finds nothing to flush.
-    s.save_session_meta(meta("pd", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta("pd", Consent::Accepted))
+        .await
+        .unwrap();
     assert!(texts(&s, "pd").await.is_empty());
-    assert_eq!(s.erase_user("u_pd").await.unwrap().users, 0, "pending meta was dropped too");
+    assert_eq!(
+        s.erase_user("u_pd").await.unwrap().users,
+        0,
+        "pending meta was dropped too"
+    );
 }
 
 fn small_buffer(items: usize, bytes: usize, age: Duration) -> ConsentConfig {
@@ -346,12 +447,21 @@ where
     .await;
     let mut outcomes = Vec::new();
     for i in 0..5 {
-        outcomes.push(s.append_transcript("ov", seg(&format!("t{i}"), i)).await.unwrap());
+        outcomes.push(
+            s.append_transcript("ov", seg(&format!("t{i}"), i))
+                .await
+                .unwrap(),
+        );
     }
     assert_eq!(&outcomes[..3], &[WriteOutcome::Buffered; 3]);
-    assert_eq!(&outcomes[3..], &[WriteOutcome::Dropped(DropReason::BufferFull); 2]);
+    assert_eq!(
+        &outcomes[3..],
+        &[WriteOutcome::Dropped(DropReason::BufferFull); 2]
+    );
     assert_eq!(s.stats().consent.overflow, 2);
-    s.save_session_meta(meta("ov", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta("ov", Consent::Accepted))
+        .await
+        .unwrap();
     assert_eq!(texts(&s, "ov").await, vec!["t0", "t1", "t2"]);
 }
 
@@ -378,7 +488,7 @@ where
             o => panic!("unexpected {o:?}"),
         }
     }
-    assert!(buffered >= 1 && buffered <= 3, "buffered {buffered}");
+    assert!((1..=3).contains(&buffered), "buffered {buffered}");
     assert_eq!(dropped, 5 - buffered);
     assert_eq!(s.stats().consent.overflow, dropped);
 }
@@ -397,11 +507,15 @@ where
     })
     .await;
     s.append_transcript("exp", seg("old", 0)).await.unwrap();
-    s.append_transcript("exp2", seg("old too", 0)).await.unwrap();
+    s.append_transcript("exp2", seg("old too", 0))
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(80)).await;
     assert_eq!(s.sweep_expired(), 2, "idle sessions' events are swept");
     s.append_transcript("exp", seg("fresh", 1)).await.unwrap();
-    s.save_session_meta(meta("exp", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta("exp", Consent::Accepted))
+        .await
+        .unwrap();
     assert_eq!(texts(&s, "exp").await, vec!["fresh"]);
     let st = s.stats().consent;
     assert_eq!(st.expired, 2);
@@ -416,15 +530,32 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("w", "u_w", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta_for("w", "u_w", Consent::Accepted))
+        .await
+        .unwrap();
     s.append_transcript("w", seg("hello", 0)).await.unwrap();
-    s.persist_summary("w", Summary { text: "s".into(), key_points: vec![], at: at(1) }).await.unwrap();
-    let o = s.save_session_meta(meta("w", Consent::Declined)).await.unwrap();
+    s.persist_summary(
+        "w",
+        Summary {
+            text: "s".into(),
+            key_points: vec![],
+            at: at(1),
+        },
+    )
+    .await
+    .unwrap();
+    let o = s
+        .save_session_meta(meta("w", Consent::Declined))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Dropped(DropReason::ConsentDeclined));
     assert!(s.get_session("w").await.unwrap().is_none());
     assert!(texts(&s, "w").await.is_empty());
     assert!(s.get_summary("w").await.unwrap().is_none());
-    let o = s.append_transcript("w", seg("after withdrawal", 5)).await.unwrap();
+    let o = s
+        .append_transcript("w", seg("after withdrawal", 5))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Dropped(DropReason::ConsentDeclined));
     assert!(texts(&s, "w").await.is_empty());
 }
@@ -436,13 +567,25 @@ where
     F: Fn() -> Fut,
     Fut: Future<Output = Fixture<B>>,
 {
-    let s = open(make, |b| RealtimeStore::builder(b).on_withdrawal(OnWithdrawal::Keep).build()).await;
-    s.save_session_meta(meta_for("wk", "u_wk", Consent::Accepted)).await.unwrap();
+    let s = open(make, |b| {
+        RealtimeStore::builder(b)
+            .on_withdrawal(OnWithdrawal::Keep)
+            .build()
+    })
+    .await;
+    s.save_session_meta(meta_for("wk", "u_wk", Consent::Accepted))
+        .await
+        .unwrap();
     s.append_transcript("wk", seg("kept", 0)).await.unwrap();
-    s.save_session_meta(meta("wk", Consent::Declined)).await.unwrap();
+    s.save_session_meta(meta("wk", Consent::Declined))
+        .await
+        .unwrap();
     let sess = s.get_session("wk").await.unwrap().expect("kept");
     assert_eq!(sess.consent, Consent::Declined);
-    let o = s.append_transcript("wk", seg("not stored", 5)).await.unwrap();
+    let o = s
+        .append_transcript("wk", seg("not stored", 5))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Dropped(DropReason::ConsentDeclined));
     assert_eq!(texts(&s, "wk").await, vec!["kept"]);
 }
@@ -455,12 +598,20 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = open(make, |b| RealtimeStore::new(CountingBackend::new(b))).await;
-    s.save_session_meta(meta_for("c", "u_c", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta_for("c", "u_c", Consent::Accepted))
+        .await
+        .unwrap();
     for i in 0..100 {
-        s.append_transcript("c", seg(&format!("n{i}"), i)).await.unwrap();
+        s.append_transcript("c", seg(&format!("n{i}"), i))
+            .await
+            .unwrap();
     }
     let calls = &s.backend().calls;
-    assert_eq!(calls.stored_consent.load(Ordering::SeqCst), 0, "no consent read per append");
+    assert_eq!(
+        calls.stored_consent.load(Ordering::SeqCst),
+        0,
+        "no consent read per append"
+    );
     assert_eq!(calls.append.load(Ordering::SeqCst), 100);
     assert_eq!(texts(&s, "c").await.len(), 100);
 }
@@ -473,13 +624,25 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("dp", "u_dp", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta_for("dp", "u_dp", Consent::Accepted))
+        .await
+        .unwrap();
     s.append_transcript("dp", seg("one", 0)).await.unwrap();
-    s.save_session_meta(meta("dp", Consent::Pending)).await.unwrap();
-    assert_eq!(s.get_session("dp").await.unwrap().unwrap().consent, Consent::Pending);
-    assert_eq!(s.append_transcript("dp", seg("two", 1)).await.unwrap(), WriteOutcome::Buffered);
+    s.save_session_meta(meta("dp", Consent::Pending))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.get_session("dp").await.unwrap().unwrap().consent,
+        Consent::Pending
+    );
+    assert_eq!(
+        s.append_transcript("dp", seg("two", 1)).await.unwrap(),
+        WriteOutcome::Buffered
+    );
     assert_eq!(texts(&s, "dp").await, vec!["one"]);
-    s.save_session_meta(meta("dp", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta("dp", Consent::Accepted))
+        .await
+        .unwrap();
     assert_eq!(texts(&s, "dp").await, vec!["one", "two"]);
 }
 
@@ -498,14 +661,24 @@ where
             let id = format!("conc_{n}");
             // Half the sessions start sending before their meta arrives.
             if n % 2 == 0 {
-                st.save_session_meta(meta_for(&id, &format!("u{n}"), Consent::Accepted)).await.unwrap();
+                st.save_session_meta(meta_for(&id, &format!("u{n}"), Consent::Accepted))
+                    .await
+                    .unwrap();
             }
             for i in 0..40 {
                 if n % 2 == 1 && i == 5 {
-                    st.save_session_meta(meta_for(&id, &format!("u{n}"), Consent::Accepted)).await.unwrap();
+                    st.save_session_meta(meta_for(&id, &format!("u{n}"), Consent::Accepted))
+                        .await
+                        .unwrap();
                 }
-                let o = st.append_transcript(&id, seg(&format!("{id} #{i}"), i)).await.unwrap();
-                assert!(matches!(o, WriteOutcome::Persisted | WriteOutcome::Buffered), "{o:?}");
+                let o = st
+                    .append_transcript(&id, seg(&format!("{id} #{i}"), i))
+                    .await
+                    .unwrap();
+                assert!(
+                    matches!(o, WriteOutcome::Persisted | WriteOutcome::Buffered),
+                    "{o:?}"
+                );
             }
         }));
     }
@@ -514,7 +687,11 @@ where
     }
     for n in 0..64 {
         let id = format!("conc_{n}");
-        let rows = s.get_transcripts(&id, &PageRequest::all()).await.unwrap().items;
+        let rows = s
+            .get_transcripts(&id, &PageRequest::all())
+            .await
+            .unwrap()
+            .items;
         assert_eq!(rows.len(), 40, "{id}");
         for (i, r) in rows.iter().enumerate() {
             assert_eq!(r.text, format!("{id} #{i}"), "order of {id}");
@@ -531,7 +708,9 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("idem", "u_i", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta_for("idem", "u_i", Consent::Accepted))
+        .await
+        .unwrap();
     let barrier = Arc::new(tokio::sync::Barrier::new(32));
     let mut tasks = Vec::new();
     for _ in 0..32 {
@@ -539,8 +718,14 @@ where
         let b = barrier.clone();
         tasks.push(tokio::spawn(async move {
             b.wait().await;
-            let a = st.append_transcript("idem", keyed("item_1", "same", 0)).await.unwrap();
-            let t = st.append_tool_event("idem", tool(Some("call_1"), json!({"x": 1}))).await.unwrap();
+            let a = st
+                .append_transcript("idem", keyed("item_1", "same", 0))
+                .await
+                .unwrap();
+            let t = st
+                .append_tool_event("idem", tool(Some("call_1"), json!({"x": 1})))
+                .await
+                .unwrap();
             (a, t)
         }));
     }
@@ -562,13 +747,28 @@ where
     assert_eq!(seg_persisted, 1);
     assert_eq!(tool_persisted, 1);
     assert_eq!(texts(&s, "idem").await.len(), 1);
-    assert_eq!(s.get_tool_events("idem", &PageRequest::all()).await.unwrap().items.len(), 1);
+    assert_eq!(
+        s.get_tool_events("idem", &PageRequest::all())
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
     // A retry with the same key but other content is still a duplicate.
-    let o = s.append_transcript("idem", keyed("item_1", "changed", 9)).await.unwrap();
+    let o = s
+        .append_transcript("idem", keyed("item_1", "changed", 9))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Duplicate);
     // Keys are per session.
-    s.save_session_meta(meta_for("idem2", "u_i", Consent::Accepted)).await.unwrap();
-    let o = s.append_transcript("idem2", keyed("item_1", "same", 0)).await.unwrap();
+    s.save_session_meta(meta_for("idem2", "u_i", Consent::Accepted))
+        .await
+        .unwrap();
+    let o = s
+        .append_transcript("idem2", keyed("item_1", "same", 0))
+        .await
+        .unwrap();
     assert_eq!(o, WriteOutcome::Persisted);
 }
 
@@ -580,13 +780,27 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("kl", "u_kl", Consent::Accepted)).await.unwrap();
-    assert_eq!(s.append_transcript("kl", seg("yes", 0)).await.unwrap(), WriteOutcome::Persisted);
-    assert_eq!(s.append_transcript("kl", seg("yes", 0)).await.unwrap(), WriteOutcome::Duplicate);
-    assert_eq!(s.append_transcript("kl", seg("yes", 1)).await.unwrap(), WriteOutcome::Persisted);
+    s.save_session_meta(meta_for("kl", "u_kl", Consent::Accepted))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.append_transcript("kl", seg("yes", 0)).await.unwrap(),
+        WriteOutcome::Persisted
+    );
+    assert_eq!(
+        s.append_transcript("kl", seg("yes", 0)).await.unwrap(),
+        WriteOutcome::Duplicate
+    );
+    assert_eq!(
+        s.append_transcript("kl", seg("yes", 1)).await.unwrap(),
+        WriteOutcome::Persisted
+    );
     let mut asst = seg("yes", 0);
     asst.role = Role::Assistant;
-    assert_eq!(s.append_transcript("kl", asst).await.unwrap(), WriteOutcome::Persisted);
+    assert_eq!(
+        s.append_transcript("kl", asst).await.unwrap(),
+        WriteOutcome::Persisted
+    );
     // In one batch too.
     let out = s
         .append_transcripts("kl", vec![seg("dup", 50), seg("dup", 50)])
@@ -595,10 +809,30 @@ where
     assert_eq!(out, vec![WriteOutcome::Persisted, WriteOutcome::Duplicate]);
     assert_eq!(texts(&s, "kl").await.len(), 4);
     // Keyless usage and tool events too.
-    assert_eq!(s.record_usage("kl", usage("input_tokens", 5.0, 7)).await.unwrap(), WriteOutcome::Persisted);
-    assert_eq!(s.record_usage("kl", usage("input_tokens", 5.0, 7)).await.unwrap(), WriteOutcome::Duplicate);
-    assert_eq!(s.append_tool_event("kl", tool(None, json!({"q": 1}))).await.unwrap(), WriteOutcome::Persisted);
-    assert_eq!(s.append_tool_event("kl", tool(None, json!({"q": 1}))).await.unwrap(), WriteOutcome::Duplicate);
+    assert_eq!(
+        s.record_usage("kl", usage("input_tokens", 5.0, 7))
+            .await
+            .unwrap(),
+        WriteOutcome::Persisted
+    );
+    assert_eq!(
+        s.record_usage("kl", usage("input_tokens", 5.0, 7))
+            .await
+            .unwrap(),
+        WriteOutcome::Duplicate
+    );
+    assert_eq!(
+        s.append_tool_event("kl", tool(None, json!({"q": 1})))
+            .await
+            .unwrap(),
+        WriteOutcome::Persisted
+    );
+    assert_eq!(
+        s.append_tool_event("kl", tool(None, json!({"q": 1})))
+            .await
+            .unwrap(),
+        WriteOutcome::Duplicate
+    );
 }
 
 /// Summaries are versioned (latest wins); usage totals by kind.
@@ -609,10 +843,19 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("sv", "u_sv", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta_for("sv", "u_sv", Consent::Accepted))
+        .await
+        .unwrap();
     for (i, t) in ["first draft", "final"].iter().enumerate() {
         let o = s
-            .persist_summary("sv", Summary { text: (*t).into(), key_points: vec![format!("p{i}")], at: at(i as i64) })
+            .persist_summary(
+                "sv",
+                Summary {
+                    text: (*t).into(),
+                    key_points: vec![format!("p{i}")],
+                    at: at(i as i64),
+                },
+            )
             .await
             .unwrap();
         assert_eq!(o, WriteOutcome::Persisted);
@@ -621,7 +864,11 @@ where
     assert_eq!(sum.version, 2);
     assert_eq!(sum.text, "final");
     assert_eq!(sum.key_points, vec!["p1"]);
-    for (k, v, o) in [("audio_input_seconds", 1.5, 1), ("audio_input_seconds", 2.25, 2), ("output_tokens", 40.0, 3)] {
+    for (k, v, o) in [
+        ("audio_input_seconds", 1.5, 1),
+        ("audio_input_seconds", 2.25, 2),
+        ("output_tokens", 40.0, 3),
+    ] {
         s.record_usage("sv", usage(k, v, o)).await.unwrap();
     }
     let u = s.get_usage("sv").await.unwrap();
@@ -638,7 +885,9 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("v", "u_v", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta_for("v", "u_v", Consent::Accepted))
+        .await
+        .unwrap();
     let field = |r: realtime_store::Result<WriteOutcome>| -> String {
         let e = r.expect_err("must be rejected");
         assert!(e.is_validation(), "{e}");
@@ -646,48 +895,131 @@ where
         e.field().unwrap().to_owned()
     };
     // ids
-    assert_eq!(field(s.append_transcript("", seg("a", 0)).await), "session_id");
-    assert_eq!(field(s.append_transcript("bad id!", seg("a", 0)).await), "session_id");
-    assert_eq!(field(s.append_transcript(&"x".repeat(129), seg("a", 0)).await), "session_id");
-    assert_eq!(field(s.append_transcript("v", keyed("no spaces", "a", 0)).await), "events[0].item_id");
-    assert_eq!(field(s.save_session_meta(meta_for("v", "bad user", Consent::Accepted)).await), "user.id");
-    // timestamps
-    assert_eq!(field(s.append_transcript("v", TranscriptSegment::new(Role::User, "a", Timestamp::from_millis(0))).await), "events[0].started_at");
     assert_eq!(
-        field(s.append_transcript("v", TranscriptSegment::new(Role::User, "a", now().add_millis(25 * 3_600_000))).await),
+        field(s.append_transcript("", seg("a", 0)).await),
+        "session_id"
+    );
+    assert_eq!(
+        field(s.append_transcript("bad id!", seg("a", 0)).await),
+        "session_id"
+    );
+    assert_eq!(
+        field(s.append_transcript(&"x".repeat(129), seg("a", 0)).await),
+        "session_id"
+    );
+    assert_eq!(
+        field(s.append_transcript("v", keyed("no spaces", "a", 0)).await),
+        "events[0].item_id"
+    );
+    assert_eq!(
+        field(
+            s.save_session_meta(meta_for("v", "bad user", Consent::Accepted))
+                .await
+        ),
+        "user.id"
+    );
+    // timestamps
+    assert_eq!(
+        field(
+            s.append_transcript(
+                "v",
+                TranscriptSegment::new(Role::User, "a", Timestamp::from_millis(0))
+            )
+            .await
+        ),
+        "events[0].started_at"
+    );
+    assert_eq!(
+        field(
+            s.append_transcript(
+                "v",
+                TranscriptSegment::new(Role::User, "a", now().add_millis(25 * 3_600_000))
+            )
+            .await
+        ),
         "events[0].started_at"
     );
     let mut backwards = seg("a", 100);
     backwards.ended_at = Some(at(50));
-    assert_eq!(field(s.append_transcript("v", backwards).await), "events[0].ended_at");
+    assert_eq!(
+        field(s.append_transcript("v", backwards).await),
+        "events[0].ended_at"
+    );
     let mut m = meta("v", Consent::Accepted);
     m.started_at = Some(at(100));
     m.ended_at = Some(at(0));
     assert_eq!(field(s.save_session_meta(m).await), "ended_at");
     // sizes
-    assert_eq!(field(s.append_transcript("v", seg(&"a".repeat(64 * 1024 + 1), 0)).await), "events[0].text");
+    assert_eq!(
+        field(
+            s.append_transcript("v", seg(&"a".repeat(64 * 1024 + 1), 0))
+                .await
+        ),
+        "events[0].text"
+    );
     let big = json!({"blob": "b".repeat(256 * 1024)});
-    assert_eq!(field(s.append_tool_event("v", tool(None, big)).await), "events[0].args");
+    assert_eq!(
+        field(s.append_tool_event("v", tool(None, big)).await),
+        "events[0].args"
+    );
     // tool name, summary, usage
     let mut t = tool(None, json!({}));
     t.name = " ".into();
     assert_eq!(field(s.append_tool_event("v", t).await), "events[0].name");
-    assert_eq!(field(s.persist_summary("v", Summary { text: "".into(), key_points: vec![], at: at(0) }).await), "events[0].text");
-    assert_eq!(field(s.record_usage("v", usage("input_tokens", f64::NAN, 0)).await), "events[0].value");
-    assert_eq!(field(s.record_usage("v", usage("Bad Kind", 1.0, 0)).await), "events[0].kind");
+    assert_eq!(
+        field(
+            s.persist_summary(
+                "v",
+                Summary {
+                    text: "".into(),
+                    key_points: vec![],
+                    at: at(0)
+                }
+            )
+            .await
+        ),
+        "events[0].text"
+    );
+    assert_eq!(
+        field(
+            s.record_usage("v", usage("input_tokens", f64::NAN, 0))
+                .await
+        ),
+        "events[0].value"
+    );
+    assert_eq!(
+        field(s.record_usage("v", usage("Bad Kind", 1.0, 0)).await),
+        "events[0].kind"
+    );
     // config must be an object
     let mut m = meta("v", Consent::Accepted);
     m.config = Some(json!([1, 2]));
     assert_eq!(field(s.save_session_meta(m).await), "config");
     // roles are a closed set on the wire
-    let bad_role = serde_json::from_value::<TranscriptSegment>(json!({"role": "narrator", "text": "x", "started_at": 1_700_000_000_000i64}));
+    let bad_role = serde_json::from_value::<TranscriptSegment>(
+        json!({"role": "narrator", "text": "x", "started_at": 1_700_000_000_000i64}),
+    );
     assert!(bad_role.is_err());
     // RFC 3339 and epoch ms both accepted on the wire
-    let a: TranscriptSegment = serde_json::from_value(json!({"role": "user", "text": "x", "started_at": "2025-01-02T03:04:05.678Z"})).unwrap();
-    let b: TranscriptSegment = serde_json::from_value(json!({"role": "user", "text": "x", "started_at": 1_735_787_045_678i64})).unwrap();
+    let a: TranscriptSegment = serde_json::from_value(
+        json!({"role": "user", "text": "x", "started_at": "2025-01-02T03:04:05.678Z"}),
+    )
+    .unwrap();
+    let b: TranscriptSegment = serde_json::from_value(
+        json!({"role": "user", "text": "x", "started_at": 1_735_787_045_678i64}),
+    )
+    .unwrap();
     assert_eq!(a.started_at, b.started_at);
-    assert!(texts(&s, "v").await.is_empty(), "nothing written by rejected calls");
-    assert!(s.get_tool_events("v", &PageRequest::all()).await.unwrap().items.is_empty());
+    assert!(
+        texts(&s, "v").await.is_empty(),
+        "nothing written by rejected calls"
+    );
+    assert!(s
+        .get_tool_events("v", &PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .is_empty());
 }
 
 /// A batch with one bad event writes nothing.
@@ -698,7 +1030,9 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("bw", "u_bw", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta_for("bw", "u_bw", Consent::Accepted))
+        .await
+        .unwrap();
     let mut bad = seg("bad", 3);
     bad.ended_at = Some(at(0));
     let err = s
@@ -717,8 +1051,14 @@ where
     assert!(s.get_usage("bw").await.unwrap().events.is_empty());
     let err = s
         .ingest(vec![
-            SessionEvent { session_id: "bw".into(), event: Event::Transcript(seg("ok", 1)) },
-            SessionEvent { session_id: "bad id".into(), event: Event::Transcript(seg("ok", 1)) },
+            SessionEvent {
+                session_id: "bw".into(),
+                event: Event::Transcript(seg("ok", 1)),
+            },
+            SessionEvent {
+                session_id: "bad id".into(),
+                event: Event::Transcript(seg("ok", 1)),
+            },
         ])
         .await
         .unwrap_err();
@@ -744,9 +1084,17 @@ where
     m.timings.first_audio = Some(at(800));
     s.save_session_meta(m).await.unwrap();
     let mid = s.get_session("up").await.unwrap().unwrap();
-    assert_eq!(mid.timings.connect_requested, Some(at(0)), "timings merge field-wise");
+    assert_eq!(
+        mid.timings.connect_requested,
+        Some(at(0)),
+        "timings merge field-wise"
+    );
     assert_eq!(mid.timings.first_audio, Some(at(800)));
-    assert_eq!(mid.config, json!({"model": "a"}), "config kept when not sent");
+    assert_eq!(
+        mid.config,
+        json!({"model": "a"}),
+        "config kept when not sent"
+    );
     assert_eq!(mid.voice.as_deref(), Some("alloy"));
     assert_eq!(mid.started_at, at(0));
     assert_eq!(mid.status, SessionStatus::Active);
@@ -760,7 +1108,10 @@ where
     assert_eq!(end.ended_at, Some(at(60_000)));
     assert_eq!(end.user_id.as_deref(), Some("u_up"));
     let ended = s
-        .list_sessions(&SessionFilter { status: Some(SessionStatus::Ended), ..Default::default() })
+        .list_sessions(&SessionFilter {
+            status: Some(SessionStatus::Ended),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(ended.items.len(), 1);
@@ -775,11 +1126,28 @@ where
 {
     let s = default_store(make).await;
     for (sid, uid) in [("a1", "alice"), ("a2", "alice"), ("b1", "bob")] {
-        s.save_session_meta(meta_for(sid, uid, Consent::Accepted)).await.unwrap();
-        s.append_transcripts(sid, vec![seg("one", 0), seg("two", 1)]).await.unwrap();
-        s.append_tool_event(sid, tool(Some("c"), json!({}))).await.unwrap();
-        s.persist_summary(sid, Summary { text: "sum".into(), key_points: vec![], at: at(2) }).await.unwrap();
-        s.record_usage(sid, usage("input_tokens", 3.0, 3)).await.unwrap();
+        s.save_session_meta(meta_for(sid, uid, Consent::Accepted))
+            .await
+            .unwrap();
+        s.append_transcripts(sid, vec![seg("one", 0), seg("two", 1)])
+            .await
+            .unwrap();
+        s.append_tool_event(sid, tool(Some("c"), json!({})))
+            .await
+            .unwrap();
+        s.persist_summary(
+            sid,
+            Summary {
+                text: "sum".into(),
+                key_points: vec![],
+                at: at(2),
+            },
+        )
+        .await
+        .unwrap();
+        s.record_usage(sid, usage("input_tokens", 3.0, 3))
+            .await
+            .unwrap();
     }
     let c = s.erase_user("alice").await.unwrap();
     assert_eq!(c.users, 1);
@@ -794,7 +1162,13 @@ where
         assert!(s.get_summary(sid).await.unwrap().is_none());
         assert!(s.get_usage(sid).await.unwrap().events.is_empty());
     }
-    let page = s.list_sessions(&SessionFilter { user_id: Some("alice".into()), ..Default::default() }).await.unwrap();
+    let page = s
+        .list_sessions(&SessionFilter {
+            user_id: Some("alice".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert!(page.items.is_empty());
     assert!(s.get_session("b1").await.unwrap().is_some());
     assert_eq!(texts(&s, "b1").await.len(), 2);
@@ -820,7 +1194,12 @@ where
         let mut m = meta_for(sid, "u_pr", Consent::Accepted);
         m.started_at = Some(now().add_millis(-age_days * day));
         s.save_session_meta(m).await.unwrap();
-        s.append_transcript(sid, TranscriptSegment::new(Role::User, "x", now().add_millis(-age_days * day))).await.unwrap();
+        s.append_transcript(
+            sid,
+            TranscriptSegment::new(Role::User, "x", now().add_millis(-age_days * day)),
+        )
+        .await
+        .unwrap();
     }
     let c = s.purge_before(now().add_millis(-30 * day)).await.unwrap();
     assert_eq!(c.sessions, 2);
@@ -843,7 +1222,11 @@ where
     // 7 sessions, three sharing one start instant (ties broken by id).
     let starts = [0, 10, 20, 20, 20, 30, 40];
     for (i, st) in starts.iter().enumerate() {
-        let mut m = meta_for(&format!("pg_{i}"), if i % 2 == 0 { "even" } else { "odd" }, Consent::Accepted);
+        let mut m = meta_for(
+            &format!("pg_{i}"),
+            if i % 2 == 0 { "even" } else { "odd" },
+            Consent::Accepted,
+        );
         m.started_at = Some(at(*st));
         s.save_session_meta(m).await.unwrap();
     }
@@ -853,7 +1236,11 @@ where
         let mut pages = 0;
         loop {
             let p = s
-                .list_sessions(&SessionFilter { limit: Some(limit), cursor: cursor.clone(), ..Default::default() })
+                .list_sessions(&SessionFilter {
+                    limit: Some(limit),
+                    cursor: cursor.clone(),
+                    ..Default::default()
+                })
                 .await
                 .unwrap();
             assert!(p.items.len() <= limit as usize);
@@ -871,18 +1258,46 @@ where
         assert_eq!(seen, sorted, "newest first, ties by id, limit {limit}");
         assert_eq!(pages, 7usize.div_ceil(limit as usize), "limit {limit}");
     }
-    let odd = s.list_sessions(&SessionFilter { user_id: Some("odd".into()), ..Default::default() }).await.unwrap();
+    let odd = s
+        .list_sessions(&SessionFilter {
+            user_id: Some("odd".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(odd.items.len(), 3);
     let range = s
-        .list_sessions(&SessionFilter { started_after: Some(at(10)), started_before: Some(at(30)), ..Default::default() })
+        .list_sessions(&SessionFilter {
+            started_after: Some(at(10)),
+            started_before: Some(at(30)),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(range.items.len(), 4);
-    let declined = s.list_sessions(&SessionFilter { consent: Some(Consent::Pending), ..Default::default() }).await.unwrap();
+    let declined = s
+        .list_sessions(&SessionFilter {
+            consent: Some(Consent::Pending),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert!(declined.items.is_empty());
-    let e = s.list_sessions(&SessionFilter { cursor: Some("garbage".into()), ..Default::default() }).await.unwrap_err();
+    let e = s
+        .list_sessions(&SessionFilter {
+            cursor: Some("garbage".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
     assert_eq!(e.field(), Some("cursor"));
-    let e = s.list_sessions(&SessionFilter { limit: Some(0), ..Default::default() }).await.unwrap_err();
+    let e = s
+        .list_sessions(&SessionFilter {
+            limit: Some(0),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
     assert_eq!(e.field(), Some("limit"));
 }
 
@@ -894,27 +1309,76 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("cp", "u_cp", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta_for("cp", "u_cp", Consent::Accepted))
+        .await
+        .unwrap();
     let segs: Vec<_> = (0..10).map(|i| seg(&format!("s{i}"), i)).collect();
     s.append_transcripts("cp", segs).await.unwrap();
-    let p = s.get_transcripts("cp", &PageRequest::first(5)).await.unwrap();
+    let p = s
+        .get_transcripts("cp", &PageRequest::first(5))
+        .await
+        .unwrap();
     assert_eq!(p.items.len(), 5);
     let c = p.next_cursor.expect("more");
-    let p2 = s.get_transcripts("cp", &PageRequest { cursor: Some(c), limit: Some(5) }).await.unwrap();
-    assert_eq!(p2.items.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(), vec!["s5", "s6", "s7", "s8", "s9"]);
-    assert!(p2.next_cursor.is_none(), "an exactly full last page has no next cursor");
-    let p3 = s.get_transcripts("cp", &PageRequest::first(3)).await.unwrap();
+    let p2 = s
+        .get_transcripts(
+            "cp",
+            &PageRequest {
+                cursor: Some(c),
+                limit: Some(5),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        p2.items.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+        vec!["s5", "s6", "s7", "s8", "s9"]
+    );
+    assert!(
+        p2.next_cursor.is_none(),
+        "an exactly full last page has no next cursor"
+    );
+    let p3 = s
+        .get_transcripts("cp", &PageRequest::first(3))
+        .await
+        .unwrap();
     assert_eq!(p3.items.len(), 3);
-    let e = s.get_transcripts("cp", &PageRequest { cursor: Some("-4".into()), limit: None }).await.unwrap_err();
+    let e = s
+        .get_transcripts(
+            "cp",
+            &PageRequest {
+                cursor: Some("-4".into()),
+                limit: None,
+            },
+        )
+        .await
+        .unwrap_err();
     assert_eq!(e.field(), Some("cursor"));
-    let all = s.get_transcripts("cp", &PageRequest::default()).await.unwrap();
+    let all = s
+        .get_transcripts("cp", &PageRequest::default())
+        .await
+        .unwrap();
     assert_eq!(all.items.len(), 10);
     for i in 0..3 {
-        s.append_tool_event("cp", tool(Some(&format!("t{i}")), json!({"i": i}))).await.unwrap();
+        s.append_tool_event("cp", tool(Some(&format!("t{i}")), json!({"i": i})))
+            .await
+            .unwrap();
     }
-    let t = s.get_tool_events("cp", &PageRequest::first(2)).await.unwrap();
+    let t = s
+        .get_tool_events("cp", &PageRequest::first(2))
+        .await
+        .unwrap();
     assert_eq!(t.items.len(), 2);
-    let t2 = s.get_tool_events("cp", &PageRequest { cursor: t.next_cursor, limit: Some(2) }).await.unwrap();
+    let t2 = s
+        .get_tool_events(
+            "cp",
+            &PageRequest {
+                cursor: t.next_cursor,
+                limit: Some(2),
+            },
+        )
+        .await
+        .unwrap();
     assert_eq!(t2.items.len(), 1);
     assert_eq!(t2.items[0].args, json!({"i": 2}));
     assert!(t2.next_cursor.is_none());
@@ -928,7 +1392,9 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("uni", "u_uni", Consent::Accepted)).await.unwrap();
+    s.save_session_meta(meta_for("uni", "u_uni", Consent::Accepted))
+        .await
+        .unwrap();
     let samples = [
         "héllo wörld — ça va ?",
         "日本語のテキスト、句読点付き。",
@@ -942,10 +1408,28 @@ where
     for (i, t) in samples.iter().enumerate() {
         s.append_transcript("uni", seg(t, i as i64)).await.unwrap();
     }
-    assert_eq!(texts(&s, "uni").await, samples.iter().map(|x| x.to_string()).collect::<Vec<_>>());
-    s.append_tool_event("uni", tool(None, json!({"ключ": "значение", "nested": ["日本", {"k": "🎉"}]}))).await.unwrap();
-    let t = s.get_tool_events("uni", &PageRequest::all()).await.unwrap().items;
-    assert_eq!(t[0].args, json!({"ключ": "значение", "nested": ["日本", {"k": "🎉"}]}));
+    assert_eq!(
+        texts(&s, "uni").await,
+        samples.iter().map(|x| x.to_string()).collect::<Vec<_>>()
+    );
+    s.append_tool_event(
+        "uni",
+        tool(
+            None,
+            json!({"ключ": "значение", "nested": ["日本", {"k": "🎉"}]}),
+        ),
+    )
+    .await
+    .unwrap();
+    let t = s
+        .get_tool_events("uni", &PageRequest::all())
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(
+        t[0].args,
+        json!({"ключ": "значение", "nested": ["日本", {"k": "🎉"}]})
+    );
 }
 
 /// delete_session removes the session and its children only.
@@ -957,9 +1441,13 @@ where
 {
     let s = default_store(make).await;
     for sid in ["del", "keep"] {
-        s.save_session_meta(meta_for(sid, "u_del", Consent::Accepted)).await.unwrap();
+        s.save_session_meta(meta_for(sid, "u_del", Consent::Accepted))
+            .await
+            .unwrap();
         s.append_transcript(sid, seg("t", 0)).await.unwrap();
-        s.record_usage(sid, usage("input_tokens", 1.0, 1)).await.unwrap();
+        s.record_usage(sid, usage("input_tokens", 1.0, 1))
+            .await
+            .unwrap();
     }
     assert!(s.delete_session("del").await.unwrap());
     assert!(!s.delete_session("del").await.unwrap());
@@ -968,7 +1456,10 @@ where
     assert!(s.get_usage("del").await.unwrap().events.is_empty());
     assert_eq!(texts(&s, "keep").await, vec!["t"]);
     // A deleted session is unknown again: later events wait for a meta.
-    assert_eq!(s.append_transcript("del", seg("again", 5)).await.unwrap(), WriteOutcome::Buffered);
+    assert_eq!(
+        s.append_transcript("del", seg("again", 5)).await.unwrap(),
+        WriteOutcome::Buffered
+    );
 }
 
 /// A caller-supplied redaction function replaces the built-in one, for text and JSON.
@@ -979,15 +1470,31 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = open(make, |b| {
-        RealtimeStore::builder(b).redact_with(|t: &str| t.replace("secret", "[HIDDEN]")).build()
+        RealtimeStore::builder(b)
+            .redact_with(|t: &str| t.replace("secret", "[HIDDEN]"))
+            .build()
     })
     .await;
-    s.save_session_meta(meta_for("cr", "u_cr", Consent::Accepted)).await.unwrap();
-    s.append_transcript("cr", seg("the secret word", 0)).await.unwrap();
-    s.append_tool_event("cr", tool(None, json!({"a": ["secret"], "secret": 1}))).await.unwrap();
+    s.save_session_meta(meta_for("cr", "u_cr", Consent::Accepted))
+        .await
+        .unwrap();
+    s.append_transcript("cr", seg("the secret word", 0))
+        .await
+        .unwrap();
+    s.append_tool_event("cr", tool(None, json!({"a": ["secret"], "secret": 1})))
+        .await
+        .unwrap();
     assert_eq!(texts(&s, "cr").await, vec!["the [HIDDEN] word"]);
-    let t = s.get_tool_events("cr", &PageRequest::all()).await.unwrap().items;
-    assert_eq!(t[0].args, json!({"a": ["[HIDDEN]"], "secret": 1}), "values redacted, keys kept");
+    let t = s
+        .get_tool_events("cr", &PageRequest::all())
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(
+        t[0].args,
+        json!({"a": ["[HIDDEN]"], "secret": 1}),
+        "values redacted, keys kept"
+    );
 }
 
 /// `ingest`: mixed sessions and kinds, one outcome per line, per-session order kept.
@@ -998,9 +1505,16 @@ where
     Fut: Future<Output = Fixture<B>>,
 {
     let s = default_store(make).await;
-    s.save_session_meta(meta_for("in_a", "u_in", Consent::Accepted)).await.unwrap();
-    s.save_session_meta(meta_for("in_d", "u_in", Consent::Declined)).await.unwrap();
-    let ev = |sid: &str, e: Event| SessionEvent { session_id: sid.into(), event: e };
+    s.save_session_meta(meta_for("in_a", "u_in", Consent::Accepted))
+        .await
+        .unwrap();
+    s.save_session_meta(meta_for("in_d", "u_in", Consent::Declined))
+        .await
+        .unwrap();
+    let ev = |sid: &str, e: Event| SessionEvent {
+        session_id: sid.into(),
+        event: e,
+    };
     let out = s
         .ingest(vec![
             ev("in_a", Event::Transcript(seg("a1", 0))),
@@ -1035,15 +1549,29 @@ where
 {
     let s = default_store(make).await;
     let with_email = |sid: &str, uid: &str| SessionMeta {
-        user: Some(User { id: uid.into(), auth_user_id: None, email: Some("shared@example.com".into()) }),
+        user: Some(User {
+            id: uid.into(),
+            auth_user_id: None,
+            email: Some("shared@example.com".into()),
+        }),
         ..meta(sid, Consent::Accepted)
     };
-    s.save_session_meta(with_email("e1", "first")).await.unwrap();
-    s.save_session_meta(with_email("e2", "first")).await.unwrap();
-    let e = s.save_session_meta(with_email("e3", "second")).await.unwrap_err();
+    s.save_session_meta(with_email("e1", "first"))
+        .await
+        .unwrap();
+    s.save_session_meta(with_email("e2", "first"))
+        .await
+        .unwrap();
+    let e = s
+        .save_session_meta(with_email("e3", "second"))
+        .await
+        .unwrap_err();
     assert_eq!(e.field(), Some("user.email"));
     assert!(!e.to_string().contains("shared@example.com"));
-    assert!(s.get_session("e3").await.unwrap().is_none(), "nothing half-written");
+    assert!(
+        s.get_session("e3").await.unwrap().is_none(),
+        "nothing half-written"
+    );
 }
 
 /// No error message carries user content.
@@ -1066,7 +1594,10 @@ where
     }
     assert!(!msg.contains("jane.doe"), "{msg}");
     assert!(!msg.contains("sk-live"), "{msg}");
-    let e = s.append_transcript("jane.doe@example.com is bad", seg("x", 0)).await.unwrap_err();
+    let e = s
+        .append_transcript("jane.doe@example.com is bad", seg("x", 0))
+        .await
+        .unwrap_err();
     assert!(!e.to_string().contains("jane.doe"), "{e}");
 }
 
@@ -1080,7 +1611,12 @@ where
     let s = default_store(make).await;
     assert!(s.get_session("nope").await.unwrap().is_none());
     assert!(texts(&s, "nope").await.is_empty());
-    assert!(s.get_tool_events("nope", &PageRequest::all()).await.unwrap().items.is_empty());
+    assert!(s
+        .get_tool_events("nope", &PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .is_empty());
     assert!(s.get_summary("nope").await.unwrap().is_none());
     let u = s.get_usage("nope").await.unwrap();
     assert!(u.events.is_empty() && u.totals.is_empty());

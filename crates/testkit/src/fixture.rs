@@ -12,7 +12,9 @@ pub struct Fixture<B> {
 
 impl<B: std::fmt::Debug> std::fmt::Debug for Fixture<B> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Fixture").field("backend", &self.backend).finish_non_exhaustive()
+        f.debug_struct("Fixture")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
     }
 }
 

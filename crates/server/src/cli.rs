@@ -1,0 +1,213 @@
+//! Command-line definitions.
+
+use clap::{Args, Parser, Subcommand};
+
+/// The default database: an SQLite file in the current directory.
+pub(crate) const DEFAULT_DATABASE_URL: &str = "sqlite://realtime-store.db";
+
+/// Persistence for realtime voice agents: consent-gated, PII-redacted session storage.
+///
+/// With no configuration it uses an embedded SQLite file (`realtime-store.db`) in the
+/// current directory. Set DATABASE_URL (or --database-url) to `sqlite://path.db`,
+/// `postgres://user@host/db` or `memory://`.
+#[derive(Debug, Parser)]
+#[command(name = "realtime-store", version, propagate_version = true)]
+pub(crate) struct Cli {
+    /// Database to use: sqlite://FILE, postgres://..., or memory://.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true, hide_env_values = true)]
+    pub(crate) database_url: String,
+
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Replay one realistic call (consent asked then accepted, PII spoken by the
+    /// caller, a tool call, a summary, usage) into the database and print what was stored.
+    Demo(DemoArgs),
+    /// Create or upgrade the schema (also done automatically by every command).
+    Migrate,
+    /// Look at stored sessions.
+    Sessions {
+        #[command(subcommand)]
+        command: SessionsCommand,
+    },
+    /// Export sessions as JSON Lines: one session with its transcript, tool events,
+    /// summary and usage per line.
+    Export(ExportArgs),
+    /// Erase a user and everything of theirs (sessions, transcripts, tool events,
+    /// summaries, usage) in one transaction; prints the counts.
+    EraseUser(EraseUserArgs),
+    /// Delete sessions that started before a retention window, with their children.
+    Purge(PurgeArgs),
+    /// Redact stdin to stdout, line by line, with the built-in policy: see what would
+    /// be stored.
+    Redact(RedactArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum SessionsCommand {
+    /// List sessions, newest first.
+    List(ListArgs),
+    /// Show one session: metadata, transcript timeline, tool calls, summary, usage.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    /// Only this user's sessions.
+    #[arg(long)]
+    pub(crate) user: Option<String>,
+    /// Only sessions with this consent (ACCEPTED, DECLINED, PENDING).
+    #[arg(long)]
+    pub(crate) consent: Option<String>,
+    /// Only sessions started at or after this time (RFC 3339 or epoch ms).
+    #[arg(long)]
+    pub(crate) since: Option<String>,
+    /// Only sessions started before this time (RFC 3339 or epoch ms).
+    #[arg(long)]
+    pub(crate) until: Option<String>,
+    /// How many sessions (1-1000).
+    #[arg(long, default_value_t = 20)]
+    pub(crate) limit: u32,
+    /// Continue after this cursor (printed at the end of a previous page).
+    #[arg(long)]
+    pub(crate) cursor: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ShowArgs {
+    /// The session id.
+    pub(crate) id: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    /// Write to this file instead of stdout (written to a temporary file, then renamed).
+    #[arg(long, short)]
+    pub(crate) output: Option<std::path::PathBuf>,
+    /// Only this user's sessions.
+    #[arg(long)]
+    pub(crate) user: Option<String>,
+    /// Only sessions started at or after this time (RFC 3339 or epoch ms).
+    #[arg(long)]
+    pub(crate) since: Option<String>,
+    /// Only sessions started before this time (RFC 3339 or epoch ms).
+    #[arg(long)]
+    pub(crate) until: Option<String>,
+    /// Do not print progress on stderr.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EraseUserArgs {
+    /// The platform's app user id.
+    pub(crate) id: String,
+    /// Print the counts as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PurgeArgs {
+    /// Retention window, e.g. `30d`, `12h`, `90days`: sessions that started longer
+    /// ago than this are deleted.
+    #[arg(long, value_parser = parse_duration)]
+    pub(crate) older_than: std::time::Duration,
+    /// Print the counts as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RedactArgs {
+    /// Print, per input line, the entity types and byte offsets found (never the
+    /// values) as JSON, instead of the redacted text.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Only these entity types, comma-separated (EMAIL,PHONE,CREDIT_CARD,US_SSN,IBAN,
+    /// IP_ADDRESS,SECRET,STREET_ADDRESS,DATE_OF_BIRTH,PERSON). Default: all.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) entities: Vec<String>,
+    /// Use keyed-hash placeholders (`[EMAIL:7f3a9c]`) with the key in this
+    /// environment variable.
+    #[arg(long)]
+    pub(crate) hash_key_env: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DemoArgs {
+    /// Session id to use (default: a new `demo_...` id).
+    #[arg(long)]
+    pub(crate) session_id: Option<String>,
+}
+
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let d = humantime::parse_duration(s)
+        .map_err(|e| format!("`{s}` is not a duration ({e}); examples: 30d, 12h, 90days"))?;
+    if d.is_zero() {
+        return Err("the duration must be greater than zero".into());
+    }
+    Ok(d)
+}
+
+/// The URL without its password, for messages.
+pub(crate) fn display_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Parses an optional time argument, naming the flag on error.
+pub(crate) fn parse_time(
+    flag: &str,
+    v: Option<&str>,
+) -> anyhow::Result<Option<realtime_store::Timestamp>> {
+    v.map(|s| {
+        realtime_store::Timestamp::parse(s)
+            .ok_or_else(|| anyhow::anyhow!("--{flag}: not an RFC 3339 time or epoch milliseconds"))
+    })
+    .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hides_passwords() {
+        assert_eq!(
+            display_url("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(display_url("sqlite://x.db"), "sqlite://x.db");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30d").unwrap().as_secs(), 30 * 86400);
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("0s").is_err());
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,80 @@
+//! `realtime-store`: the command-line face of the store.
+#![forbid(unsafe_code)]
+
+mod cli;
+mod demo;
+mod export;
+mod redact_cmd;
+mod render;
+mod retention;
+mod sessions;
+
+use anyhow::Context;
+use clap::Parser;
+use realtime_store::{AnyBackend, AnyStore, RealtimeStore};
+
+use crate::cli::{Cli, Command, SessionsCommand};
+
+/// Opens the store the URL names (migrations applied).
+pub(crate) async fn open_store(url: &str) -> anyhow::Result<AnyStore> {
+    let backend = AnyBackend::open(url)
+        .await
+        .with_context(|| format!("opening the database at {}", cli::display_url(url)))?;
+    Ok(RealtimeStore::new(backend))
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("RUST_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .init();
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let url = cli.database_url.clone();
+    match cli.command {
+        Command::Migrate => {
+            let store = open_store(&url).await?;
+            let h = realtime_store::PersistenceStore::health(&store).await;
+            println!(
+                "schema is up to date ({} at {})",
+                h.backend,
+                cli::display_url(&url)
+            );
+            Ok(())
+        }
+        Command::Sessions { command } => {
+            let store = open_store(&url).await?;
+            match command {
+                SessionsCommand::List(args) => sessions::list(&store, args).await,
+                SessionsCommand::Show(args) => sessions::show(&store, args).await,
+            }
+        }
+        Command::Export(args) => export::run(&open_store(&url).await?, args).await,
+        Command::EraseUser(args) => retention::erase_user(&open_store(&url).await?, args).await,
+        Command::Purge(args) => retention::purge(&open_store(&url).await?, args).await,
+        Command::Redact(args) => redact_cmd::run(args).await,
+        Command::Demo(args) => demo::run(&url, args).await,
+    }
+}
