@@ -24,20 +24,75 @@ fn suffixes() -> &'static HashSet<&'static str> {
 fn strong_suffix(w: &str) -> bool {
     matches!(
         w,
-        "street" | "st" | "str" | "avenue" | "ave" | "av" | "road" | "rd" | "boulevard" | "blvd"
-            | "lane" | "ln" | "drive" | "dr" | "court" | "ct" | "highway" | "hwy" | "parkway"
-            | "pkwy" | "terrace" | "ter" | "circle" | "cir" | "place" | "pl" | "way" | "trail"
-            | "trl" | "plaza" | "plz" | "square" | "sq" | "alley" | "aly" | "crescent" | "cres"
-            | "expressway" | "expy" | "freeway" | "fwy" | "turnpike" | "tpke" | "pike"
-            | "causeway" | "cswy" | "route" | "rte"
+        "street"
+            | "st"
+            | "str"
+            | "avenue"
+            | "ave"
+            | "av"
+            | "road"
+            | "rd"
+            | "boulevard"
+            | "blvd"
+            | "lane"
+            | "ln"
+            | "drive"
+            | "dr"
+            | "court"
+            | "ct"
+            | "highway"
+            | "hwy"
+            | "parkway"
+            | "pkwy"
+            | "terrace"
+            | "ter"
+            | "circle"
+            | "cir"
+            | "place"
+            | "pl"
+            | "way"
+            | "trail"
+            | "trl"
+            | "plaza"
+            | "plz"
+            | "square"
+            | "sq"
+            | "alley"
+            | "aly"
+            | "crescent"
+            | "cres"
+            | "expressway"
+            | "expy"
+            | "freeway"
+            | "fwy"
+            | "turnpike"
+            | "tpke"
+            | "pike"
+            | "causeway"
+            | "cswy"
+            | "route"
+            | "rte"
     )
 }
 
 fn direction(w: &str) -> bool {
     matches!(
         w,
-        "n" | "s" | "e" | "w" | "ne" | "nw" | "se" | "sw" | "north" | "south" | "east" | "west"
-            | "northeast" | "northwest" | "southeast" | "southwest"
+        "n" | "s"
+            | "e"
+            | "w"
+            | "ne"
+            | "nw"
+            | "se"
+            | "sw"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
     )
 }
 
@@ -45,40 +100,256 @@ fn direction(w: &str) -> bool {
 fn stop(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "to" | "of" | "and" | "or" | "in" | "on" | "at" | "for" | "my"
-            | "is" | "was" | "i" | "you" | "we" | "he" | "she" | "it" | "they" | "per" | "by"
-            | "with" | "from" | "about" | "than" | "that" | "this" | "these" | "those" | "more"
-            | "less" | "dollars" | "bucks" | "cents" | "minutes" | "minute" | "hours" | "hour"
-            | "days" | "day" | "weeks" | "week" | "months" | "month" | "years" | "year" | "times"
-            | "people" | "items" | "miles" | "mile" | "blocks" | "block" | "feet" | "percent"
-            | "pounds" | "kids" | "cars" | "are" | "were" | "be" | "have" | "has" | "had"
-            | "will" | "would" | "can" | "could" | "not" | "no" | "yes" | "so" | "but" | "if"
-            | "then" | "there" | "here" | "other" | "another" | "each" | "every" | "some"
-            | "any" | "all" | "few" | "many" | "much" | "lanes" | "roads" | "streets" | "ways"
-            | "your" | "our" | "their" | "his" | "her" | "its" | "me" | "us" | "them" | "what"
-            | "which" | "who" | "how" | "when" | "where" | "why" | "just" | "only" | "also"
-            | "very" | "too" | "am" | "pm" | "seconds" | "second" | "points" | "steps" | "units"
-            | "out" | "off" | "up" | "down" | "into" | "onto" | "over" | "under" | "near"
-            | "after" | "before" | "around" | "across" | "along" | "past" | "via" | "toward"
-            | "towards" | "lines" | "line" | "stops" | "exits" | "exit" | "floors" | "floor"
-            | "times," | "orders" | "order" | "tickets" | "cases" | "pairs" | "boxes"
+        "the"
+            | "a"
+            | "an"
+            | "to"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "my"
+            | "is"
+            | "was"
+            | "i"
+            | "you"
+            | "we"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "per"
+            | "by"
+            | "with"
+            | "from"
+            | "about"
+            | "than"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "more"
+            | "less"
+            | "dollars"
+            | "bucks"
+            | "cents"
+            | "minutes"
+            | "minute"
+            | "hours"
+            | "hour"
+            | "days"
+            | "day"
+            | "weeks"
+            | "week"
+            | "months"
+            | "month"
+            | "years"
+            | "year"
+            | "times"
+            | "people"
+            | "items"
+            | "miles"
+            | "mile"
+            | "blocks"
+            | "block"
+            | "feet"
+            | "percent"
+            | "pounds"
+            | "kids"
+            | "cars"
+            | "are"
+            | "were"
+            | "be"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "not"
+            | "no"
+            | "yes"
+            | "so"
+            | "but"
+            | "if"
+            | "then"
+            | "there"
+            | "here"
+            | "other"
+            | "another"
+            | "each"
+            | "every"
+            | "some"
+            | "any"
+            | "all"
+            | "few"
+            | "many"
+            | "much"
+            | "lanes"
+            | "roads"
+            | "streets"
+            | "ways"
+            | "your"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "me"
+            | "us"
+            | "them"
+            | "what"
+            | "which"
+            | "who"
+            | "how"
+            | "when"
+            | "where"
+            | "why"
+            | "just"
+            | "only"
+            | "also"
+            | "very"
+            | "too"
+            | "am"
+            | "pm"
+            | "seconds"
+            | "second"
+            | "points"
+            | "steps"
+            | "units"
+            | "out"
+            | "off"
+            | "up"
+            | "down"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "near"
+            | "after"
+            | "before"
+            | "around"
+            | "across"
+            | "along"
+            | "past"
+            | "via"
+            | "toward"
+            | "towards"
+            | "lines"
+            | "line"
+            | "stops"
+            | "exits"
+            | "exit"
+            | "floors"
+            | "floor"
+            | "times,"
+            | "orders"
+            | "order"
+            | "tickets"
+            | "cases"
+            | "pairs"
+            | "boxes"
     )
 }
 
 fn state(w: &str) -> bool {
     matches!(
         w,
-        "al" | "ak" | "az" | "ar" | "ca" | "co" | "ct" | "de" | "fl" | "ga" | "hi" | "id" | "il"
-            | "in" | "ia" | "ks" | "ky" | "la" | "me" | "md" | "ma" | "mi" | "mn" | "ms" | "mo"
-            | "mt" | "ne" | "nv" | "nh" | "nj" | "nm" | "ny" | "nc" | "nd" | "oh" | "ok" | "or"
-            | "pa" | "ri" | "sc" | "sd" | "tn" | "tx" | "ut" | "vt" | "va" | "wa" | "wv" | "wi"
-            | "wy" | "dc" | "pr" | "alabama" | "alaska" | "arizona" | "arkansas" | "california"
-            | "colorado" | "connecticut" | "delaware" | "florida" | "georgia" | "hawaii"
-            | "idaho" | "illinois" | "indiana" | "iowa" | "kansas" | "kentucky" | "louisiana"
-            | "maine" | "maryland" | "massachusetts" | "michigan" | "minnesota" | "mississippi"
-            | "missouri" | "montana" | "nebraska" | "nevada" | "ohio" | "oklahoma" | "oregon"
-            | "pennsylvania" | "tennessee" | "texas" | "utah" | "vermont" | "virginia"
-            | "washington" | "wisconsin" | "wyoming"
+        "al" | "ak"
+            | "az"
+            | "ar"
+            | "ca"
+            | "co"
+            | "ct"
+            | "de"
+            | "fl"
+            | "ga"
+            | "hi"
+            | "id"
+            | "il"
+            | "in"
+            | "ia"
+            | "ks"
+            | "ky"
+            | "la"
+            | "me"
+            | "md"
+            | "ma"
+            | "mi"
+            | "mn"
+            | "ms"
+            | "mo"
+            | "mt"
+            | "ne"
+            | "nv"
+            | "nh"
+            | "nj"
+            | "nm"
+            | "ny"
+            | "nc"
+            | "nd"
+            | "oh"
+            | "ok"
+            | "or"
+            | "pa"
+            | "ri"
+            | "sc"
+            | "sd"
+            | "tn"
+            | "tx"
+            | "ut"
+            | "vt"
+            | "va"
+            | "wa"
+            | "wv"
+            | "wi"
+            | "wy"
+            | "dc"
+            | "pr"
+            | "alabama"
+            | "alaska"
+            | "arizona"
+            | "arkansas"
+            | "california"
+            | "colorado"
+            | "connecticut"
+            | "delaware"
+            | "florida"
+            | "georgia"
+            | "hawaii"
+            | "idaho"
+            | "illinois"
+            | "indiana"
+            | "iowa"
+            | "kansas"
+            | "kentucky"
+            | "louisiana"
+            | "maine"
+            | "maryland"
+            | "massachusetts"
+            | "michigan"
+            | "minnesota"
+            | "mississippi"
+            | "missouri"
+            | "montana"
+            | "nebraska"
+            | "nevada"
+            | "ohio"
+            | "oklahoma"
+            | "oregon"
+            | "pennsylvania"
+            | "tennessee"
+            | "texas"
+            | "utah"
+            | "vermont"
+            | "virginia"
+            | "washington"
+            | "wisconsin"
+            | "wyoming"
     )
 }
 
@@ -95,8 +366,25 @@ fn two_word_state(a: &str, b: &str) -> bool {
 fn unit_word(w: &str) -> bool {
     matches!(
         w,
-        "apt" | "apartment" | "suite" | "ste" | "unit" | "room" | "rm" | "fl" | "floor" | "bldg"
-            | "building" | "lot" | "trlr" | "dept" | "no" | "number" | "space" | "spc" | "box"
+        "apt"
+            | "apartment"
+            | "suite"
+            | "ste"
+            | "unit"
+            | "room"
+            | "rm"
+            | "fl"
+            | "floor"
+            | "bldg"
+            | "building"
+            | "lot"
+            | "trlr"
+            | "dept"
+            | "no"
+            | "number"
+            | "space"
+            | "spc"
+            | "box"
     )
 }
 
@@ -127,17 +415,26 @@ fn house_number(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
             if len > 6 || text.as_bytes()[t.start] == b'0' {
                 return None;
             }
-            if k > 0 && !t.gap && matches!(toks[k - 1].kind, Tk::Punct(b'$' | b'#' | b':' | b'/' | b'.' | b'-')) {
+            if k > 0
+                && !t.gap
+                && matches!(
+                    toks[k - 1].kind,
+                    Tk::Punct(b'$' | b'#' | b':' | b'/' | b'.' | b'-')
+                )
+            {
                 return None;
             }
             // "12-14 Main St": a range of house numbers
-            if toks.get(k + 1).is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
+            if toks
+                .get(k + 1)
+                .is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
                 && toks.get(k + 2).is_some_and(|p| p.kind == Tk::Num && !p.gap)
             {
                 return Some(k + 3);
             }
-            if toks.get(k + 1).is_some_and(|p| !p.gap && matches!(p.kind, Tk::Punct(b':' | b'/' | b'%' | b'.' | b',')))
-            {
+            if toks.get(k + 1).is_some_and(|p| {
+                !p.gap && matches!(p.kind, Tk::Punct(b':' | b'/' | b'%' | b'.' | b','))
+            }) {
                 return None;
             }
             Some(k + 1)
@@ -193,9 +490,16 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         };
         // optional pre-direction
         if let Some(w) = toks.get(j).and_then(|n| word(text, n, &mut buf)) {
-            if direction(w) && toks.get(j + 1).is_some_and(|n| n.kind == Tk::Word || n.kind == Tk::Alnum) {
+            if direction(w)
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.kind == Tk::Word || n.kind == Tk::Alnum)
+            {
                 j += 1;
-                if toks.get(j).is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap) {
+                if toks
+                    .get(j)
+                    .is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap)
+                {
                     j += 1;
                 }
             }
@@ -218,7 +522,11 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             if !is_name_tok {
                 break;
             }
-            let lw = if n.kind == Tk::Word { word(text, n, &mut buf) } else { None };
+            let lw = if n.kind == Tk::Word {
+                word(text, n, &mut buf)
+            } else {
+                None
+            };
             if m > name_start {
                 if let Some(w) = lw {
                     if sfx.contains(w) {
@@ -255,7 +563,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         };
         let mut end = toks[sfx_tok].end;
         let mut e = sfx_tok + 1;
-        if toks.get(e).is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap) {
+        if toks
+            .get(e)
+            .is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap)
+        {
             end = toks[e].end;
             e += 1;
         }
@@ -294,16 +605,23 @@ fn unit(text: &str, toks: &[Tok], mut e: usize) -> (usize, usize) {
     if toks.get(e).is_some_and(|p| p.kind == Tk::Punct(b',')) {
         e += 1;
     }
-    let Some(t) = toks.get(e) else { return (start, 0) };
+    let Some(t) = toks.get(e) else {
+        return (start, 0);
+    };
     let is_unit = t.kind == Tk::Punct(b'#') || word(text, t, &mut buf).is_some_and(unit_word);
     if !is_unit {
         return (start, 0);
     }
     e += 1;
-    while toks.get(e).is_some_and(|p| matches!(p.kind, Tk::Punct(b'.' | b'#'))) {
+    while toks
+        .get(e)
+        .is_some_and(|p| matches!(p.kind, Tk::Punct(b'.' | b'#')))
+    {
         e += 1;
     }
-    let Some(v) = toks.get(e) else { return (start, 0) };
+    let Some(v) = toks.get(e) else {
+        return (start, 0);
+    };
     let ok = match v.kind {
         Tk::Num | Tk::Alnum => v.end - v.start <= 6,
         Tk::Word => {
@@ -343,8 +661,12 @@ fn zip_at(text: &str, toks: &[Tok], e: usize) -> Option<(usize, usize)> {
         return None;
     }
     let _ = text;
-    if toks.get(e + 1).is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
-        && toks.get(e + 2).is_some_and(|p| p.kind == Tk::Num && p.end - p.start == 4 && !p.gap)
+    if toks
+        .get(e + 1)
+        .is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
+        && toks
+            .get(e + 2)
+            .is_some_and(|p| p.kind == Tk::Num && p.end - p.start == 4 && !p.gap)
     {
         return Some((e + 3, toks[e + 2].end));
     }
@@ -357,13 +679,16 @@ fn city_state_zip(text: &str, toks: &[Tok], e0: usize) -> Option<(usize, usize)>
     if toks.get(e).is_some_and(|p| p.kind == Tk::Punct(b',')) {
         e += 1;
     }
-    if let Some(z) = zip_at(text, toks, e) {
-        return Some(z);
-    }
+    let mut best: Option<(usize, usize)> = zip_at(text, toks, e);
+    let mut consider = |r: Option<(usize, usize)>| {
+        if let Some(r) = r {
+            if best.is_none_or(|b| r.1 > b.1) {
+                best = Some(r);
+            }
+        }
+    };
     // state right away (no city)
-    if let Some(r) = state_zip(text, toks, e) {
-        return Some(r);
-    }
+    consider(state_zip(text, toks, e));
     // city: 1-3 capitalised words
     let mut c = e;
     while c < toks.len() && c < e + 3 {
@@ -379,11 +704,9 @@ fn city_state_zip(text: &str, toks: &[Tok], e0: usize) -> Option<(usize, usize)>
         if toks.get(s).is_some_and(|p| p.kind == Tk::Punct(b',')) {
             s += 1;
         }
-        if let Some(r) = state_zip(text, toks, s) {
-            return Some(r);
-        }
+        consider(state_zip(text, toks, s));
     }
-    None
+    best
 }
 
 fn state_zip(text: &str, toks: &[Tok], e: usize) -> Option<(usize, usize)> {
@@ -399,7 +722,9 @@ fn state_zip(text: &str, toks: &[Tok], e: usize) -> Option<(usize, usize)> {
             .is_some_and(|n| two_word_state(w, n));
         if two {
             after = Some(e + 2);
-        } else if state(w) && (t.end - t.start > 2 || text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase())) {
+        } else if state(w)
+            && (t.end - t.start > 2 || text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase()))
+        {
             after = Some(e + 1);
         }
     }

@@ -40,8 +40,14 @@ pub(crate) fn iin_ok(d: &[u8]) -> bool {
     let p6 = prefix_num(d, 6);
     match p1 {
         4 => matches!(n, 13 | 16 | 19),
-        5 => (51..=55).contains(&p2) && n == 16 || matches!(p2, 50 | 56..=59) && (12..=19).contains(&n),
-        2 => (2221..=2720).contains(&p4) && n == 16 || (2200..=2204).contains(&p4) && (16..=19).contains(&n),
+        5 => {
+            (51..=55).contains(&p2) && n == 16
+                || matches!(p2, 50 | 56..=59) && (12..=19).contains(&n)
+        }
+        2 => {
+            (2221..=2720).contains(&p4) && n == 16
+                || (2200..=2204).contains(&p4) && (16..=19).contains(&n)
+        }
         3 => {
             (matches!(p2, 34 | 37) && n == 15)
                 || ((3528..=3589).contains(&p4) && (16..=19).contains(&n))

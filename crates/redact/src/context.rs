@@ -32,10 +32,10 @@ fn word_ctx(w: &str) -> Option<NumCtx> {
         | "licence" | "vin" | "item" | "product" | "shipment" | "package" | "parcel"
         | "loyalty" | "rewards" | "voucher" | "coupon" | "promo" | "pin" | "badge" | "step"
         | "chapter" | "release" | "batch" | "lot" | "container" | "awb" | "waybill" | "usps"
-        | "ups" | "fedex" | "dhl" | "po" | "pnr" | "locator" | "record" | "file" | "bill"
+        | "ups" | "fedex" | "dhl" | "po" | "pnr" | "locator" | "record" | "bill"
         | "meter" | "customer" | "subscriber" | "contract" | "loan" | "mortgage" | "iban"
-        | "swift" | "bic" | "sort" | "registration" | "plate" | "imei" | "mac" | "port"
-        | "ip" | "total" | "amount" | "balance" | "paid" | "pay" | "cost" | "costs" | "price"
+        | "swift" | "bic" | "sort" | "registration" | "plate" | "imei" | "mac" | "port" | "ip"
+        | "total" | "amount" | "balance" | "paid" | "pay" | "cost" | "costs" | "price"
         | "dollars" | "usd" | "eur" | "year" | "years" | "km" | "miles" => NumCtx::Neg,
         _ => return None,
     })
@@ -68,7 +68,8 @@ pub(crate) fn num_ctx(text: &str, toks: &[Tok], first: usize) -> NumCtx {
                             let p = &toks[k - 1];
                             let mut b2 = [0u8; 24];
                             if p.kind == Tk::Word {
-                                if let Some(pw) = crate::token::lower(&text[p.start..p.end], &mut b2)
+                                if let Some(pw) =
+                                    crate::token::lower(&text[p.start..p.end], &mut b2)
                                 {
                                     if let Some(c) = word_ctx(pw) {
                                         return c;

@@ -6,15 +6,43 @@ use crate::token::{lower, Kw, Tk, Tok};
 use crate::Entity;
 
 fn is_trigger(w: &str) -> bool {
-    matches!(w, "born" | "birth" | "birthdate" | "dob" | "birthday" | "bday" | "d.o.b")
+    matches!(
+        w,
+        "born" | "birth" | "birthdate" | "dob" | "birthday" | "bday" | "d.o.b"
+    )
 }
 
 fn filler(w: &str) -> bool {
     matches!(
         w,
-        "on" | "in" | "is" | "was" | "the" | "it's" | "its" | "my" | "of" | "date" | "i" | "am"
-            | "be" | "would" | "that" | "that's" | "uh" | "um" | "so" | "like" | "back" | "as"
-            | "listed" | "please" | "yeah" | "yes" | "reads" | "says" | "shows"
+        "on" | "in"
+            | "is"
+            | "was"
+            | "the"
+            | "it's"
+            | "its"
+            | "my"
+            | "of"
+            | "date"
+            | "i"
+            | "am"
+            | "be"
+            | "would"
+            | "that"
+            | "that's"
+            | "uh"
+            | "um"
+            | "so"
+            | "like"
+            | "back"
+            | "as"
+            | "listed"
+            | "please"
+            | "yeah"
+            | "yes"
+            | "reads"
+            | "says"
+            | "shows"
     )
 }
 
@@ -144,7 +172,10 @@ fn month(toks: &[Tok], k: usize) -> Option<usize> {
     let t = toks.get(k)?;
     if let Kw::Month(_) = t.kw {
         let mut j = k + 1;
-        if toks.get(j).is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap) {
+        if toks
+            .get(j)
+            .is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap)
+        {
             j += 1;
         }
         return Some(j);
@@ -183,7 +214,9 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
         // 15 March 1985
         if let Some(d) = day(text, toks, k) {
             let mut m = d;
-            if toks.get(m).is_some_and(|x| x.kind == Tk::Word && text[x.start..x.end].eq_ignore_ascii_case("of")) {
+            if toks.get(m).is_some_and(|x| {
+                x.kind == Tk::Word && text[x.start..x.end].eq_ignore_ascii_case("of")
+            }) {
                 m += 1;
             }
             if let Some(after_m) = month(toks, m) {
@@ -214,7 +247,10 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     }
     let d = day(text, toks, j)?;
     let mut m = d;
-    if toks.get(m).is_some_and(|x| x.kind == Tk::Word && text[x.start..x.end].eq_ignore_ascii_case("of")) {
+    if toks
+        .get(m)
+        .is_some_and(|x| x.kind == Tk::Word && text[x.start..x.end].eq_ignore_ascii_case("of"))
+    {
         m += 1;
     }
     let after_m = month(toks, m)?;
@@ -231,7 +267,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let is_trig = match t.kind {
             Tk::Word if (3..=9).contains(&(t.end - t.start)) => {
                 let c = text.as_bytes()[t.start] | 0x20;
-                (c == b'b' || c == b'd') && lower(&text[t.start..t.end], &mut buf).is_some_and(is_trigger)
+                (c == b'b' || c == b'd')
+                    && lower(&text[t.start..t.end], &mut buf).is_some_and(is_trigger)
             }
             _ => false,
         };
@@ -252,7 +289,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 Tk::Punct(b':' | b',' | b'-' | b'\'' | b'"') => true,
                 Tk::Word => {
                     let mut bb = [0u8; 24];
-                    lower(&text[n.start..n.end], &mut bb).is_some_and(|w| filler(w) || is_trigger(w))
+                    // "the DOB on the account is ...": a few plain words may come between
+                    lower(&text[n.start..n.end], &mut bb)
+                        .is_some_and(|w| filler(w) || is_trigger(w) || n.kw == Kw::None)
                 }
                 _ => false,
             };

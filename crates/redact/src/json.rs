@@ -7,7 +7,9 @@ use serde_json::Value;
 pub fn redact_json_with(value: &Value, redact: &mut dyn FnMut(&str) -> String) -> Value {
     match value {
         Value::String(s) => Value::String(redact(s)),
-        Value::Array(items) => Value::Array(items.iter().map(|v| redact_json_with(v, redact)).collect()),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| redact_json_with(v, redact)).collect())
+        }
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| (k.clone(), redact_json_with(v, redact)))

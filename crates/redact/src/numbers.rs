@@ -217,11 +217,14 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
             let mut j = k;
             loop {
                 let g = &toks[j];
-                run.digits.extend_from_slice(&text.as_bytes()[g.start..g.end]);
+                run.digits
+                    .extend_from_slice(&text.as_bytes()[g.start..g.end]);
                 run.groups.push((g.end - g.start).min(255) as u8);
                 match punct_at(toks, j + 1) {
                     Some(c @ (b'-' | b'.' | b',' | b'_'))
-                        if adjacent(toks, j + 1) && is_num(toks, j + 2) && adjacent(toks, j + 2) =>
+                        if adjacent(toks, j + 1)
+                            && is_num(toks, j + 2)
+                            && adjacent(toks, j + 2) =>
                     {
                         if c == b',' || c == b'_' {
                             quantity = true;
@@ -239,7 +242,11 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
                 }
             }
             // a letter-suffixed or -prefixed code like 12-AB is not a number chunk
-            if adjacent(toks, j + 1) && toks.get(j + 1).is_some_and(|n| matches!(n.kind, Tk::Word | Tk::Alnum)) {
+            if adjacent(toks, j + 1)
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(n.kind, Tk::Word | Tk::Alnum))
+            {
                 quantity = true;
             }
             if k > 0
@@ -301,6 +308,16 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
                 break;
             }
             match t.kind {
+                Tk::Punct(b'.')
+                    if toks.get(j + 1).is_some_and(|n| n.kind == Tk::Punct(b'.') && !n.gap) =>
+                {
+                    // an ellipsis "..." is one pause
+                    while toks.get(j).is_some_and(|n| n.kind == Tk::Punct(b'.')) {
+                        j += 1;
+                    }
+                    pause = true;
+                    puncts += 1;
+                }
                 Tk::Punct(c @ (b'-' | b'(' | b')' | b',' | b'.')) if puncts < 2 => {
                     if c == b'.' {
                         // sentence end after a written number ends the run
@@ -329,10 +346,11 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
                     ok = true;
                     break;
                 }
-                Tk::Word if matches!(
-                    t.kw,
-                    Kw::Digit(_) | Kw::Oh | Kw::Teen(_) | Kw::Tens(_) | Kw::Double | Kw::Triple
-                ) =>
+                Tk::Word
+                    if matches!(
+                        t.kw,
+                        Kw::Digit(_) | Kw::Oh | Kw::Teen(_) | Kw::Tens(_) | Kw::Double | Kw::Triple
+                    ) =>
                 {
                     ok = true;
                     break;
@@ -364,7 +382,10 @@ fn card_shape(g: &[u8], n: usize) -> bool {
     if g.len() == 1 {
         return true;
     }
-    if matches!(g, [4, 6, 5] | [4, 6, 4] | [4, 4, 4, 4, 3] | [6, 13] | [4, 4, 4, 4, 2] | [4, 4, 4, 4, 1]) {
+    if matches!(
+        g,
+        [4, 6, 5] | [4, 6, 4] | [4, 4, 4, 4, 3] | [6, 13] | [4, 4, 4, 4, 2] | [4, 4, 4, 4, 1]
+    ) {
         return true;
     }
     let (last, init) = g.split_last().expect("non-empty");
@@ -536,7 +557,7 @@ fn classify(
         if ctx == NumCtx::Ssn {
             return Some(Entity::UsSsn);
         }
-        if shape == [3, 2, 4] && ctx != NumCtx::Phone {
+        if shape == [3, 2, 4] {
             return Some(Entity::UsSsn);
         }
     }

@@ -20,28 +20,181 @@ enum Trigger {
 fn not_a_name(w: &str) -> bool {
     matches!(
         w,
-        "i" | "the" | "a" | "an" | "this" | "that" | "it" | "my" | "your" | "our" | "we" | "you"
-            | "he" | "she" | "they" | "sure" | "yes" | "no" | "not" | "just" | "calling" | "here"
-            | "hi" | "hello" | "thanks" | "thank" | "okay" | "ok" | "so" | "well" | "um" | "uh"
-            | "and" | "but" | "or" | "customer" | "support" | "service" | "team" | "sales"
-            | "billing" | "technical" | "tech" | "good" | "great" | "fine" | "sorry" | "going"
-            | "trying" | "looking" | "regarding" | "about" | "from" | "with" | "at" | "in"
-            | "on" | "for" | "to" | "of" | "is" | "was" | "monday" | "tuesday" | "wednesday"
-            | "thursday" | "friday" | "saturday" | "sunday" | "what" | "who" | "how" | "why"
-            | "when" | "where" | "please" | "can" | "could" | "would" | "will" | "do" | "does"
-            | "did" | "have" | "has" | "had" | "be" | "been" | "are" | "am" | "if" | "there"
-            | "their" | "his" | "her" | "its" | "all" | "any" | "some" | "one" | "two"
-            | "right" | "correct" | "still" | "also" | "really" | "actually" | "happy"
-            | "glad" | "interested" | "new" | "unable" | "able" | "available" | "done"
-            | "ready" | "back" | "out" | "over" | "up" | "down" | "because" | "as" | "by"
-            | "speaking" | "name" | "names" | "mr" | "mrs" | "ms" | "dr" | "miss" | "sir"
-            | "madam" | "ma'am" | "everyone" | "everybody" | "guys" | "folks" | "again"
-            | "there's" | "it's" | "i'm" | "we're" | "you're" | "that's" | "let" | "let's"
-            | "morning" | "afternoon" | "evening" | "very" | "much" | "bank" | "company"
-            | "department" | "office" | "agent" | "manager" | "supervisor" | "account"
-            | "holder" | "card" | "number" | "email" | "phone" | "address" | "assistant"
-            | "bot" | "ai" | "virtual" | "automated" | "system" | "reaching"
-            | "called" | "named"
+        "i" | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "it"
+            | "my"
+            | "your"
+            | "our"
+            | "we"
+            | "you"
+            | "he"
+            | "she"
+            | "they"
+            | "sure"
+            | "yes"
+            | "no"
+            | "not"
+            | "just"
+            | "calling"
+            | "here"
+            | "hi"
+            | "hello"
+            | "thanks"
+            | "thank"
+            | "okay"
+            | "ok"
+            | "so"
+            | "well"
+            | "um"
+            | "uh"
+            | "and"
+            | "but"
+            | "or"
+            | "customer"
+            | "support"
+            | "service"
+            | "team"
+            | "sales"
+            | "billing"
+            | "technical"
+            | "tech"
+            | "good"
+            | "great"
+            | "fine"
+            | "sorry"
+            | "going"
+            | "trying"
+            | "looking"
+            | "regarding"
+            | "about"
+            | "from"
+            | "with"
+            | "at"
+            | "in"
+            | "on"
+            | "for"
+            | "to"
+            | "of"
+            | "is"
+            | "was"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "what"
+            | "who"
+            | "how"
+            | "why"
+            | "when"
+            | "where"
+            | "please"
+            | "can"
+            | "could"
+            | "would"
+            | "will"
+            | "do"
+            | "does"
+            | "did"
+            | "have"
+            | "has"
+            | "had"
+            | "be"
+            | "been"
+            | "are"
+            | "am"
+            | "if"
+            | "there"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "all"
+            | "any"
+            | "some"
+            | "one"
+            | "two"
+            | "right"
+            | "correct"
+            | "still"
+            | "also"
+            | "really"
+            | "actually"
+            | "happy"
+            | "glad"
+            | "interested"
+            | "new"
+            | "unable"
+            | "able"
+            | "available"
+            | "done"
+            | "ready"
+            | "back"
+            | "out"
+            | "over"
+            | "up"
+            | "down"
+            | "because"
+            | "as"
+            | "by"
+            | "speaking"
+            | "name"
+            | "names"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "miss"
+            | "sir"
+            | "madam"
+            | "ma'am"
+            | "everyone"
+            | "everybody"
+            | "guys"
+            | "folks"
+            | "again"
+            | "there's"
+            | "it's"
+            | "i'm"
+            | "we're"
+            | "you're"
+            | "that's"
+            | "let"
+            | "let's"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "very"
+            | "much"
+            | "bank"
+            | "company"
+            | "department"
+            | "office"
+            | "agent"
+            | "manager"
+            | "supervisor"
+            | "account"
+            | "holder"
+            | "card"
+            | "number"
+            | "email"
+            | "phone"
+            | "address"
+            | "assistant"
+            | "bot"
+            | "ai"
+            | "virtual"
+            | "automated"
+            | "system"
+            | "reaching"
+            | "called"
+            | "named"
     )
 }
 
@@ -52,15 +205,17 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
     let prev = if n >= 2 { words[n - 2] } else { "" };
     let prev2 = if n >= 3 { words[n - 3] } else { "" };
     match last {
-        "mr" | "mrs" | "ms" | "miss" | "mister" | "dr" | "doctor" | "prof" | "professor"
-        | "mx" | "madam" | "sir" | "mrs." => Some(Trigger::Title),
+        "mr" | "mrs" | "ms" | "miss" | "mister" | "dr" | "doctor" | "prof" | "professor" | "mx"
+        | "madam" | "sir" | "mrs." => Some(Trigger::Title),
         "is" if prev == "name" => Some(Trigger::Strong),
         "name's" | "named" => Some(Trigger::Strong),
-        "is" if prev == "holder" || (prev == "this" && prev2 != "what") => Some(if prev == "holder" {
-            Trigger::Strong
-        } else {
-            Trigger::Weak
-        }),
+        "is" if prev == "holder" || (prev == "this" && prev2 != "what") => {
+            Some(if prev == "holder" {
+                Trigger::Strong
+            } else {
+                Trigger::Weak
+            })
+        }
         "for" if prev == "ask" || prev == "asking" => Some(Trigger::Strong),
         "with" | "to" if prev == "speaking" || prev == "speak" || prev == "talking" => {
             Some(Trigger::Weak)
@@ -80,10 +235,39 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
 fn is_trigger_last(w: &str) -> bool {
     matches!(
         w,
-        "mr" | "mrs" | "ms" | "miss" | "mister" | "dr" | "doctor" | "prof" | "professor" | "mx"
-            | "madam" | "sir" | "is" | "name's" | "named" | "for" | "with" | "to" | "i'm" | "im"
-            | "am" | "me" | "hi" | "hello" | "hey" | "thanks" | "dear" | "bye" | "goodbye"
-            | "you" | "by" | "under" | "it's" | "its"
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "mister"
+            | "dr"
+            | "doctor"
+            | "prof"
+            | "professor"
+            | "mx"
+            | "madam"
+            | "sir"
+            | "is"
+            | "name's"
+            | "named"
+            | "for"
+            | "with"
+            | "to"
+            | "i'm"
+            | "im"
+            | "am"
+            | "me"
+            | "hi"
+            | "hello"
+            | "hey"
+            | "thanks"
+            | "dear"
+            | "bye"
+            | "goodbye"
+            | "you"
+            | "by"
+            | "under"
+            | "it's"
+            | "its"
     )
 }
 
@@ -105,7 +289,21 @@ pub(crate) fn detect(text: &str, toks: &[Tok], names: &Names, cap_pair: bool, ou
         }
         // cheap first-letter filter for trigger words
         let c0 = text.as_bytes()[t.start].to_ascii_lowercase();
-        if !matches!(c0, b'm' | b'i' | b'n' | b'f' | b'w' | b't' | b'h' | b'd' | b'p' | b's' | b'b' | b'u' | b'y') {
+        if !matches!(
+            c0,
+            b'm' | b'i'
+                | b'n'
+                | b'f'
+                | b'w'
+                | b't'
+                | b'h'
+                | b'd'
+                | b'p'
+                | b's'
+                | b'b'
+                | b'u'
+                | b'y'
+        ) {
             k += 1;
             continue;
         }
@@ -127,8 +325,16 @@ pub(crate) fn detect(text: &str, toks: &[Tok], names: &Names, cap_pair: bool, ou
             }
             lower(&text[t.start..t.end], buf).map(str::len)
         };
-        let p1 = if k >= 1 { word_at(k - 1, &mut b1) } else { None };
-        let p2 = if k >= 2 && p1.is_some() { word_at(k - 2, &mut b2) } else { None };
+        let p1 = if k >= 1 {
+            word_at(k - 1, &mut b1)
+        } else {
+            None
+        };
+        let p2 = if k >= 2 && p1.is_some() {
+            word_at(k - 2, &mut b2)
+        } else {
+            None
+        };
         let mut refs: [&str; 3] = [""; 3];
         let mut n = 0;
         if let (Some(l2), Some(_)) = (p2, p1) {
@@ -147,7 +353,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok], names: &Names, cap_pair: bool, ou
         };
         // the name follows, optionally after a title's dot or a comma
         let mut j = k + 1;
-        if trig == Trigger::Title && toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b'.') && !t.gap) {
+        if trig == Trigger::Weak
+            && toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b','))
+            && matches!(w, "hi" | "hello" | "hey" | "thanks" | "you" | "bye" | "goodbye" | "dear")
+        {
+            j += 1;
+        }
+        if trig == Trigger::Title
+            && toks
+                .get(j)
+                .is_some_and(|t| t.kind == Tk::Punct(b'.') && !t.gap)
+        {
             j += 1;
         }
         let mut end_tok = j;
@@ -186,7 +402,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok], names: &Names, cap_pair: bool, ou
                 && toks[end_tok].end - toks[end_tok].start == 1
                 && toks[end_tok].cap
                 && toks[end_tok + 1].kind == Tk::Punct(b'.')
-                && toks.get(end_tok + 2).is_some_and(|x| x.cap && x.kind == Tk::Word)
+                && toks
+                    .get(end_tok + 2)
+                    .is_some_and(|x| x.cap && x.kind == Tk::Word)
             {
                 end_tok += 2;
             }
@@ -293,6 +511,11 @@ fn surname_like(w: &str, names: &Names) -> bool {
     let b = w.as_bytes();
     (w.starts_with("mc") || w.starts_with("o'")) && b.len() >= 4
         || (w.len() >= 6
-            && (w.ends_with("son") || w.ends_with("sen") || w.ends_with("ski") || w.ends_with("berg")
-                || w.ends_with("stein") || w.ends_with("ez") || w.ends_with("ova")))
+            && (w.ends_with("son")
+                || w.ends_with("sen")
+                || w.ends_with("ski")
+                || w.ends_with("berg")
+                || w.ends_with("stein")
+                || w.ends_with("ez")
+                || w.ends_with("ova")))
 }

@@ -86,7 +86,11 @@ impl Redactor {
             })?;
             custom.push((c.label.clone(), re));
         }
-        let allow: Vec<String> = policy.allow.iter().map(|a| a.trim().to_lowercase()).collect();
+        let allow: Vec<String> = policy
+            .allow
+            .iter()
+            .map(|a| a.trim().to_lowercase())
+            .collect();
         let allow_digits = allow
             .iter()
             .filter(|a| {
@@ -94,7 +98,10 @@ impl Redactor {
             })
             .map(|a| a.chars().filter(char::is_ascii_digit).collect())
             .collect();
-        let labels = custom.iter().map(|(l, _): &(String, Regex)| l.clone()).collect();
+        let labels = custom
+            .iter()
+            .map(|(l, _): &(String, Regex)| l.clone())
+            .collect();
         Ok(Redactor {
             inner: Arc::new(Inner {
                 enabled: Enabled::from_set(&policy.entities),

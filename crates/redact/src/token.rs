@@ -230,7 +230,10 @@ pub(crate) fn placeholder_len(b: &[u8]) -> Option<usize> {
         return None;
     }
     let mut i = 1;
-    while i < b.len() && i <= 33 && (b[i].is_ascii_uppercase() || b[i].is_ascii_digit() || b[i] == b'_') {
+    while i < b.len()
+        && i <= 33
+        && (b[i].is_ascii_uppercase() || b[i].is_ascii_digit() || b[i] == b'_')
+    {
         i += 1;
     }
     if i == 1 || i >= b.len() {
@@ -241,7 +244,11 @@ pub(crate) fn placeholder_len(b: &[u8]) -> Option<usize> {
     }
     if b[i] == b':' && b.len() >= i + 8 {
         let hex = &b[i + 1..i + 7];
-        if hex.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c)) && b[i + 7] == b']' {
+        if hex
+            .iter()
+            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+            && b[i + 7] == b']'
+        {
             return Some(i + 8);
         }
     }

@@ -14,31 +14,70 @@ fn positives_written() {
         ("mail me at jane.doe@example.com", "mail me at [EMAIL]"),
         ("call me at (415) 555-1212 ext. 204", "call me at [PHONE]"),
         ("my number is +44 20 7946 0958.", "my number is [PHONE]."),
-        ("reach me on 415.555.1212 please", "reach me on [PHONE] please"),
+        (
+            "reach me on 415.555.1212 please",
+            "reach me on [PHONE] please",
+        ),
         ("it's 1-800-555-0199", "it's [PHONE]"),
-        ("card 4111 1111 1111 1111 exp 09/27", "card [CREDIT_CARD] exp 09/27"),
+        (
+            "card 4111 1111 1111 1111 exp 09/27",
+            "card [CREDIT_CARD] exp 09/27",
+        ),
         ("use 5555-5555-5555-4444", "use [CREDIT_CARD]"),
         ("mastercard 2223 0031 2200 3222", "mastercard [CREDIT_CARD]"),
         ("amex 3782 822463 10005", "amex [CREDIT_CARD]"),
         ("my ssn is 123-45-6789", "my ssn is [US_SSN]"),
         ("social 123456789", "social [US_SSN]"),
-        ("IBAN GB82 WEST 1234 5698 7654 32 thanks", "IBAN [IBAN] thanks"),
+        (
+            "IBAN GB82 WEST 1234 5698 7654 32 thanks",
+            "IBAN [IBAN] thanks",
+        ),
         ("wire to DE89370400440532013000.", "wire to [IBAN]."),
-        ("server 192.168.10.25 is down", "server [IP_ADDRESS] is down"),
+        (
+            "server 192.168.10.25 is down",
+            "server [IP_ADDRESS] is down",
+        ),
         ("v6 2001:db8:85a3::8a2e:370:7334 ok", "v6 [IP_ADDRESS] ok"),
         ("key AKIAIOSFODNN7EXAMPLE here", "key [SECRET] here"),
-        ("token sk-proj-abcdefghijklmnopqrstuvwx1234", "token [SECRET]"),
-        ("Authorization: Bearer abcdef1234567890abcdef", "Authorization: Bearer [SECRET]"),
+        (
+            "token sk-proj-abcdefghijklmnopqrstuvwx1234",
+            "token [SECRET]",
+        ),
+        (
+            "Authorization: Bearer abcdef1234567890abcdef",
+            "Authorization: Bearer [SECRET]",
+        ),
         ("my password is hunter22!", "my password is [SECRET]!"),
-        ("I live at 742 Evergreen Terrace, Springfield, IL 62704.", "I live at [STREET_ADDRESS]."),
-        ("ship to 1600 Pennsylvania Ave NW, Washington, DC 20500", "ship to [STREET_ADDRESS]"),
-        ("send it to 55 Oak St Apt 4B please", "send it to [STREET_ADDRESS] please"),
-        ("my date of birth is March 5th, 1985", "my date of birth is [DATE_OF_BIRTH]"),
+        (
+            "I live at 742 Evergreen Terrace, Springfield, IL 62704.",
+            "I live at [STREET_ADDRESS].",
+        ),
+        (
+            "ship to 1600 Pennsylvania Ave NW, Washington, DC 20500",
+            "ship to [STREET_ADDRESS]",
+        ),
+        (
+            "send it to 55 Oak St Apt 4B please",
+            "send it to [STREET_ADDRESS] please",
+        ),
+        (
+            "my date of birth is March 5th, 1985",
+            "my date of birth is [DATE_OF_BIRTH]",
+        ),
         ("DOB: 03/15/1985", "DOB: [DATE_OF_BIRTH]"),
-        ("Hi, my name is Priya Raman and I need help", "Hi, my name is [PERSON] and I need help"),
+        (
+            "Hi, my name is Priya Raman and I need help",
+            "Hi, my name is [PERSON] and I need help",
+        ),
         ("this is Tom speaking", "this is [PERSON] speaking"),
-        ("please ask for Mr. Okafor at the desk", "please ask for Mr. [PERSON] at the desk"),
-        ("I spoke with Jennifer Wilson yesterday", "I spoke with [PERSON] yesterday"),
+        (
+            "please ask for Mr. Okafor at the desk",
+            "please ask for Mr. [PERSON] at the desk",
+        ),
+        (
+            "I spoke with Jennifer Wilson yesterday",
+            "I spoke with [PERSON] yesterday",
+        ),
     ];
     for (i, e) in cases {
         check(i, e);
@@ -52,10 +91,22 @@ fn positives_spoken() {
             "my number is four one five, five five five, one two one two",
             "my number is [PHONE]",
         ),
-        ("call me at four one five five five five oh one nine nine", "call me at [PHONE]"),
-        ("it's double five five, three two one, four four four four", "it's [PHONE]"),
-        ("my email is john dot smith at gmail dot com", "my email is [EMAIL]"),
-        ("write to j underscore doe at example dot org", "write to [EMAIL]"),
+        (
+            "call me at four one five five five five oh one nine nine",
+            "call me at [PHONE]",
+        ),
+        (
+            "it's double five five, three two one, four four four four",
+            "it's [PHONE]",
+        ),
+        (
+            "my email is john dot smith at gmail dot com",
+            "my email is [EMAIL]",
+        ),
+        (
+            "write to j underscore doe at example dot org",
+            "write to [EMAIL]",
+        ),
         (
             "my social is one two three, four five, six seven eight nine",
             "my social is [US_SSN]",
@@ -64,7 +115,10 @@ fn positives_spoken() {
             "card number four one one one one one one one one one one one one one one one",
             "card number [CREDIT_CARD]",
         ),
-        ("I was born on the fifth of March nineteen eighty five", "I was born on [DATE_OF_BIRTH]"),
+        (
+            "I was born on the fifth of March nineteen eighty five",
+            "I was born on [DATE_OF_BIRTH]",
+        ),
         ("call me at 415 five five five 1212", "call me at [PHONE]"),
     ];
     for (i, e) in cases {
@@ -110,7 +164,9 @@ fn hard_negatives() {
 #[test]
 fn policy_and_placeholders() {
     let r = Redactor::new(Policy {
-        placeholder: PlaceholderStyle::KeyedHash { key: b"k1".to_vec() },
+        placeholder: PlaceholderStyle::KeyedHash {
+            key: b"k1".to_vec(),
+        },
         ..Policy::default()
     })
     .unwrap();
@@ -120,19 +176,30 @@ fn policy_and_placeholders() {
     assert!(tok_a.starts_with("[EMAIL:") && tok_a.len() == "[EMAIL:123456]".len());
     assert!(b.ends_with(&tok_a), "{a} / {b}");
     let p1 = r.redact("call 415-555-1212").text;
-    let p2 = r.redact("call four one five five five five one two one two").text;
+    let p2 = r
+        .redact("call four one five five five five one two one two")
+        .text;
     assert_eq!(p1.rsplit(' ').next(), p2.rsplit(' ').next());
 
     let only = Redactor::new(Policy::only([Entity::Email])).unwrap();
-    assert_eq!(only.redact("a@b.com 415-555-1212").text, "[EMAIL] 415-555-1212");
+    assert_eq!(
+        only.redact("a@b.com 415-555-1212").text,
+        "[EMAIL] 415-555-1212"
+    );
 
     let allow = Redactor::new(Policy {
         allow: vec!["1-800-555-0199".into()],
         ..Policy::default()
     })
     .unwrap();
-    assert_eq!(allow.redact("call 1-800-555-0199 or 415-555-1212").text, "call 1-800-555-0199 or [PHONE]");
-    assert_eq!(allow.redact("call 1 800 555 0199").text, "call 1 800 555 0199");
+    assert_eq!(
+        allow.redact("call 1-800-555-0199 or 415-555-1212").text,
+        "call 1-800-555-0199 or [PHONE]"
+    );
+    assert_eq!(
+        allow.redact("call 1 800 555 0199").text,
+        "call 1 800 555 0199"
+    );
 
     let custom = Redactor::new(Policy {
         custom: vec![realtime_redact::CustomPattern {
@@ -148,15 +215,24 @@ fn policy_and_placeholders() {
     assert_eq!(out.counts.get("EMAIL"), Some(&1));
 
     let err = Redactor::new(Policy {
-        custom: vec![realtime_redact::CustomPattern { label: "X".into(), pattern: "secret(".into() }],
+        custom: vec![realtime_redact::CustomPattern {
+            label: "X".into(),
+            pattern: "secret(".into(),
+        }],
         ..Policy::default()
     })
     .unwrap_err();
     assert!(!err.to_string().contains("secret("));
-    let dbg = format!("{:?}", Redactor::new(Policy {
-        placeholder: PlaceholderStyle::KeyedHash { key: b"topsecretkey".to_vec() },
-        ..Policy::default()
-    }).unwrap());
+    let dbg = format!(
+        "{:?}",
+        Redactor::new(Policy {
+            placeholder: PlaceholderStyle::KeyedHash {
+                key: b"topsecretkey".to_vec()
+            },
+            ..Policy::default()
+        })
+        .unwrap()
+    );
     assert!(!dbg.contains("topsecretkey"));
 }
 
@@ -166,7 +242,10 @@ fn json_keys_kept() {
     let v = serde_json::json!({"email": "a@b.com", "nested": [{"phone": "call 415-555-1212"}, 3, null], "n": 4111111111111111u64});
     let mut counts = Default::default();
     let out = r.redact_json(&v, &mut counts);
-    assert_eq!(out, serde_json::json!({"email": "[EMAIL]", "nested": [{"phone": "call [PHONE]"}, 3, null], "n": 4111111111111111u64}));
+    assert_eq!(
+        out,
+        serde_json::json!({"email": "[EMAIL]", "nested": [{"phone": "call [PHONE]"}, 3, null], "n": 4111111111111111u64})
+    );
     assert_eq!(counts.get("EMAIL"), Some(&1));
     assert_eq!(counts.get("PHONE"), Some(&1));
 }
