@@ -138,3 +138,30 @@ pub(crate) fn parse_session_cursor(c: Option<&str>) -> Result<Option<(i64, Strin
 pub(crate) fn session_cursor(s: &Session) -> String {
     format!("{}~{}", s.started_at.as_millis(), s.id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip() {
+        assert_eq!(parse_seq_cursor(None).unwrap(), 0);
+        assert_eq!(parse_seq_cursor(Some("17")).unwrap(), 17);
+        assert!(parse_seq_cursor(Some("-1")).is_err());
+        assert!(parse_seq_cursor(Some("x")).is_err());
+        assert_eq!(
+            parse_session_cursor(Some("1700000000000~sess_1")).unwrap(),
+            Some((1_700_000_000_000, "sess_1".to_owned()))
+        );
+        assert!(parse_session_cursor(Some("1700000000000~bad id")).is_err());
+        assert!(parse_session_cursor(Some("nope")).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cursor_parsers_never_panic(s in "\\PC{0,80}") {
+            let _ = parse_seq_cursor(Some(&s));
+            let _ = parse_session_cursor(Some(&s));
+        }
+    }
+}

@@ -445,3 +445,45 @@ impl Backend for MemoryStore {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Consent, PersistenceStore, RealtimeStore, Role, SessionMeta, TranscriptSegment};
+
+    #[tokio::test]
+    async fn bounds_are_enforced_without_evicting_anything() {
+        let store = RealtimeStore::new(MemoryStore::with_limits(MemoryLimits {
+            max_sessions: 2,
+            max_events_per_session: 3,
+        }));
+        for id in ["a", "b"] {
+            store
+                .save_session_meta(SessionMeta::new(id, Consent::Accepted))
+                .await
+                .unwrap();
+        }
+        let e = store
+            .save_session_meta(SessionMeta::new("c", Consent::Accepted))
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Error::Capacity { .. }), "{e}");
+        let now = Timestamp::now();
+        for i in 0..3 {
+            let seg = TranscriptSegment::new(Role::User, "x", now.add_millis(i));
+            store.append_transcript("a", seg).await.unwrap();
+        }
+        let seg = TranscriptSegment::new(Role::User, "x", now.add_millis(9));
+        assert!(matches!(
+            store.append_transcript("a", seg).await,
+            Err(Error::Capacity { .. })
+        ));
+        assert!(store.get_session("a").await.unwrap().is_some());
+        assert!(store.get_session("b").await.unwrap().is_some());
+        let page = store
+            .get_transcripts("a", &crate::PageRequest::all())
+            .await
+            .unwrap();
+        assert_eq!(page.items.len(), 3);
+    }
+}

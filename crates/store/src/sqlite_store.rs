@@ -146,6 +146,36 @@ impl SqliteStore {
         Ok(n.max(0) as u64)
     }
 
+    /// `PRAGMA integrity_check`: `ok` when the file is sound.
+    pub async fn integrity_check(&self) -> Result<String> {
+        sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.writer)
+            .await
+            .map_err(db("integrity_check"))
+    }
+
+    /// The journal mode in effect (`wal` for file databases).
+    pub async fn journal_mode(&self) -> Result<String> {
+        sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&self.writer)
+            .await
+            .map_err(db("journal_mode"))
+    }
+
+    /// `EXPLAIN QUERY PLAN` of a read statement, one line per step (for checking
+    /// that read paths use an index).
+    pub async fn explain(&self, sql: &str) -> Result<String> {
+        let rows = sqlx::query(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .fetch_all(&self.reader)
+            .await
+            .map_err(db("explain"))?;
+        Ok(rows
+            .iter()
+            .map(|r| r.get::<String, _>("detail"))
+            .collect::<Vec<_>>()
+            .join("\n"))
+    }
+
     /// Closes the pools (checkpointing the WAL).
     pub async fn close(&self) {
         self.reader.close().await;
