@@ -4,6 +4,28 @@
 //! from a validated input. Their fields are private and they have no public
 //! constructor, so a backend cannot be handed text that did not pass through the
 //! redactor — the guarantee is in the types, not in a convention.
+//!
+//! A backend (or anyone outside this module) cannot build one:
+//!
+//! ```compile_fail
+//! # use realtime_store::{CleanSegment, Role, Timestamp};
+//! let raw = CleanSegment {
+//!     item_id: None,
+//!     dedup_key: "k".into(),
+//!     role: Role::User,
+//!     text: "my card is 4111 1111 1111 1111".into(),
+//!     started_at: Timestamp::now(),
+//!     ended_at: None,
+//! };
+//! ```
+//!
+//! ```compile_fail
+//! # use realtime_store::{Redaction, TranscriptSegment, Role, Timestamp, Event};
+//! // The cleaning functions are private to the crate, too.
+//! let clean = Redaction::default().clean_event(&Event::Transcript(
+//!     TranscriptSegment::new(Role::User, "x", Timestamp::now()),
+//! ));
+//! ```
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -139,6 +139,31 @@ impl<B: Backend> RealtimeStore<B> {
         self.gate.sweep()
     }
 
+    /// Spawns a task that calls [`sweep_expired`](Self::sweep_expired) every
+    /// `every`, and stops by itself when the store is dropped.
+    pub fn spawn_sweeper(
+        self: &std::sync::Arc<Self>,
+        every: std::time::Duration,
+    ) -> tokio::task::JoinHandle<()> {
+        let weak = std::sync::Arc::downgrade(self);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                let Some(store) = weak.upgrade() else { break };
+                let n = store.sweep_expired();
+                if n > 0 {
+                    tracing::info!(
+                        expired = n,
+                        "discarded events that waited too long for consent"
+                    );
+                }
+            }
+        })
+    }
+
     async fn resolve(&self, session_id: &str, st: &mut SlotState) -> Result<()> {
         if st.known == Known::Unresolved {
             let stored = self.backend.stored_consent(session_id).await?;
@@ -174,6 +199,7 @@ impl<B: Backend> RealtimeStore<B> {
                                 .filter(|r| **r != AppendResult::NotAccepted)
                                 .count();
                             self.gate.count_flushed(n);
+                            tracing::debug!(session_id = %id, flushed = n, "consent accepted; held events written");
                         }
                         Err(e) => {
                             self.gate.restore(&mut st, held);
@@ -188,6 +214,7 @@ impl<B: Backend> RealtimeStore<B> {
                 // Always tell the backend: another instance may have stored it.
                 let erase = self.gate.cfg.on_withdrawal == OnWithdrawal::Erase;
                 self.backend.withdraw(&id, erase).await?;
+                tracing::debug!(session_id = %id, erase, "consent declined");
                 st.known = Known::Is(Consent::Declined);
                 st.stored = !erase && st.stored;
                 Ok(WriteOutcome::Dropped(DropReason::ConsentDeclined))
@@ -239,6 +266,7 @@ impl<B: Backend> RealtimeStore<B> {
         let results = match self.backend.append(session_id, &batch).await {
             Ok(r) => r,
             Err(e) => {
+                tracing::warn!(session_id = %session_id, error = %e, retryable = e.is_retryable(), "append failed");
                 let held: Vec<CleanEvent> = batch.drain(..n_held).collect();
                 self.gate.restore(&mut st, held);
                 return Err(e);
@@ -261,6 +289,7 @@ impl<B: Backend> RealtimeStore<B> {
             // The stored consent changed under us (withdrawn, erased or deleted,
             // possibly by another instance): learn it, then treat these events as
             // the new state says.
+            tracing::debug!(session_id = %session_id, refused = rejected.len(), "backend refused writes; re-reading consent");
             st.known = Known::Unresolved;
             self.resolve(session_id, &mut st).await?;
             for (i, event) in rejected {
