@@ -134,6 +134,23 @@ pub(crate) fn parse_session_cursor(c: Option<&str>) -> Result<Option<(i64, Strin
     }
 }
 
+/// Turns `limit + 1` fetched rows into a page: the extra row only says that a next
+/// page exists; the cursor is that of the last row kept.
+pub(crate) fn into_page<T>(
+    mut items: Vec<T>,
+    limit: u32,
+    cursor: impl Fn(&T) -> String,
+) -> Page<T> {
+    let limit = limit as usize;
+    let next_cursor = if items.len() > limit {
+        items.truncate(limit);
+        items.last().map(cursor)
+    } else {
+        None
+    };
+    Page { items, next_cursor }
+}
+
 /// Builds the cursor of a session list page.
 pub(crate) fn session_cursor(s: &Session) -> String {
     format!("{}~{}", s.started_at.as_millis(), s.id)

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use parking_lot::Mutex;
 
+use crate::backend::{into_page, DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE};
 use crate::backend::{
     page_size, parse_seq_cursor, parse_session_cursor, session_cursor, AppendResult,
 };
-use crate::backend::{DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE};
 use crate::{
     Backend, CleanEvent, CleanSessionMeta, Consent, EraseCounts, Error, Page, PageRequest, Result,
     Session, SessionFilter, SessionStatus, StoredSegment, StoredSummary, StoredToolEvent,
@@ -127,20 +127,14 @@ fn upsert_user(mem: &mut Mem, m: &CleanSessionMeta) -> Result<()> {
 
 fn paginate<T: Clone>(rows: &[T], seq: impl Fn(&T) -> i64, page: &PageRequest) -> Result<Page<T>> {
     let after = parse_seq_cursor(page.cursor.as_deref())?;
-    let limit = page_size(page.limit, DEFAULT_CHILD_PAGE) as usize;
-    let mut items: Vec<T> = rows
+    let limit = page_size(page.limit, DEFAULT_CHILD_PAGE);
+    let items: Vec<T> = rows
         .iter()
         .filter(|r| seq(r) > after)
-        .take(limit + 1)
+        .take(limit as usize + 1)
         .cloned()
         .collect();
-    let next_cursor = if items.len() > limit {
-        items.truncate(limit);
-        items.last().map(|r| seq(r).to_string())
-    } else {
-        None
-    };
-    Ok(Page { items, next_cursor })
+    Ok(into_page(items, limit, |r| seq(r).to_string()))
 }
 
 impl Backend for MemoryStore {
@@ -327,7 +321,7 @@ impl Backend for MemoryStore {
 
     async fn list_sessions(&self, f: &SessionFilter) -> Result<Page<Session>> {
         let after = parse_session_cursor(f.cursor.as_deref())?;
-        let limit = page_size(f.limit, DEFAULT_SESSION_PAGE) as usize;
+        let limit = page_size(f.limit, DEFAULT_SESSION_PAGE);
         let mem = self.mem.lock();
         let mut rows: Vec<&Session> = mem
             .sessions
@@ -349,14 +343,8 @@ impl Backend for MemoryStore {
             })
             .collect();
         rows.sort_by(|a, b| (b.started_at, &b.id).cmp(&(a.started_at, &a.id)));
-        let mut items: Vec<Session> = rows.into_iter().take(limit + 1).cloned().collect();
-        let next_cursor = if items.len() > limit {
-            items.truncate(limit);
-            items.last().map(session_cursor)
-        } else {
-            None
-        };
-        Ok(Page { items, next_cursor })
+        let items: Vec<Session> = rows.into_iter().take(limit as usize + 1).cloned().collect();
+        Ok(into_page(items, limit, session_cursor))
     }
 
     async fn get_transcripts(

@@ -15,10 +15,10 @@ use sqlx::sqlite::{
 };
 use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
 
+use crate::backend::{into_page, DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE};
 use crate::backend::{
     page_size, parse_seq_cursor, parse_session_cursor, session_cursor, AppendResult,
 };
-use crate::backend::{DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE};
 use crate::{
     Backend, CleanEvent, CleanSessionMeta, Consent, EraseCounts, Error, Page, PageRequest, Result,
     Role, Session, SessionFilter, SessionStatus, StoredSegment, StoredSummary, StoredToolEvent,
@@ -504,14 +504,8 @@ impl Backend for SqliteStore {
             .fetch_all(&self.reader)
             .await
             .map_err(db("list_sessions"))?;
-        let mut items = rows.iter().map(session_row).collect::<Result<Vec<_>>>()?;
-        let next_cursor = if items.len() > limit as usize {
-            items.truncate(limit as usize);
-            items.last().map(session_cursor)
-        } else {
-            None
-        };
-        Ok(Page { items, next_cursor })
+        let items = rows.iter().map(session_row).collect::<Result<Vec<_>>>()?;
+        Ok(into_page(items, limit, session_cursor))
     }
 
     async fn get_transcripts(
@@ -530,7 +524,7 @@ impl Backend for SqliteStore {
         .fetch_all(&self.reader)
         .await
         .map_err(db("get_transcripts"))?;
-        let mut items = rows
+        let items = rows
             .iter()
             .map(|r| {
                 let role: String = r.get("role");
@@ -545,7 +539,7 @@ impl Backend for SqliteStore {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(page_of(&mut items, limit, |s| s.seq))
+        Ok(into_page(items, limit, |s| s.seq.to_string()))
     }
 
     async fn get_tool_events(
@@ -564,7 +558,7 @@ impl Backend for SqliteStore {
         .fetch_all(&self.reader)
         .await
         .map_err(db("get_tool_events"))?;
-        let mut items = rows
+        let items = rows
             .iter()
             .map(|r| {
                 let status: String = r.get("status");
@@ -584,7 +578,7 @@ impl Backend for SqliteStore {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(page_of(&mut items, limit, |s| s.seq))
+        Ok(into_page(items, limit, |s| s.seq.to_string()))
     }
 
     async fn get_summary(&self, session_id: &str) -> Result<Option<StoredSummary>> {
@@ -676,18 +670,5 @@ impl Backend for SqliteStore {
             .await
             .map_err(db("ping"))?;
         Ok(())
-    }
-}
-
-fn page_of<T>(items: &mut Vec<T>, limit: u32, seq: impl Fn(&T) -> i64) -> Page<T> {
-    let next_cursor = if items.len() > limit as usize {
-        items.truncate(limit as usize);
-        items.last().map(|s| seq(s).to_string())
-    } else {
-        None
-    };
-    Page {
-        items: std::mem::take(items),
-        next_cursor,
     }
 }

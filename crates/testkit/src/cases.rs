@@ -1,7 +1,6 @@
 //! The conformance cases. Each takes a factory of fresh fixtures and panics with a
 //! clear message when the backend (with the gate in front of it) misbehaves.
 
-use std::future::Future;
 use std::ops::Deref;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -15,7 +14,7 @@ use realtime_store::{
 };
 use serde_json::json;
 
-use crate::{CountingBackend, Fixture};
+use crate::{CountingBackend, MakeFixture};
 
 /// A store under test, keeping the fixture's guard alive.
 pub struct Under<B: Backend> {
@@ -38,13 +37,10 @@ impl<B: Backend + std::fmt::Debug> std::fmt::Debug for Under<B> {
     }
 }
 
-async fn open<B, C, F, Fut>(make: F, build: impl FnOnce(B) -> RealtimeStore<C>) -> Under<C>
-where
-    B: Backend,
-    C: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+async fn open<B: Backend, C: Backend>(
+    make: impl MakeFixture<B>,
+    build: impl FnOnce(B) -> RealtimeStore<C>,
+) -> Under<C> {
     let (backend, guard) = make().await.into_parts();
     Under {
         store: Arc::new(build(backend)),
@@ -52,12 +48,7 @@ where
     }
 }
 
-async fn default_store<B, F, Fut>(make: F) -> Under<B>
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+async fn default_store<B: Backend>(make: impl MakeFixture<B>) -> Under<B> {
     open(make, RealtimeStore::new).await
 }
 
@@ -130,12 +121,7 @@ fn usage(kind: &str, value: f64, offset: i64) -> UsageEvent {
 }
 
 /// ACCEPTED: everything is stored, and redacted on the way in.
-pub async fn accepted_persists_and_redacts<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn accepted_persists_and_redacts<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let m = SessionMeta {
         user: Some(User {
@@ -248,12 +234,7 @@ where
 
 /// DECLINED: nothing at all is stored, no user row, and appends are dropped
 /// without a backend call.
-pub async fn declined_stores_nothing_without_round_trip<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn declined_stores_nothing_without_round_trip<B: Backend>(make: impl MakeFixture<B>) {
     let s = open(make, |b| RealtimeStore::new(CountingBackend::new(b))).await;
     let o = s
         .save_session_meta(meta_for("sess_d", "user_d", Consent::Declined))
@@ -295,12 +276,7 @@ where
 }
 
 /// PENDING: events are held, nothing is stored, then written in order on ACCEPTED.
-pub async fn pending_buffers_then_flushes_in_order<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn pending_buffers_then_flushes_in_order<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let o = s
         .save_session_meta(meta_for("sess_p", "user_p", Consent::Pending))
@@ -366,12 +342,7 @@ where
 }
 
 /// Events for a session nobody described yet are held, not lost.
-pub async fn events_before_meta_are_buffered<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn events_before_meta_are_buffered<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     for i in 0..3 {
         let o = s
@@ -391,12 +362,7 @@ where
 }
 
 /// PENDING then DECLINED: the held events are discarded and counted.
-pub async fn pending_then_declined_discards<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn pending_then_declined_discards<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("pd", "u_pd", Consent::Pending))
         .await
@@ -433,12 +399,7 @@ fn small_buffer(items: usize, bytes: usize, age: Duration) -> ConsentConfig {
 }
 
 /// Overflow of the per-session item limit drops and counts.
-pub async fn buffer_overflow_is_counted<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn buffer_overflow_is_counted<B: Backend>(make: impl MakeFixture<B>) {
     let s = open(make, |b| {
         RealtimeStore::builder(b)
             .consent(small_buffer(3, 1 << 20, Duration::from_secs(60)))
@@ -466,12 +427,7 @@ where
 }
 
 /// Overflow of the per-session byte limit drops and counts.
-pub async fn buffer_byte_limit_is_counted<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn buffer_byte_limit_is_counted<B: Backend>(make: impl MakeFixture<B>) {
     let s = open(make, |b| {
         RealtimeStore::builder(b)
             .consent(small_buffer(1000, 3000, Duration::from_secs(60)))
@@ -494,12 +450,7 @@ where
 }
 
 /// Held events older than the age limit are discarded and counted.
-pub async fn buffer_expiry_is_counted<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn buffer_expiry_is_counted<B: Backend>(make: impl MakeFixture<B>) {
     let s = open(make, |b| {
         RealtimeStore::builder(b)
             .consent(small_buffer(100, 1 << 20, Duration::from_millis(30)))
@@ -523,12 +474,7 @@ where
 }
 
 /// Withdrawal erases what was stored (default) and stops writes.
-pub async fn withdrawal_erases_by_default<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn withdrawal_erases_by_default<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("w", "u_w", Consent::Accepted))
         .await
@@ -561,12 +507,7 @@ where
 }
 
 /// Withdrawal with `Keep`: stored content stays, marked DECLINED; nothing more is written.
-pub async fn withdrawal_can_keep<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn withdrawal_can_keep<B: Backend>(make: impl MakeFixture<B>) {
     let s = open(make, |b| {
         RealtimeStore::builder(b)
             .on_withdrawal(OnWithdrawal::Keep)
@@ -591,12 +532,7 @@ where
 }
 
 /// A live session's consent is known without a read per append.
-pub async fn consent_is_cached_not_read_per_append<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn consent_is_cached_not_read_per_append<B: Backend>(make: impl MakeFixture<B>) {
     let s = open(make, |b| RealtimeStore::new(CountingBackend::new(b))).await;
     s.save_session_meta(meta_for("c", "u_c", Consent::Accepted))
         .await
@@ -617,12 +553,7 @@ where
 }
 
 /// ACCEPTED → PENDING: stop storing (hold again) until ACCEPTED once more.
-pub async fn downgrade_to_pending_stops_writes<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn downgrade_to_pending_stops_writes<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("dp", "u_dp", Consent::Accepted))
         .await
@@ -647,12 +578,7 @@ where
 }
 
 /// 64 sessions appending at once: every segment stored, each session in order.
-pub async fn ordering_under_concurrent_sessions<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn ordering_under_concurrent_sessions<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let mut tasks = Vec::new();
     for n in 0..64 {
@@ -701,12 +627,7 @@ where
 }
 
 /// 32 tasks send the same keyed event at the same instant: exactly one is stored.
-pub async fn idempotency_under_concurrency<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn idempotency_under_concurrency<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("idem", "u_i", Consent::Accepted))
         .await
@@ -773,12 +694,7 @@ where
 }
 
 /// Identical keyless events (same role, text, start) in one session are duplicates.
-pub async fn keyless_duplicates<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn keyless_duplicates<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("kl", "u_kl", Consent::Accepted))
         .await
@@ -836,12 +752,7 @@ where
 }
 
 /// Summaries are versioned (latest wins); usage totals by kind.
-pub async fn summary_versions_and_usage_totals<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn summary_versions_and_usage_totals<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("sv", "u_sv", Consent::Accepted))
         .await
@@ -878,12 +789,7 @@ where
 }
 
 /// Each validation rule is enforced and names its field; nothing is written.
-pub async fn validation_rules<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn validation_rules<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("v", "u_v", Consent::Accepted))
         .await
@@ -1023,12 +929,7 @@ where
 }
 
 /// A batch with one bad event writes nothing.
-pub async fn batch_validated_whole<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn batch_validated_whole<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("bw", "u_bw", Consent::Accepted))
         .await
@@ -1067,12 +968,7 @@ where
 }
 
 /// Upsert: later calls update consent, timings, config; hang-up sets `ended_at` and status.
-pub async fn session_upsert_and_hang_up<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn session_upsert_and_hang_up<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let mut m = meta_for("up", "u_up", Consent::Accepted);
     m.started_at = Some(at(0));
@@ -1118,12 +1014,7 @@ where
 }
 
 /// erase_user removes everything of that user and nothing of anyone else.
-pub async fn erase_user_is_complete_and_precise<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn erase_user_is_complete_and_precise<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     for (sid, uid) in [("a1", "alice"), ("a2", "alice"), ("b1", "bob")] {
         s.save_session_meta(meta_for(sid, uid, Consent::Accepted))
@@ -1182,12 +1073,7 @@ where
 }
 
 /// purge_before removes sessions started before the instant, with their children.
-pub async fn purge_before_retention<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn purge_before_retention<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let day = 86_400_000;
     for (sid, age_days) in [("old1", 40), ("old2", 31), ("new1", 1)] {
@@ -1210,12 +1096,7 @@ where
 }
 
 /// Session lists: filters, newest first, cursor pagination covering every row once.
-pub async fn session_pagination_edges<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn session_pagination_edges<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let empty = s.list_sessions(&SessionFilter::default()).await.unwrap();
     assert!(empty.items.is_empty() && empty.next_cursor.is_none());
@@ -1302,12 +1183,7 @@ where
 }
 
 /// Child reads: ordered pages, exact last page, bad cursor rejected.
-pub async fn child_pagination_edges<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn child_pagination_edges<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("cp", "u_cp", Consent::Accepted))
         .await
@@ -1385,12 +1261,7 @@ where
 }
 
 /// Any Unicode text round-trips exactly.
-pub async fn unicode_round_trip<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn unicode_round_trip<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("uni", "u_uni", Consent::Accepted))
         .await
@@ -1433,12 +1304,7 @@ where
 }
 
 /// delete_session removes the session and its children only.
-pub async fn delete_session_removes_children<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn delete_session_removes_children<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     for sid in ["del", "keep"] {
         s.save_session_meta(meta_for(sid, "u_del", Consent::Accepted))
@@ -1463,12 +1329,7 @@ where
 }
 
 /// A caller-supplied redaction function replaces the built-in one, for text and JSON.
-pub async fn custom_redaction_function<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn custom_redaction_function<B: Backend>(make: impl MakeFixture<B>) {
     let s = open(make, |b| {
         RealtimeStore::builder(b)
             .redact_with(|t: &str| t.replace("secret", "[HIDDEN]"))
@@ -1498,12 +1359,7 @@ where
 }
 
 /// `ingest`: mixed sessions and kinds, one outcome per line, per-session order kept.
-pub async fn ingest_mixed_sessions<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn ingest_mixed_sessions<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     s.save_session_meta(meta_for("in_a", "u_in", Consent::Accepted))
         .await
@@ -1541,12 +1397,7 @@ where
 }
 
 /// Two users may not claim the same e-mail; the error names the field, not the value.
-pub async fn user_email_conflict<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn user_email_conflict<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let with_email = |sid: &str, uid: &str| SessionMeta {
         user: Some(User {
@@ -1575,12 +1426,7 @@ where
 }
 
 /// No error message carries user content.
-pub async fn errors_never_echo_content<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn errors_never_echo_content<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let secret = "jane.doe@example.com sk-live-abcdef0123456789";
     let mut big = seg(&format!("{secret} {}", "z".repeat(70_000)), 0);
@@ -1602,12 +1448,7 @@ where
 }
 
 /// Reads of sessions that do not exist: `None` and empty, never errors.
-pub async fn reads_of_unknown_sessions<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn reads_of_unknown_sessions<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     assert!(s.get_session("nope").await.unwrap().is_none());
     assert!(texts(&s, "nope").await.is_empty());
@@ -1625,12 +1466,7 @@ where
 }
 
 /// health: backend reachable, buffered figures.
-pub async fn health_reports_buffers<B, F, Fut>(make: F)
-where
-    B: Backend,
-    F: Fn() -> Fut,
-    Fut: Future<Output = Fixture<B>>,
-{
+pub async fn health_reports_buffers<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let h = s.health().await;
     assert!(h.backend_reachable);

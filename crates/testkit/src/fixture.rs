@@ -1,6 +1,7 @@
 //! A fresh backend for one test, with whatever must live as long as it.
 
 use std::any::Any;
+use std::future::Future;
 
 /// A backend plus a guard (temporary directory, throwaway schema...) dropped
 /// after the test.
@@ -37,4 +38,18 @@ impl<B> Fixture<B> {
     pub fn into_parts(self) -> (B, Option<Box<dyn Any + Send + Sync>>) {
         (self.backend, self.guard)
     }
+}
+
+/// A factory of fresh fixtures: any `Fn() -> impl Future<Output = Fixture<B>>`.
+pub trait MakeFixture<B>: Fn() -> Self::Fut {
+    /// The future the factory returns.
+    type Fut: Future<Output = Fixture<B>>;
+}
+
+impl<B, F, Fut> MakeFixture<B> for F
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Fixture<B>>,
+{
+    type Fut = Fut;
 }

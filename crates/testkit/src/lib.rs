@@ -16,7 +16,7 @@ mod counting;
 mod fixture;
 
 pub use counting::{Calls, CountingBackend};
-pub use fixture::Fixture;
+pub use fixture::{Fixture, MakeFixture};
 
 /// Generates one test per conformance case for the backend the factory makes.
 /// `$make` is an expression of a closure `|| async { Fixture<B> }`.
