@@ -211,6 +211,9 @@ impl<B: Backend> RealtimeStore<B> {
             }
             Consent::Declined => {
                 self.gate.discard_declined(&mut st);
+                // Fail closed: this instance stops persisting now, even if telling the
+                // backend fails below (the caller gets the error and retries).
+                st.known = Known::Is(Consent::Declined);
                 // Always tell the backend: another instance may have stored it.
                 let erase = self.gate.cfg.on_withdrawal == OnWithdrawal::Erase;
                 self.backend.withdraw(&id, erase).await?;
@@ -222,10 +225,10 @@ impl<B: Backend> RealtimeStore<B> {
             Consent::Pending => {
                 self.resolve(&id, &mut st).await?;
                 if st.stored {
-                    // Already stored (accepted before): record the change, which
-                    // stops further writes everywhere.
-                    self.backend.upsert_session(&clean).await?;
+                    // Already stored (accepted before): stop persisting here first,
+                    // then record the change, which stops writes everywhere.
                     st.known = Known::Is(Consent::Pending);
+                    self.backend.upsert_session(&clean).await?;
                     Ok(WriteOutcome::Persisted)
                 } else {
                     self.gate.hold_meta(&mut st, clean);

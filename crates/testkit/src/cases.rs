@@ -1480,3 +1480,68 @@ pub async fn health_reports_buffers<B: Backend>(make: impl MakeFixture<B>) {
     assert_eq!(h.buffered_events, 3);
     assert!(!h.backend.is_empty());
 }
+
+/// If telling the backend about a withdrawal fails, this instance still stops
+/// storing at once (fail closed), and a retry completes the erasure.
+pub async fn withdrawal_fails_closed<B: Backend>(make: impl MakeFixture<B>) {
+    let s = open(make, |b| RealtimeStore::new(CountingBackend::new(b))).await;
+    s.save_session_meta(meta_for("fc", "u_fc", Consent::Accepted))
+        .await
+        .unwrap();
+    s.append_transcript("fc", seg("before", 0)).await.unwrap();
+    let calls = s.backend().calls.clone();
+    calls.fail_withdraw.store(true, Ordering::SeqCst);
+    let e = s
+        .save_session_meta(meta("fc", Consent::Declined))
+        .await
+        .unwrap_err();
+    assert!(e.is_retryable());
+    let o = s
+        .append_transcript("fc", seg("after a failed withdrawal", 1))
+        .await
+        .unwrap();
+    assert_eq!(o, WriteOutcome::Dropped(DropReason::ConsentDeclined));
+    calls.fail_withdraw.store(false, Ordering::SeqCst);
+    s.save_session_meta(meta("fc", Consent::Declined))
+        .await
+        .unwrap();
+    assert!(s.get_session("fc").await.unwrap().is_none());
+    assert!(texts(&s, "fc").await.is_empty());
+}
+
+/// A flush that fails on acceptance keeps the held events; they are written first,
+/// in order, by the next successful write.
+pub async fn failed_flush_keeps_events_in_order<B: Backend>(make: impl MakeFixture<B>) {
+    let s = open(make, |b| RealtimeStore::new(CountingBackend::new(b))).await;
+    for i in 0..3 {
+        s.append_transcript("ff", seg(&format!("held {i}"), i))
+            .await
+            .unwrap();
+    }
+    let calls = s.backend().calls.clone();
+    calls.fail_append.store(true, Ordering::SeqCst);
+    let e = s
+        .save_session_meta(meta_for("ff", "u_ff", Consent::Accepted))
+        .await
+        .unwrap_err();
+    assert!(e.is_retryable());
+    assert_eq!(s.stats().consent.held_events, 3, "nothing lost");
+    let e = s
+        .append_transcript("ff", seg("live 3", 3))
+        .await
+        .unwrap_err();
+    assert!(
+        e.is_retryable(),
+        "an unacknowledged write is an error, not a silent drop"
+    );
+    calls.fail_append.store(false, Ordering::SeqCst);
+    assert_eq!(
+        s.append_transcript("ff", seg("live 4", 4)).await.unwrap(),
+        WriteOutcome::Persisted
+    );
+    assert_eq!(
+        texts(&s, "ff").await,
+        vec!["held 0", "held 1", "held 2", "live 4"]
+    );
+    assert_eq!(s.stats().consent.held_events, 0);
+}

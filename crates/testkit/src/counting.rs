@@ -1,7 +1,8 @@
 //! A backend wrapper that counts calls, to prove what the gate does *not* do
-//! (no database round trip for declined sessions, no consent read per append).
+//! (no database round trip for declined sessions, no consent read per append),
+//! and injects failures, to prove what it does when the backend fails.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use realtime_store::{
@@ -21,6 +22,18 @@ pub struct Calls {
     pub upsert: AtomicU64,
     /// `withdraw` calls.
     pub withdraw: AtomicU64,
+    /// While set, `append` fails (retryable, like a lost connection).
+    pub fail_append: AtomicBool,
+    /// While set, `withdraw` fails.
+    pub fail_withdraw: AtomicBool,
+}
+
+fn injected(op: &'static str) -> realtime_store::Error {
+    realtime_store::Error::Backend {
+        op,
+        retryable: true,
+        source: "injected failure".into(),
+    }
 }
 
 impl Calls {
@@ -69,10 +82,16 @@ impl<B: Backend> Backend for CountingBackend<B> {
     }
     async fn withdraw(&self, id: &str, erase: bool) -> Result<()> {
         inc(&self.calls.withdraw);
+        if self.calls.fail_withdraw.load(Ordering::SeqCst) {
+            return Err(injected("withdraw"));
+        }
         self.inner.withdraw(id, erase).await
     }
     async fn append(&self, id: &str, events: &[CleanEvent]) -> Result<Vec<AppendResult>> {
         inc(&self.calls.append);
+        if self.calls.fail_append.load(Ordering::SeqCst) {
+            return Err(injected("append"));
+        }
         self.inner.append(id, events).await
     }
     async fn get_session(&self, id: &str) -> Result<Option<Session>> {

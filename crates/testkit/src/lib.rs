@@ -54,7 +54,9 @@ macro_rules! conformance_tests {
             user_email_conflict,
             errors_never_echo_content,
             reads_of_unknown_sessions,
-            health_reports_buffers
+            health_reports_buffers,
+            withdrawal_fails_closed,
+            failed_flush_keeps_events_in_order
         );
     };
     (@cases $make:expr; $($case:ident),* $(,)?) => {
