@@ -7,6 +7,18 @@ use crate::{
     Timestamp, UsageReport,
 };
 
+/// The URL schemes this build supports, for error messages.
+fn supported() -> String {
+    let mut s = vec!["memory://"];
+    if cfg!(feature = "sqlite") {
+        s.push("sqlite://");
+    }
+    if cfg!(feature = "postgres") {
+        s.push("postgres://");
+    }
+    s.join(", ")
+}
+
 /// One of the built-in backends, chosen at run time (a closed enum rather than a
 /// trait object: static dispatch, no boxing of futures).
 #[derive(Debug)]
@@ -17,19 +29,28 @@ pub enum AnyBackend {
     /// Embedded SQLite.
     #[cfg(feature = "sqlite")]
     Sqlite(crate::SqliteStore),
+    /// PostgreSQL.
+    #[cfg(feature = "postgres")]
+    Postgres(crate::PostgresStore),
 }
 
 impl AnyBackend {
     /// Opens the backend a URL names: `sqlite://file.db` (or `sqlite::memory:`),
-    /// `memory://`. Migrations are applied.
+    /// `postgres://…` / `postgresql://…` (options as URL parameters, see
+    /// `PostgresOptions`), `memory://`. Migrations are applied.
     pub async fn open(url: &str) -> Result<Self> {
         let scheme = url.split(':').next().unwrap_or("");
         match scheme {
             "memory" => Ok(AnyBackend::Memory(MemoryStore::default())),
             #[cfg(feature = "sqlite")]
             "sqlite" => Ok(AnyBackend::Sqlite(crate::SqliteStore::open(url).await?)),
+            #[cfg(feature = "postgres")]
+            "postgres" | "postgresql" => {
+                Ok(AnyBackend::Postgres(crate::PostgresStore::open(url).await?))
+            }
             other => Err(Error::Config(format!(
-                "unsupported database URL scheme `{other}` (expected sqlite:// or memory://)"
+                "unsupported database URL scheme `{other}` (expected {})",
+                supported()
             ))),
         }
     }
@@ -40,6 +61,8 @@ impl AnyBackend {
             AnyBackend::Memory(_) => Ok(None),
             #[cfg(feature = "sqlite")]
             AnyBackend::Sqlite(s) => s.size_bytes().await.map(Some),
+            #[cfg(feature = "postgres")]
+            AnyBackend::Postgres(s) => s.size_bytes().await.map(Some),
         }
     }
 }
@@ -50,6 +73,8 @@ macro_rules! delegate {
             AnyBackend::Memory($b) => $e,
             #[cfg(feature = "sqlite")]
             AnyBackend::Sqlite($b) => $e,
+            #[cfg(feature = "postgres")]
+            AnyBackend::Postgres($b) => $e,
         }
     };
 }

@@ -108,10 +108,18 @@ impl Error {
                 let code = db.code();
                 let code = code.as_deref().unwrap_or("");
                 // SQLite BUSY/LOCKED; PostgreSQL serialization failure, deadlock,
-                // admin shutdown, connection failures.
+                // admin shutdown, too many connections, connection failures.
                 matches!(
                     code,
-                    "5" | "6" | "517" | "261" | "40001" | "40P01" | "57P01" | "57P02" | "57P03"
+                    "5" | "6"
+                        | "517"
+                        | "261"
+                        | "40001"
+                        | "40P01"
+                        | "57P01"
+                        | "57P02"
+                        | "57P03"
+                        | "53300"
                 ) || code.starts_with("08")
             }
             _ => false,

@@ -21,6 +21,8 @@ mod contract;
 mod error;
 mod memory_store;
 mod model;
+#[cfg(feature = "postgres")]
+mod postgres_store;
 #[cfg(feature = "sqlite")]
 mod sqlite_store;
 mod store;
@@ -37,6 +39,8 @@ pub use contract::PersistenceStore;
 pub use error::{Error, Result};
 pub use memory_store::{MemoryLimits, MemoryStore};
 pub use model::*;
+#[cfg(feature = "postgres")]
+pub use postgres_store::{PostgresOptions, PostgresStore, DEFAULT_SCHEMA, POSTGRES_MIGRATOR};
 #[cfg(feature = "sqlite")]
 pub use sqlite_store::{SqliteOptions, SqliteStore, SQLITE_MIGRATOR};
 pub use store::{RealtimeStore, StoreBuilder, StoreStats};

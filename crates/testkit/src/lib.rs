@@ -14,6 +14,8 @@
 pub mod cases;
 mod counting;
 mod fixture;
+#[cfg(feature = "postgres")]
+pub mod pg;
 
 pub use counting::{Calls, CountingBackend};
 pub use fixture::{Fixture, MakeFixture};

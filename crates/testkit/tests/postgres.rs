@@ -1,0 +1,4 @@
+//! The conformance suite against PostgreSQL: a fresh schema per test (dropped
+//! afterwards) on the server `realtime_store_testkit::pg` finds or starts.
+
+realtime_store_testkit::conformance_tests!(realtime_store_testkit::pg::fixture);
