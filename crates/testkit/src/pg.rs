@@ -187,6 +187,14 @@ fn free_port() -> Result<u16, String> {
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
+/// Starts a new throwaway cluster from the local server binaries (initdb into a
+/// temporary directory, a free port, `pg_ctl start`; as root, run as the
+/// `postgres` user) and returns the URL of its `postgres` database. A watchdog
+/// stops it and deletes its directory once this process exits. Blocking.
+pub fn start_throwaway_cluster() -> Result<String, String> {
+    start_cluster()
+}
+
 /// initdb + pg_ctl start in a temporary directory; returns the admin URL.
 fn start_cluster() -> Result<String, String> {
     let bindir = find_bindir().ok_or_else(|| {
@@ -314,6 +322,32 @@ impl TestSchema {
             schema: self.schema.clone(),
             ..PostgresOptions::default()
         }
+    }
+
+    /// Rows of `table` in this schema, of one session or all.
+    pub async fn count(&self, table: &str, session_id: Option<&str>) -> i64 {
+        let mut c = PgConnection::connect(&self.database_url)
+            .await
+            .expect("connect to the test database");
+        let sql = match session_id {
+            Some(_) => format!(
+                "SELECT count(*) FROM \"{}\".{table} WHERE {} = $1",
+                self.schema,
+                if table == "sessions" {
+                    "id"
+                } else {
+                    "session_id"
+                }
+            ),
+            None => format!("SELECT count(*) FROM \"{}\".{table}", self.schema),
+        };
+        let mut q = sqlx::query_scalar(&sql);
+        if let Some(id) = session_id {
+            q = q.bind(id);
+        }
+        let n = q.fetch_one(&mut c).await.expect("count rows");
+        let _ = c.close().await;
+        n
     }
 
     /// Opens a store in this schema (migrating it).
