@@ -1,6 +1,6 @@
 //! What the words just before a span say about it ("call me at", "order number", ...).
 
-use crate::token::{Tk, Tok};
+use crate::token::{Kw, Tk, Tok};
 
 /// The nearest context word before a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,20 +42,34 @@ fn word_ctx(w: &str) -> Option<NumCtx> {
 }
 
 /// Looks back up to 8 words from token `first` (exclusive) for the nearest context word.
-/// Stops at placeholders, newlines and sentence ends, so that redacting text never
+/// Stops at other detected values (`stops`), placeholders, newlines and sentence ends, so that redacting text never
 /// brings a context word closer to a number that was not redacted.
-pub(crate) fn num_ctx(text: &str, toks: &[Tok], first: usize) -> NumCtx {
+pub(crate) fn num_ctx(text: &str, toks: &[Tok], first: usize, stops: &crate::detect::Stops) -> NumCtx {
     let mut words = 0;
     let mut k = first;
     let mut buf = [0u8; 24];
     if toks.get(first).is_some_and(|t| t.nl) {
         return NumCtx::None;
     }
-    while k > 0 && words < 8 {
+    let floor = first.saturating_sub(16);
+    while k > floor && words < 8 {
         k -= 1;
         let t = &toks[k];
+        if stops.covers(t.start) {
+            // another value (it will become a placeholder) ends the context
+            return NumCtx::None;
+        }
         match t.kind {
-            Tk::Placeholder => return NumCtx::None,
+            // an earlier number (or its placeholder) owns the words before it
+            Tk::Placeholder | Tk::Num => return NumCtx::None,
+            Tk::Word
+                if matches!(
+                    t.kw,
+                    Kw::Digit(_) | Kw::Oh | Kw::Teen(_) | Kw::Tens(_) | Kw::Double | Kw::Triple
+                ) =>
+            {
+                return NumCtx::None
+            }
             Tk::Punct(b'.' | b'!' | b'?' | b';') if toks.get(k + 1).is_some_and(|n| n.gap) => {
                 return NumCtx::None
             }

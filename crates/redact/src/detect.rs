@@ -95,7 +95,45 @@ impl Enabled {
 
 impl Detectors {
     /// All candidates in `text`, already resolved: sorted, non-overlapping.
+    ///
+    /// Redaction must be idempotent, and a candidate that lost an overlap can leave a
+    /// remainder that only stands out once its neighbour is a placeholder. So the
+    /// text is redacted and searched again (at most three times) until nothing new
+    /// turns up; new finds lie between placeholders and map back to the input.
     pub(crate) fn find(&self, text: &str, en: Enabled) -> Vec<Cand> {
+        let mut all = self.find_once(text, en);
+        let mut rounds = 0;
+        while !all.is_empty() && rounds < 3 {
+            rounds += 1;
+            let mut red = String::with_capacity(text.len());
+            // (start in `red`, start in `text`) of each stretch of kept text
+            let mut gaps: Vec<(usize, usize)> = Vec::with_capacity(all.len() + 1);
+            let mut last = 0;
+            for c in &all {
+                gaps.push((red.len(), last));
+                red.push_str(&text[last..c.start]);
+                red.push_str("[PII]");
+                last = c.end;
+            }
+            gaps.push((red.len(), last));
+            red.push_str(&text[last..]);
+            let more = self.find_once(&red, en);
+            if more.is_empty() {
+                break;
+            }
+            for mut c in more {
+                let i = gaps.partition_point(|&(r, _)| r <= c.start) - 1;
+                let (r, t) = gaps[i];
+                c.start = c.start - r + t;
+                c.end = c.end - r + t;
+                all.push(c);
+            }
+            all.sort_by_key(|c| c.start);
+        }
+        all
+    }
+
+    fn find_once(&self, text: &str, en: Enabled) -> Vec<Cand> {
         let mut cands: Vec<Cand> = Vec::new();
         for (idx, re) in self.custom.iter().enumerate() {
             for m in re.find_iter(text) {
@@ -127,18 +165,6 @@ impl Detectors {
         if en.iban && h.iban {
             self.patterns.iban(text, &toks, &mut cands);
         }
-        if (en.phone || en.card || en.ssn) && (h.digit || h.number_word) {
-            crate::numbers::detect(
-                text,
-                &toks,
-                NumEnabled {
-                    phone: en.phone,
-                    card: en.card,
-                    ssn: en.ssn,
-                },
-                &mut cands,
-            );
-        }
         if en.address && (h.digit || h.number_word) {
             crate::address::detect(text, &toks, &mut cands);
         }
@@ -148,19 +174,85 @@ impl Detectors {
         if en.person {
             crate::person::detect(text, &toks, &self.names, h.cap_pair, &mut cands);
         }
+        // numbers last: their context words never reach into another value
+        let stops = Stops::new(&cands);
+        if (en.phone || en.card || en.ssn) && (h.digit || h.number_word) {
+            crate::numbers::detect(
+                text,
+                &toks,
+                &stops,
+                NumEnabled {
+                    phone: en.phone,
+                    card: en.card,
+                    ssn: en.ssn,
+                },
+                &mut cands,
+            );
+        }
         if cands.is_empty() {
             return cands;
         }
         if h.placeholder {
-            // never redact inside or across an existing placeholder
+            // never redact inside or across an existing placeholder, nor right against
+            // one: what touched a value that was redacted is judged with that value's
+            // neighbours gone, so leave it as the first pass did
             let ph: Vec<(usize, usize)> = toks
                 .iter()
                 .filter(|t| t.kind == Tk::Placeholder)
                 .map(|t| (t.start, t.end))
                 .collect();
-            cands.retain(|c| ph.iter().all(|&(s, e)| c.end <= s || c.start >= e));
+            let glue = |g: &str| {
+                g.bytes()
+                    .all(|b| matches!(b, b'.' | b':' | b'-' | b'_' | b'/' | b'@'))
+            };
+            cands.retain(|c| {
+                // first placeholder ending after c.start
+                let i = ph.partition_point(|&(_, e)| e <= c.start);
+                if let Some(&(s, _)) = ph.get(i) {
+                    if s < c.end || glue(&text[c.end..s]) {
+                        return false;
+                    }
+                }
+                if i > 0 {
+                    let (_, e) = ph[i - 1];
+                    if glue(&text[e..c.start]) {
+                        return false;
+                    }
+                }
+                true
+            });
         }
         resolve(cands)
+    }
+}
+
+/// Spans of values found so far, for "is this token inside a value" in O(log n).
+#[derive(Debug)]
+pub(crate) struct Stops {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Stops {
+    fn new(cands: &[Cand]) -> Self {
+        let mut v: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
+        v.sort_unstable();
+        let mut max_end = Vec::with_capacity(v.len());
+        let mut m = 0;
+        for &(_, e) in &v {
+            m = m.max(e);
+            max_end.push(m);
+        }
+        Stops {
+            starts: v.into_iter().map(|(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether byte offset `at` lies inside one of the spans.
+    pub(crate) fn covers(&self, at: usize) -> bool {
+        let i = self.starts.partition_point(|&s| s <= at);
+        i > 0 && self.max_end[i - 1] > at
     }
 }
 

@@ -435,7 +435,13 @@ fn extension_end(text: &str, toks: &[Tok], mut k: usize) -> Option<usize> {
 }
 
 /// Finds phone numbers, payment cards and SSNs, written or spoken.
-pub(crate) fn detect(text: &str, toks: &[Tok], en: NumEnabled, out: &mut Vec<Cand>) {
+pub(crate) fn detect(
+    text: &str,
+    toks: &[Tok],
+    stops: &crate::detect::Stops,
+    en: NumEnabled,
+    out: &mut Vec<Cand>,
+) {
     let mut k = 0;
     let mut shape: Vec<u8> = Vec::new();
     while k < toks.len() {
@@ -454,7 +460,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], en: NumEnabled, out: &mut Vec<Can
             k += 1;
             continue;
         };
-        let ctx = num_ctx(text, toks, run.first_tok);
+        let ctx = num_ctx(text, toks, run.first_tok, stops);
         for i in 0..run.chunks.len() {
             if run.chunks[i].quantity {
                 continue;
@@ -491,6 +497,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok], en: NumEnabled, out: &mut Vec<Can
                 }
                 let digits = &run.digits[chunks[0].d0..chunks[chunks.len() - 1].d1];
                 let plus = run.plus && i == 0;
+                // context words belong to the start of the run only
+                let ctx = if i == 0 { ctx } else { NumCtx::None };
                 let Some(entity) = classify(digits, &shape, spoken, plus, ctx, en) else {
                     continue;
                 };

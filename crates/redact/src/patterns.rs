@@ -29,7 +29,7 @@ impl Patterns {
                 r"(?i)\b[a-z0-9][a-z0-9._%+\-']*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b",
             ),
             keys: re(concat!(
-                r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----|[A-Za-z0-9+/=\s]*)",
+                r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----|\s*[A-Za-z0-9+/=]{16,}[A-Za-z0-9+/=\s]*)",
                 r"|\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b",
                 r"|\bsk-(?:proj-|ant-|live-|test-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}",
                 r"|\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}",
@@ -58,6 +58,16 @@ impl Patterns {
             // trailing dot of a sentence is not part of the address
             while end > m.start() && text.as_bytes()[end - 1] == b'.' {
                 end -= 1;
+            }
+            // only a maximal match: "a@b.co-20.x" is not the address "a@b.co"
+            let rest = &text.as_bytes()[m.end()..];
+            let glued = match rest {
+                [b'-' | b'_' | b'@' | b'+', ..] => true,
+                [b'.', c, ..] => c.is_ascii_alphanumeric(),
+                _ => false,
+            };
+            if glued {
+                continue;
             }
             out.push(Cand {
                 start: m.start(),
