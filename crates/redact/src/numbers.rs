@@ -461,8 +461,14 @@ pub(crate) fn detect(
             continue;
         };
         let ctx = num_ctx(text, toks, run.first_tok, stops);
+        let long = run.chunks.len() >= 24;
         for i in 0..run.chunks.len() {
             if run.chunks[i].quantity {
+                continue;
+            }
+            // a long run of numbers (a table, a pathological input): values start at
+            // its beginning or after a pause only
+            if long && i > 0 && !run.chunks[i].pause_before {
                 continue;
             }
             let mut ndig = 0;
