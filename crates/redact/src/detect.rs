@@ -168,11 +168,11 @@ impl Detectors {
         if en.address && (h.digit || h.number_word) {
             crate::address::detect(text, &toks, &mut cands);
         }
-        if en.dob {
+        if en.dob && h.birth_cue {
             crate::dob::detect(text, &toks, &mut cands);
         }
-        if en.person {
-            crate::person::detect(text, &toks, &self.names, h.cap_pair, &mut cands);
+        if en.person && (h.name_cue || h.cap_pair) {
+            crate::person::detect(text, &toks, &self.names, h.name_cue, h.cap_pair, &mut cands);
         }
         // numbers last: their context words never reach into another value
         let stops = Stops::new(&cands);

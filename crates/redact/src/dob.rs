@@ -260,18 +260,10 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
 
 /// Finds dates of birth.
 pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
-    let mut buf = [0u8; 24];
     let mut k = 0;
     while k < toks.len() {
         let t = &toks[k];
-        let is_trig = match t.kind {
-            Tk::Word if (3..=9).contains(&(t.end - t.start)) => {
-                let c = text.as_bytes()[t.start] | 0x20;
-                (c == b'b' || c == b'd')
-                    && lower(&text[t.start..t.end], &mut buf).is_some_and(is_trigger)
-            }
-            _ => false,
-        };
+        let is_trig = t.kw == Kw::BirthCue;
         if !is_trig {
             k += 1;
             continue;

@@ -139,10 +139,8 @@ impl Patterns {
             }
             let s = i;
             let mut colons = 0;
-            let mut dots = 0;
             while i < b.len() && (b[i].is_ascii_hexdigit() || b[i] == b':' || b[i] == b'.') {
                 colons += usize::from(b[i] == b':');
-                dots += usize::from(b[i] == b'.');
                 i += 1;
             }
             if i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {

@@ -3,7 +3,7 @@
 //! followed by a common surname (lists shipped in `data/`).
 
 use crate::detect::{Cand, Found, Names};
-use crate::token::{lower, Tk, Tok};
+use crate::token::{lower, Kw, Tk, Tok};
 use crate::Entity;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,31 +279,18 @@ fn is_cue_after(w: &str) -> bool {
 }
 
 /// Finds person names.
-pub(crate) fn detect(text: &str, toks: &[Tok], names: &Names, cap_pair: bool, out: &mut Vec<Cand>) {
-    let mut k = 0;
+pub(crate) fn detect(
+    text: &str,
+    toks: &[Tok],
+    names: &Names,
+    name_cue: bool,
+    cap_pair: bool,
+    out: &mut Vec<Cand>,
+) {
+    let mut k = if name_cue { 0 } else { toks.len() };
     while k < toks.len() {
         let t = &toks[k];
-        if t.kind != Tk::Word || t.end - t.start > 9 {
-            k += 1;
-            continue;
-        }
-        // cheap first-letter filter for trigger words
-        let c0 = text.as_bytes()[t.start].to_ascii_lowercase();
-        if !matches!(
-            c0,
-            b'm' | b'i'
-                | b'n'
-                | b'f'
-                | b'w'
-                | b't'
-                | b'h'
-                | b'd'
-                | b'p'
-                | b's'
-                | b'b'
-                | b'u'
-                | b'y'
-        ) {
+        if t.kw != Kw::NameCue {
             k += 1;
             continue;
         }

@@ -46,6 +46,10 @@ pub(crate) enum Kw {
     Ordinal(u8),
     /// Words that make secret detection worth running.
     SecretHint,
+    /// Words after which a person's name may follow ("is", "for", "Mr"...).
+    NameCue,
+    /// "born", "birth", "DOB", "birthday".
+    BirthCue,
 }
 
 /// One token.
@@ -75,6 +79,8 @@ pub(crate) struct Hints {
     pub(crate) iban: bool,
     pub(crate) cap_pair: bool,
     pub(crate) placeholder: bool,
+    pub(crate) name_cue: bool,
+    pub(crate) birth_cue: bool,
 }
 
 #[inline]
@@ -85,6 +91,7 @@ fn is_word_byte(b: u8) -> bool {
 /// Tokenizes `text` into `out` (cleared first) and returns the hints.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
     out.clear();
+    out.reserve(text.len() / 5 + 4);
     let b = text.as_bytes();
     let n = b.len();
     let mut h = Hints::default();
@@ -136,6 +143,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                         }
                         Kw::At => h.at_word = true,
                         Kw::SecretHint => h.secret = true,
+                        Kw::NameCue => h.name_cue = true,
+                        Kw::BirthCue => h.birth_cue = true,
                         _ => {}
                     }
                     if cap && prev_cap_word && gap {
@@ -342,6 +351,11 @@ pub(crate) fn classify(w: &[u8]) -> Kw {
         | b"token" | b"secret" | b"key" | b"apikey" | b"sk" | b"rk" | b"ghp" | b"gho" | b"ghu"
         | b"ghs" | b"ghr" | b"github" | b"glpat" | b"xoxb" | b"xoxp" | b"xoxa" | b"xoxr"
         | b"xoxs" | b"sg" => Kw::SecretHint,
+        b"mr" | b"mrs" | b"ms" | b"miss" | b"mister" | b"dr" | b"doctor" | b"prof" | b"professor"
+        | b"mx" | b"madam" | b"sir" | b"is" | b"name's" | b"named" | b"for" | b"with" | b"to"
+        | b"i'm" | b"im" | b"am" | b"me" | b"hi" | b"hello" | b"hey" | b"thanks" | b"dear"
+        | b"bye" | b"goodbye" | b"you" | b"by" | b"under" | b"it's" | b"its" => Kw::NameCue,
+        b"born" | b"birth" | b"birthdate" | b"dob" | b"birthday" | b"bday" => Kw::BirthCue,
         _ => Kw::None,
     }
 }
