@@ -71,8 +71,7 @@ async fn three_instances_share_one_schema() {
     // them, and every fourth is re-sent to the other one as well, concurrently.
     inst[0].save_session_meta(accepted("shared")).await.unwrap();
     let mut senders = Vec::new();
-    for side in 0..2usize {
-        let s = inst[side].clone();
+    for (side, s) in inst.iter().take(2).cloned().enumerate() {
         senders.push(tokio::spawn(async move {
             let mut persisted = 0;
             for i in 0..100i64 {
