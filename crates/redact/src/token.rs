@@ -85,8 +85,32 @@ pub(crate) struct Hints {
 
 #[inline]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    CLASS[b as usize] >= DIGIT
 }
+
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const ALPHA: u8 = 3;
+
+/// Byte classes: 0 punctuation, 1 whitespace, 2 digit, 3 letter (or any non-ASCII).
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_whitespace() {
+            SPACE
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() || b >= 0x80 {
+            ALPHA
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Tokenizes `text` into `out` (cleared first) and returns the hints.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
@@ -101,7 +125,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
     let mut prev_cap_word = false;
     while i < n {
         let c = b[i];
-        if c.is_ascii_whitespace() {
+        if CLASS[c as usize] == SPACE {
             gap = true;
             if c == b'\n' {
                 nl = true;
@@ -115,10 +139,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
             let mut has_alpha = false;
             while i < n {
                 let d = b[i];
-                if d.is_ascii_digit() {
-                    has_digit = true;
-                } else if d.is_ascii_alphabetic() || d >= 0x80 {
+                let cl = CLASS[d as usize];
+                if cl == ALPHA {
                     has_alpha = true;
+                } else if cl == DIGIT {
+                    has_digit = true;
                 } else if d == b'\'' && i + 1 < n && b[i + 1].is_ascii_alphabetic() && has_alpha {
                     // apostrophe inside a word: "I'm", "O'Brien"
                 } else {
@@ -264,8 +289,39 @@ pub(crate) fn placeholder_len(b: &[u8]) -> Option<usize> {
     None
 }
 
+/// Every word `classify` knows, for the (length, first letter) prefilter.
+const KEYWORDS: &[&str] = &["am", "apikey", "apr", "april", "at", "aug", "august", "bday", "bearer", "birth", "birthdate", "birthday", "born", "by", "bye", "dash", "dear", "dec", "december", "dob", "doctor", "dot", "double", "dr", "eight", "eighteen", "eighteenth", "eighth", "eighty", "eleven", "eleventh", "ext", "extension", "feb", "february", "fifteen", "fifteenth", "fifth", "fifty", "first", "five", "for", "forty", "four", "fourteen", "fourteenth", "fourth", "fourty", "gho", "ghp", "ghr", "ghs", "ghu", "github", "glpat", "goodbye", "hello", "hey", "hi", "hundred", "hyphen", "i'm", "im", "is", "it's", "its", "jan", "january", "jul", "july", "jun", "june", "key", "madam", "mar", "march", "may", "me", "miss", "mister", "mr", "mrs", "ms", "mx", "name's", "named", "nine", "niner", "nineteen", "nineteenth", "ninety", "ninth", "nov", "november", "o", "oct", "october", "oh", "one", "passcode", "passphrase", "passwd", "password", "period", "pin", "plus", "prof", "professor", "pwd", "rk", "second", "secret", "sep", "sept", "september", "seven", "seventeen", "seventeenth", "seventh", "seventy", "sg", "sir", "six", "sixteen", "sixteenth", "sixth", "sixty", "sk", "ten", "tenth", "thanks", "third", "thirteen", "thirteenth", "thirtieth", "thirty", "thousand", "three", "to", "token", "triple", "twelfth", "twelve", "twentieth", "twenty", "two", "under", "underscore", "with", "x", "xoxa", "xoxb", "xoxp", "xoxr", "xoxs", "you", "zero"];
+
+/// Bit `c - b'a'` of `MASK[len]` is set when a keyword of that length starts with `c`.
+const MASK: [u32; 13] = {
+    let mut m = [0u32; 13];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let k = KEYWORDS[i].as_bytes();
+        if k.len() < 13 && k[0].is_ascii_lowercase() {
+            m[k.len()] |= 1 << (k[0] - b'a');
+        }
+        i += 1;
+    }
+    m
+};
+
+/// Whether a word could be a keyword at all (cheap).
+#[inline]
+fn maybe_keyword(w: &[u8]) -> bool {
+    let n = w.len();
+    if n == 0 || n > 12 {
+        return false;
+    }
+    let c = w[0] | 0x20;
+    c.is_ascii_lowercase() && MASK[n] & (1 << (c - b'a')) != 0
+}
+
 /// Keyword class of a word, case-insensitive.
 pub(crate) fn classify(w: &[u8]) -> Kw {
+    if !maybe_keyword(w) {
+        return Kw::None;
+    }
     if w.len() > 12 || w.is_empty() {
         return Kw::None;
     }
@@ -373,4 +429,20 @@ pub(crate) fn lower<'a>(w: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
         *d = s.to_ascii_lowercase();
     }
     std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_keyword_passes_the_prefilter() {
+        for k in KEYWORDS {
+            assert!(maybe_keyword(k.as_bytes()), "{k}");
+            assert_ne!(classify(k.as_bytes()), Kw::None, "{k}");
+            assert_ne!(classify(k.to_ascii_uppercase().as_bytes()), Kw::None, "{k}");
+        }
+        assert_eq!(classify(b"the"), Kw::None);
+        assert_eq!(classify(b"Four"), Kw::Digit(4));
+    }
 }
