@@ -4,7 +4,7 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{Criterion, Throughput};
 use realtime_redact::Redactor;
 use regex::Regex;
 
@@ -74,16 +74,25 @@ impl Baseline {
         let r = |p: &str, l: &'static str| (Regex::new(p).unwrap(), l);
         Baseline {
             rules: vec![
-                r(r"(?i)\b[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}\b", "[EMAIL]"),
+                r(
+                    r"(?i)\b[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}\b",
+                    "[EMAIL]",
+                ),
                 r(r"\b(?:\d[ \-]?){12,18}\d\b", "[CREDIT_CARD]"),
                 r(r"\b\d{3}-\d{2}-\d{4}\b", "[US_SSN]"),
                 r(
                     r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{3}\)|\b\d{3})[\s.\-]?\d{3}[\s.\-]?\d{4}\b",
                     "[PHONE]",
                 ),
-                r(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b", "[IBAN]"),
+                r(
+                    r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b",
+                    "[IBAN]",
+                ),
                 r(r"\b(?:\d{1,3}\.){3}\d{1,3}\b", "[IP_ADDRESS]"),
-                r(r"\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}\b", "[IP_ADDRESS]"),
+                r(
+                    r"\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}\b",
+                    "[IP_ADDRESS]",
+                ),
                 r(
                     r"\b(?:AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_\-]{20,}|ghp_[A-Za-z0-9]{36}|xox[bp]-[A-Za-z0-9\-]{10,}|eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)",
                     "[SECRET]",
@@ -144,5 +153,8 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    bench(&mut c);
+    c.final_summary();
+}

@@ -17,9 +17,8 @@ fn word_ctx(w: &str) -> Option<NumCtx> {
     Some(match w {
         "call" | "calling" | "called" | "phone" | "phones" | "cell" | "cellphone" | "mobile"
         | "telephone" | "tel" | "fax" | "landline" | "dial" | "reach" | "reached" | "text"
-        | "txt" | "whatsapp" | "callback" | "contact" | "ring" | "digits" | "extension" => {
-            NumCtx::Phone
-        }
+        | "txt" | "whatsapp" | "callback" | "contact" | "ring" | "digits" | "extension"
+        | "number's" | "cellphone's" | "phone's" | "cell's" | "numbers" => NumCtx::Phone,
         "card" | "visa" | "mastercard" | "amex" | "discover" | "credit" | "debit" | "cc"
         | "jcb" | "maestro" | "diners" => NumCtx::Card,
         "social" | "ssn" | "ss" | "security" | "ssns" | "socials" => NumCtx::Ssn,
@@ -32,11 +31,11 @@ fn word_ctx(w: &str) -> Option<NumCtx> {
         | "licence" | "vin" | "item" | "product" | "shipment" | "package" | "parcel"
         | "loyalty" | "rewards" | "voucher" | "coupon" | "promo" | "pin" | "badge" | "step"
         | "chapter" | "release" | "batch" | "lot" | "container" | "awb" | "waybill" | "usps"
-        | "ups" | "fedex" | "dhl" | "po" | "pnr" | "locator" | "record" | "bill"
-        | "meter" | "customer" | "subscriber" | "contract" | "loan" | "mortgage" | "iban"
-        | "swift" | "bic" | "sort" | "registration" | "plate" | "imei" | "mac" | "port" | "ip"
-        | "total" | "amount" | "balance" | "paid" | "pay" | "cost" | "costs" | "price"
-        | "dollars" | "usd" | "eur" | "year" | "years" | "km" | "miles" => NumCtx::Neg,
+        | "ups" | "fedex" | "dhl" | "po" | "pnr" | "locator" | "record" | "bill" | "meter"
+        | "customer" | "subscriber" | "contract" | "loan" | "mortgage" | "iban" | "swift"
+        | "bic" | "sort" | "registration" | "plate" | "imei" | "mac" | "port" | "ip" | "total"
+        | "amount" | "balance" | "paid" | "pay" | "cost" | "costs" | "price" | "dollars"
+        | "usd" | "eur" | "year" | "years" | "km" | "miles" => NumCtx::Neg,
         _ => return None,
     })
 }
@@ -44,7 +43,12 @@ fn word_ctx(w: &str) -> Option<NumCtx> {
 /// Looks back up to 8 words from token `first` (exclusive) for the nearest context word.
 /// Stops at other detected values (`stops`), placeholders, newlines and sentence ends, so that redacting text never
 /// brings a context word closer to a number that was not redacted.
-pub(crate) fn num_ctx(text: &str, toks: &[Tok], first: usize, stops: &crate::detect::Stops) -> NumCtx {
+pub(crate) fn num_ctx(
+    text: &str,
+    toks: &[Tok],
+    first: usize,
+    stops: &crate::detect::Stops,
+) -> NumCtx {
     let mut words = 0;
     let mut k = first;
     let mut buf = [0u8; 24];

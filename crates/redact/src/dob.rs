@@ -160,6 +160,35 @@ fn year(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     }
 }
 
+/// A month said as a number: "three", "oh three", "twelve".
+fn month_number(toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    match t.kw {
+        Kw::Oh => match toks.get(k + 1)?.kw {
+            Kw::Digit(d) if d > 0 => Some(k + 2),
+            _ => None,
+        },
+        Kw::Digit(d) if d > 0 => Some(k + 1),
+        Kw::Teen(10..=12) => Some(k + 1),
+        _ => None,
+    }
+}
+
+/// A two-digit year said as words: "eighty two", "ninety", "oh five".
+fn short_year(toks: &[Tok], k: usize) -> Option<usize> {
+    match toks.get(k)?.kw {
+        Kw::Tens(_) => match toks.get(k + 1).map(|t| t.kw) {
+            Some(Kw::Digit(d)) if d > 0 => Some(k + 2),
+            _ => Some(k + 1),
+        },
+        Kw::Oh => match toks.get(k + 1)?.kw {
+            Kw::Digit(_) => Some(k + 2),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn skip_comma(toks: &[Tok], k: usize) -> usize {
     if toks.get(k).is_some_and(|t| t.kind == Tk::Punct(b',')) {
         k + 1
@@ -239,6 +268,15 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
             return Some(j);
         }
         return year(text, toks, skip_comma(toks, j));
+    }
+    // spoken numeric: "twelve fifteen eighty two", "oh three fifteen nineteen ninety"
+    if let Some(after_m) = month_number(toks, k) {
+        if let Some(after_d) = day(text, toks, skip_comma(toks, after_m)) {
+            let y = skip_comma(toks, after_d);
+            if let Some(e) = year(text, toks, y).or_else(|| short_year(toks, y)) {
+                return Some(e);
+            }
+        }
     }
     // the fifteenth of March nineteen eighty five
     let mut j = k;

@@ -309,7 +309,9 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
             }
             match t.kind {
                 Tk::Punct(b'.')
-                    if toks.get(j + 1).is_some_and(|n| n.kind == Tk::Punct(b'.') && !n.gap) =>
+                    if toks
+                        .get(j + 1)
+                        .is_some_and(|n| n.kind == Tk::Punct(b'.') && !n.gap) =>
                 {
                     // an ellipsis "..." is one pause
                     while toks.get(j).is_some_and(|n| n.kind == Tk::Punct(b'.')) {

@@ -181,7 +181,7 @@ impl Patterns {
     /// optionally in groups separated by single spaces; mod-97 checked.
     pub(crate) fn iban(&self, text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         for (k, t) in toks.iter().enumerate() {
-            let w = text[t.start..t.end].as_bytes();
+            let w = &text.as_bytes()[t.start..t.end];
             if t.kind != Tk::Alnum
                 || w.len() < 4
                 || !w[0].is_ascii_uppercase()
@@ -206,7 +206,7 @@ impl Patterns {
                 {
                     break;
                 }
-                let s = text[tj.start..tj.end].as_bytes();
+                let s = &text.as_bytes()[tj.start..tj.end];
                 if acc.len() + s.len() > want {
                     break;
                 }

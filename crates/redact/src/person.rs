@@ -342,7 +342,10 @@ pub(crate) fn detect(
         let mut j = k + 1;
         if trig == Trigger::Weak
             && toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b','))
-            && matches!(w, "hi" | "hello" | "hey" | "thanks" | "you" | "bye" | "goodbye" | "dear")
+            && matches!(
+                w,
+                "hi" | "hello" | "hey" | "thanks" | "you" | "bye" | "goodbye" | "dear"
+            )
         {
             j += 1;
         }

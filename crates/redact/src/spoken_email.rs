@@ -216,9 +216,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let mut domain = text[toks[j].start..toks[j].end].to_ascii_lowercase();
         let mut best: Option<(usize, String)> = None;
         let mut dots = 0;
-        loop {
-            let Some(c) = sep(toks, j + 1) else { break };
-            let Some(next) = toks.get(j + 2) else { break };
+        while let (Some(c), Some(next)) = (sep(toks, j + 1), toks.get(j + 2)) {
             if !is_label(next) || next.nl {
                 break;
             }

@@ -36,10 +36,17 @@ fn accuracy_per_entity_type() {
             let row = if g.spoken { "SPOKEN" } else { g.label };
             let e = rows.entry(row).or_default();
             e.gold += 1;
-            if pred.iter().any(|p| p.label == g.label && overlaps((p.start, p.end), (g.start, g.end))) {
+            if pred
+                .iter()
+                .any(|p| p.label == g.label && overlaps((p.start, p.end), (g.start, g.end)))
+            {
                 e.found += 1;
             } else {
-                misses.push(format!("{row}: {:?} in {:?}", &s.text[g.start..g.end], s.text));
+                misses.push(format!(
+                    "{row}: {:?} in {:?}",
+                    &s.text[g.start..g.end],
+                    s.text
+                ));
             }
         }
         for p in &pred {
@@ -59,23 +66,53 @@ fn accuracy_per_entity_type() {
             if hit.is_some() {
                 e.correct += 1;
             } else {
-                false_pos.push(format!("{}: {:?} in {:?}", p.label, &s.text[p.start..p.end], s.text));
+                false_pos.push(format!(
+                    "{}: {:?} in {:?}",
+                    p.label,
+                    &s.text[p.start..p.end],
+                    s.text
+                ));
             }
         }
     }
-    let strict = ["EMAIL", "PHONE", "CREDIT_CARD", "US_SSN", "IBAN", "IP_ADDRESS", "SECRET"];
+    let strict = [
+        "EMAIL",
+        "PHONE",
+        "CREDIT_CARD",
+        "US_SSN",
+        "IBAN",
+        "IP_ADDRESS",
+        "SECRET",
+    ];
     let relaxed = ["SPOKEN", "STREET_ADDRESS", "PERSON", "DATE_OF_BIRTH"];
     println!("corpus: {} texts, seed 0x5EED2026", samples.len());
-    println!("{:<16} {:>6} {:>6} {:>8} {:>10} {:>8}", "type", "gold", "pred", "recall", "precision", "min");
+    println!(
+        "{:<16} {:>6} {:>6} {:>8} {:>10} {:>8}",
+        "type", "gold", "pred", "recall", "precision", "min"
+    );
     let mut failures = Vec::new();
     for name in strict.iter().chain(relaxed.iter()) {
         let row = rows.get(name).copied().unwrap_or_default();
-        let recall = if row.gold == 0 { 0.0 } else { row.found as f64 / row.gold as f64 };
-        let precision = if row.pred == 0 { 0.0 } else { row.correct as f64 / row.pred as f64 };
+        let recall = if row.gold == 0 {
+            0.0
+        } else {
+            row.found as f64 / row.gold as f64
+        };
+        let precision = if row.pred == 0 {
+            0.0
+        } else {
+            row.correct as f64 / row.pred as f64
+        };
         let min = if strict.contains(name) { 0.97 } else { 0.90 };
-        println!("{name:<16} {:>6} {:>6} {recall:>8.3} {precision:>10.3} {min:>8.2}", row.gold, row.pred);
+        println!(
+            "{name:<16} {:>6} {:>6} {recall:>8.3} {precision:>10.3} {min:>8.2}",
+            row.gold, row.pred
+        );
         if row.gold < 50 || recall < min || precision < min {
-            failures.push(format!("{name}: recall {recall:.3}, precision {precision:.3}, gold {}", row.gold));
+            failures.push(format!(
+                "{name}: recall {recall:.3}, precision {precision:.3}, gold {}",
+                row.gold
+            ));
         }
     }
     if !failures.is_empty() {

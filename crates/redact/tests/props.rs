@@ -6,21 +6,110 @@ use realtime_redact::{PlaceholderStyle, Policy, Redactor};
 /// Pieces that look like PII, near-PII and their spoken forms, to be glued together
 /// in random order with random separators.
 const PIECES: &[&str] = &[
-    "call me at", "my number is", "415", "555", "1212", "(415)", "555-1212", "+44", "20",
-    "7946", "0958", "four", "one", "five", "oh", "double", "triple", "nine", "twenty", "hundred",
-    "4111", "1111", "4111111111111111", "123-45-6789", "social", "card", "order", "ext", "x12",
-    "john", "dot", "smith", "at", "gmail", "com", "a@b.co", "@", ".", ",", "-", "...", "(", ")",
-    "GB82", "WEST", "1234", "5698", "7654", "32", "192.168.0.1", "::1", "fe80::1", "10:30",
-    "$12.50", "v1.2.3", "sk-abcdefghijklmnopqrstuvwxyz", "Bearer", "password", "is", "hunter2",
-    "-----BEGIN PRIVATE KEY-----", "-----END PRIVATE KEY-----", "742", "Evergreen", "Terrace",
-    "Main", "St", "Apt", "4B", "Springfield", "IL", "62704", "born", "on", "March", "5th",
-    "1985", "DOB", "my name is", "Mr.", "Smith", "Mary", "Johnson", "this is", "speaking",
-    "[EMAIL]", "[PHONE:1a2b3c]", "[", "]", "é", "名前", "\u{202e}", "\u{0}", "\n", "\t", "🙂",
+    "call me at",
+    "my number is",
+    "415",
+    "555",
+    "1212",
+    "(415)",
+    "555-1212",
+    "+44",
+    "20",
+    "7946",
+    "0958",
+    "four",
+    "one",
+    "five",
+    "oh",
+    "double",
+    "triple",
+    "nine",
+    "twenty",
+    "hundred",
+    "4111",
+    "1111",
+    "4111111111111111",
+    "123-45-6789",
+    "social",
+    "card",
+    "order",
+    "ext",
+    "x12",
+    "john",
+    "dot",
+    "smith",
+    "at",
+    "gmail",
+    "com",
+    "a@b.co",
+    "@",
+    ".",
+    ",",
+    "-",
+    "...",
+    "(",
+    ")",
+    "GB82",
+    "WEST",
+    "1234",
+    "5698",
+    "7654",
+    "32",
+    "192.168.0.1",
+    "::1",
+    "fe80::1",
+    "10:30",
+    "$12.50",
+    "v1.2.3",
+    "sk-abcdefghijklmnopqrstuvwxyz",
+    "Bearer",
+    "password",
+    "is",
+    "hunter2",
+    "-----BEGIN PRIVATE KEY-----",
+    "-----END PRIVATE KEY-----",
+    "742",
+    "Evergreen",
+    "Terrace",
+    "Main",
+    "St",
+    "Apt",
+    "4B",
+    "Springfield",
+    "IL",
+    "62704",
+    "born",
+    "on",
+    "March",
+    "5th",
+    "1985",
+    "DOB",
+    "my name is",
+    "Mr.",
+    "Smith",
+    "Mary",
+    "Johnson",
+    "this is",
+    "speaking",
+    "[EMAIL]",
+    "[PHONE:1a2b3c]",
+    "[",
+    "]",
+    "é",
+    "名前",
+    "\u{202e}",
+    "\u{0}",
+    "\n",
+    "\t",
+    "🙂",
 ];
 
 fn texty() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        (prop::sample::select(PIECES), prop::sample::select(&[" ", "", ", ", "\n", "-", "."][..])),
+        (
+            prop::sample::select(PIECES),
+            prop::sample::select(&[" ", "", ", ", "\n", "-", "."][..]),
+        ),
         0..40,
     )
     .prop_map(|v| v.into_iter().map(|(a, b)| format!("{a}{b}")).collect())
@@ -28,14 +117,18 @@ fn texty() -> impl Strategy<Value = String> {
 
 fn redactors() -> &'static [Redactor] {
     static R: std::sync::OnceLock<Vec<Redactor>> = std::sync::OnceLock::new();
-    R.get_or_init(|| vec![
-        Redactor::default(),
-        Redactor::new(Policy {
-            placeholder: PlaceholderStyle::KeyedHash { key: b"prop-key".to_vec() },
-            ..Policy::default()
-        })
-        .unwrap(),
-    ])
+    R.get_or_init(|| {
+        vec![
+            Redactor::default(),
+            Redactor::new(Policy {
+                placeholder: PlaceholderStyle::KeyedHash {
+                    key: b"prop-key".to_vec(),
+                },
+                ..Policy::default()
+            })
+            .unwrap(),
+        ]
+    })
 }
 
 fn no_nested_placeholders(s: &str) -> bool {

@@ -8,48 +8,50 @@
 
 /// A gold span.
 #[derive(Debug, Clone)]
-pub struct Gold {
-    pub label: &'static str,
-    pub start: usize,
-    pub end: usize,
-    pub spoken: bool,
+pub(crate) struct Gold {
+    pub(crate) label: &'static str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) spoken: bool,
 }
 
 /// One labelled text.
 #[derive(Debug, Clone)]
-pub struct Sample {
-    pub text: String,
-    pub gold: Vec<Gold>,
+pub(crate) struct Sample {
+    pub(crate) text: String,
+    pub(crate) gold: Vec<Gold>,
 }
 
 /// splitmix64: small, fixed, reproducible.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Rng(seed)
     }
-    pub fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    pub fn range(&mut self, lo: u32, hi: u32) -> u32 {
+    pub(crate) fn range(&mut self, lo: u32, hi: u32) -> u32 {
         lo + (self.next() % u64::from(hi - lo + 1)) as u32
     }
-    pub fn chance(&mut self, p: f64) -> bool {
+    pub(crate) fn chance(&mut self, p: f64) -> bool {
         (self.next() % 10_000) as f64 / 10_000.0 < p
     }
-    pub fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+    pub(crate) fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
         xs[self.below(xs.len())]
     }
-    pub fn digits(&mut self, n: usize) -> String {
-        (0..n).map(|_| char::from(b'0' + self.below(10) as u8)).collect()
+    pub(crate) fn digits(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect()
     }
 }
 
@@ -85,93 +87,579 @@ impl B {
 }
 
 const FIRST: &[&str] = &[
-    "James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "David",
-    "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah",
-    "Charles", "Karen", "Daniel", "Nancy", "Matthew", "Lisa", "Anthony", "Betty", "Mark",
-    "Sandra", "Steven", "Ashley", "Paul", "Kimberly", "Andrew", "Emily", "Joshua", "Donna",
-    "Kevin", "Michelle", "Brian", "Carol", "George", "Amanda", "Timothy", "Melissa", "Ronald",
-    "Deborah", "Jason", "Stephanie", "Edward", "Rebecca", "Jeffrey", "Laura", "Ryan", "Sharon",
-    "Jacob", "Cynthia", "Gary", "Kathleen", "Nicholas", "Amy", "Eric", "Angela", "Jonathan",
-    "Shirley", "Stephen", "Anna", "Larry", "Brenda", "Justin", "Pamela", "Scott", "Emma",
-    "Brandon", "Nicole", "Benjamin", "Helen", "Samuel", "Samantha", "Gregory", "Katherine",
-    "Alexander", "Christine", "Frank", "Debra", "Patrick", "Rachel", "Raymond", "Carolyn",
-    "Jack", "Janet", "Dennis", "Catherine", "Jerry", "Maria", "Tyler", "Heather", "Aaron",
-    "Diane", "Jose", "Ruth", "Adam", "Julie", "Nathan", "Olivia", "Henry", "Joyce", "Douglas",
-    "Virginia", "Zachary", "Victoria", "Peter", "Kelly", "Kyle", "Lauren", "Ethan", "Christina",
-    "Walter", "Joan", "Noah", "Evelyn", "Jeremy", "Judith", "Christian", "Megan", "Keith",
-    "Andrea", "Roger", "Cheryl", "Terry", "Hannah", "Gerald", "Jacqueline", "Harold", "Martha",
-    "Sean", "Gloria", "Austin", "Teresa", "Carl", "Ann", "Arthur", "Sara", "Lawrence", "Madison",
-    "Dylan", "Frances", "Jesse", "Kathryn", "Jordan", "Janice", "Bryan", "Jean", "Billy",
-    "Abigail", "Joe", "Alice", "Bruce", "Julia", "Gabriel", "Judy", "Logan", "Sophia", "Albert",
-    "Grace", "Willie", "Denise", "Alan", "Amber", "Juan", "Doris", "Wayne", "Marilyn", "Elijah",
-    "Danielle", "Randy", "Beverly", "Roy", "Isabella", "Vincent", "Theresa", "Ralph", "Diana",
-    "Eugene", "Natalie", "Russell", "Brittany", "Bobby", "Charlotte", "Mason", "Marie",
-    "Philip", "Kayla", "Louis", "Alexis", "Carlos", "Lori", "Luis", "Miguel", "Rosa", "Sofia",
+    "James",
+    "Mary",
+    "John",
+    "Patricia",
+    "Robert",
+    "Jennifer",
+    "Michael",
+    "Linda",
+    "David",
+    "Elizabeth",
+    "William",
+    "Barbara",
+    "Richard",
+    "Susan",
+    "Joseph",
+    "Jessica",
+    "Thomas",
+    "Sarah",
+    "Charles",
+    "Karen",
+    "Daniel",
+    "Nancy",
+    "Matthew",
+    "Lisa",
+    "Anthony",
+    "Betty",
+    "Mark",
+    "Sandra",
+    "Steven",
+    "Ashley",
+    "Paul",
+    "Kimberly",
+    "Andrew",
+    "Emily",
+    "Joshua",
+    "Donna",
+    "Kevin",
+    "Michelle",
+    "Brian",
+    "Carol",
+    "George",
+    "Amanda",
+    "Timothy",
+    "Melissa",
+    "Ronald",
+    "Deborah",
+    "Jason",
+    "Stephanie",
+    "Edward",
+    "Rebecca",
+    "Jeffrey",
+    "Laura",
+    "Ryan",
+    "Sharon",
+    "Jacob",
+    "Cynthia",
+    "Gary",
+    "Kathleen",
+    "Nicholas",
+    "Amy",
+    "Eric",
+    "Angela",
+    "Jonathan",
+    "Shirley",
+    "Stephen",
+    "Anna",
+    "Larry",
+    "Brenda",
+    "Justin",
+    "Pamela",
+    "Scott",
+    "Emma",
+    "Brandon",
+    "Nicole",
+    "Benjamin",
+    "Helen",
+    "Samuel",
+    "Samantha",
+    "Gregory",
+    "Katherine",
+    "Alexander",
+    "Christine",
+    "Frank",
+    "Debra",
+    "Patrick",
+    "Rachel",
+    "Raymond",
+    "Carolyn",
+    "Jack",
+    "Janet",
+    "Dennis",
+    "Catherine",
+    "Jerry",
+    "Maria",
+    "Tyler",
+    "Heather",
+    "Aaron",
+    "Diane",
+    "Jose",
+    "Ruth",
+    "Adam",
+    "Julie",
+    "Nathan",
+    "Olivia",
+    "Henry",
+    "Joyce",
+    "Douglas",
+    "Virginia",
+    "Zachary",
+    "Victoria",
+    "Peter",
+    "Kelly",
+    "Kyle",
+    "Lauren",
+    "Ethan",
+    "Christina",
+    "Walter",
+    "Joan",
+    "Noah",
+    "Evelyn",
+    "Jeremy",
+    "Judith",
+    "Christian",
+    "Megan",
+    "Keith",
+    "Andrea",
+    "Roger",
+    "Cheryl",
+    "Terry",
+    "Hannah",
+    "Gerald",
+    "Jacqueline",
+    "Harold",
+    "Martha",
+    "Sean",
+    "Gloria",
+    "Austin",
+    "Teresa",
+    "Carl",
+    "Ann",
+    "Arthur",
+    "Sara",
+    "Lawrence",
+    "Madison",
+    "Dylan",
+    "Frances",
+    "Jesse",
+    "Kathryn",
+    "Jordan",
+    "Janice",
+    "Bryan",
+    "Jean",
+    "Billy",
+    "Abigail",
+    "Joe",
+    "Alice",
+    "Bruce",
+    "Julia",
+    "Gabriel",
+    "Judy",
+    "Logan",
+    "Sophia",
+    "Albert",
+    "Grace",
+    "Willie",
+    "Denise",
+    "Alan",
+    "Amber",
+    "Juan",
+    "Doris",
+    "Wayne",
+    "Marilyn",
+    "Elijah",
+    "Danielle",
+    "Randy",
+    "Beverly",
+    "Roy",
+    "Isabella",
+    "Vincent",
+    "Theresa",
+    "Ralph",
+    "Diana",
+    "Eugene",
+    "Natalie",
+    "Russell",
+    "Brittany",
+    "Bobby",
+    "Charlotte",
+    "Mason",
+    "Marie",
+    "Philip",
+    "Kayla",
+    "Louis",
+    "Alexis",
+    "Carlos",
+    "Lori",
+    "Luis",
+    "Miguel",
+    "Rosa",
+    "Sofia",
 ];
 
 /// Names that a frequency list of US names is unlikely to hold: only usable with context.
 const RARE_FIRST: &[&str] = &[
-    "Priya", "Oluwaseun", "Siobhan", "Xiaoming", "Anh", "Thandiwe", "Bartholomew", "Ingrid",
-    "Rajesh", "Fatima", "Kenji", "Svetlana", "Mateus", "Aoife", "Dmitri", "Yusuf", "Leilani",
-    "Ngozi", "Henrik", "Zainab", "Tadashi", "Marisol", "Bogdan", "Chiara", "Emeka",
+    "Priya",
+    "Oluwaseun",
+    "Siobhan",
+    "Xiaoming",
+    "Anh",
+    "Thandiwe",
+    "Bartholomew",
+    "Ingrid",
+    "Rajesh",
+    "Fatima",
+    "Kenji",
+    "Svetlana",
+    "Mateus",
+    "Aoife",
+    "Dmitri",
+    "Yusuf",
+    "Leilani",
+    "Ngozi",
+    "Henrik",
+    "Zainab",
+    "Tadashi",
+    "Marisol",
+    "Bogdan",
+    "Chiara",
+    "Emeka",
 ];
 
 const LAST: &[&str] = &[
-    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez",
-    "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor",
-    "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez",
-    "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright",
-    "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall",
-    "Rivera", "Campbell", "Mitchell", "Carter", "Roberts", "Gomez", "Phillips", "Evans",
-    "Turner", "Diaz", "Parker", "Cruz", "Edwards", "Collins", "Reyes", "Stewart", "Morris",
-    "Morales", "Murphy", "Cook", "Rogers", "Gutierrez", "Ortiz", "Morgan", "Cooper", "Peterson",
-    "Bailey", "Reed", "Kelly", "Howard", "Ramos", "Kim", "Cox", "Ward", "Richardson", "Watson",
-    "Brooks", "Chavez", "Wood", "James", "Bennett", "Gray", "Mendoza", "Ruiz", "Hughes", "Price",
-    "Alvarez", "Castillo", "Sanders", "Patel", "Myers", "Long", "Ross", "Foster", "Jimenez",
-    "Powell", "Jenkins", "Perry", "Russell", "Sullivan", "Bell", "Coleman", "Butler", "Henderson",
-    "Barnes", "Gonzales", "Fisher", "Vasquez", "Simmons", "Romero", "Jordan", "Patterson",
-    "Alexander", "Hamilton", "Graham", "Reynolds", "Griffin", "Wallace", "Moreno", "West",
-    "Cole", "Hayes", "Bryant", "Herrera", "Gibson", "Ellis", "Tran", "Medina", "Aguilar",
-    "Stevens", "Murray", "Ford", "Castro", "Marshall", "Owens", "Harrison", "Fernandez",
-    "McDonald", "Woods", "Washington", "Kennedy", "Wells", "Vargas", "Henry", "Chen", "Freeman",
-    "Webb", "Tucker", "Guzman", "Burns", "Crawford", "Olson", "Simpson", "Porter", "Hunter",
-    "Gordon", "Mendez", "Silva", "Shaw", "Snyder", "Mason", "Dixon", "Munoz", "Hunt", "Hicks",
-    "Holmes", "Palmer", "Wagner", "Black", "Robertson", "Boyd", "Rose", "Stone", "Salazar", "Fox",
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Rodriguez",
+    "Martinez",
+    "Hernandez",
+    "Lopez",
+    "Gonzalez",
+    "Wilson",
+    "Anderson",
+    "Thomas",
+    "Taylor",
+    "Moore",
+    "Jackson",
+    "Martin",
+    "Lee",
+    "Perez",
+    "Thompson",
+    "White",
+    "Harris",
+    "Sanchez",
+    "Clark",
+    "Ramirez",
+    "Lewis",
+    "Robinson",
+    "Walker",
+    "Young",
+    "Allen",
+    "King",
+    "Wright",
+    "Scott",
+    "Torres",
+    "Nguyen",
+    "Hill",
+    "Flores",
+    "Green",
+    "Adams",
+    "Nelson",
+    "Baker",
+    "Hall",
+    "Rivera",
+    "Campbell",
+    "Mitchell",
+    "Carter",
+    "Roberts",
+    "Gomez",
+    "Phillips",
+    "Evans",
+    "Turner",
+    "Diaz",
+    "Parker",
+    "Cruz",
+    "Edwards",
+    "Collins",
+    "Reyes",
+    "Stewart",
+    "Morris",
+    "Morales",
+    "Murphy",
+    "Cook",
+    "Rogers",
+    "Gutierrez",
+    "Ortiz",
+    "Morgan",
+    "Cooper",
+    "Peterson",
+    "Bailey",
+    "Reed",
+    "Kelly",
+    "Howard",
+    "Ramos",
+    "Kim",
+    "Cox",
+    "Ward",
+    "Richardson",
+    "Watson",
+    "Brooks",
+    "Chavez",
+    "Wood",
+    "James",
+    "Bennett",
+    "Gray",
+    "Mendoza",
+    "Ruiz",
+    "Hughes",
+    "Price",
+    "Alvarez",
+    "Castillo",
+    "Sanders",
+    "Patel",
+    "Myers",
+    "Long",
+    "Ross",
+    "Foster",
+    "Jimenez",
+    "Powell",
+    "Jenkins",
+    "Perry",
+    "Russell",
+    "Sullivan",
+    "Bell",
+    "Coleman",
+    "Butler",
+    "Henderson",
+    "Barnes",
+    "Gonzales",
+    "Fisher",
+    "Vasquez",
+    "Simmons",
+    "Romero",
+    "Jordan",
+    "Patterson",
+    "Alexander",
+    "Hamilton",
+    "Graham",
+    "Reynolds",
+    "Griffin",
+    "Wallace",
+    "Moreno",
+    "West",
+    "Cole",
+    "Hayes",
+    "Bryant",
+    "Herrera",
+    "Gibson",
+    "Ellis",
+    "Tran",
+    "Medina",
+    "Aguilar",
+    "Stevens",
+    "Murray",
+    "Ford",
+    "Castro",
+    "Marshall",
+    "Owens",
+    "Harrison",
+    "Fernandez",
+    "McDonald",
+    "Woods",
+    "Washington",
+    "Kennedy",
+    "Wells",
+    "Vargas",
+    "Henry",
+    "Chen",
+    "Freeman",
+    "Webb",
+    "Tucker",
+    "Guzman",
+    "Burns",
+    "Crawford",
+    "Olson",
+    "Simpson",
+    "Porter",
+    "Hunter",
+    "Gordon",
+    "Mendez",
+    "Silva",
+    "Shaw",
+    "Snyder",
+    "Mason",
+    "Dixon",
+    "Munoz",
+    "Hunt",
+    "Hicks",
+    "Holmes",
+    "Palmer",
+    "Wagner",
+    "Black",
+    "Robertson",
+    "Boyd",
+    "Rose",
+    "Stone",
+    "Salazar",
+    "Fox",
 ];
 
 const RARE_LAST: &[&str] = &[
-    "Raman", "Adeyemi", "Okonkwo", "Nakamura", "Vasquez-Ortega", "Abernathy", "Lindqvist",
-    "Kowalczyk", "Haddad", "Oyelaran", "Fitzgerald", "Papadopoulos", "Szymanski", "Achterberg",
-    "Mbeki", "Takahashi", "Ferreira", "Okafor", "Delacroix", "Bhattacharya",
+    "Raman",
+    "Adeyemi",
+    "Okonkwo",
+    "Nakamura",
+    "Vasquez-Ortega",
+    "Abernathy",
+    "Lindqvist",
+    "Kowalczyk",
+    "Haddad",
+    "Oyelaran",
+    "Fitzgerald",
+    "Papadopoulos",
+    "Szymanski",
+    "Achterberg",
+    "Mbeki",
+    "Takahashi",
+    "Ferreira",
+    "Okafor",
+    "Delacroix",
+    "Bhattacharya",
 ];
 
 const DOMAINS: &[&str] = &[
-    "gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "aol.com",
-    "protonmail.com", "example.org", "acme-corp.io", "mail.company.co.uk", "fastmail.fm",
-    "university.edu", "city.gov", "startup.ai", "consulting.net", "shop.example.de",
-    "zoho.com", "gmx.de", "web.de", "comcast.net", "verizon.net", "bigfirm.law", "clinic.health",
+    "gmail.com",
+    "yahoo.com",
+    "outlook.com",
+    "hotmail.com",
+    "icloud.com",
+    "aol.com",
+    "protonmail.com",
+    "example.org",
+    "acme-corp.io",
+    "mail.company.co.uk",
+    "fastmail.fm",
+    "university.edu",
+    "city.gov",
+    "startup.ai",
+    "consulting.net",
+    "shop.example.de",
+    "zoho.com",
+    "gmx.de",
+    "web.de",
+    "comcast.net",
+    "verizon.net",
+    "bigfirm.law",
+    "clinic.health",
 ];
 
 const SPEAKABLE_DOMAINS: &[&str] = &[
-    "gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "aol.com",
-    "example.org", "company.co.uk", "university.edu", "comcast.net", "verizon.net",
-    "protonmail.com", "startup.io",
+    "gmail.com",
+    "yahoo.com",
+    "outlook.com",
+    "hotmail.com",
+    "icloud.com",
+    "aol.com",
+    "example.org",
+    "company.co.uk",
+    "university.edu",
+    "comcast.net",
+    "verizon.net",
+    "protonmail.com",
+    "startup.io",
 ];
 
 const STREETS: &[&str] = &[
-    "Main", "Oak", "Maple", "Elm", "Washington", "Lake", "Hill", "Sunset", "Park", "Cedar",
-    "Pine", "Fifth", "Third", "Martin Luther King", "Church", "Highland", "Mill", "River",
-    "Spring", "Forest", "Jefferson", "Lincoln", "Madison", "Franklin", "Chestnut", "Walnut",
-    "Willow", "Meadow", "Ridge", "Valley", "Broad", "Market", "Union", "Center", "Bay",
-    "Cherry", "Dogwood", "Magnolia", "Hickory", "Sycamore", "Evergreen", "Mountain View",
-    "Old Mill", "Prospect", "Summit", "Grand", "Colonial", "Orchard", "Birch", "Juniper",
-    "Lakeview", "Kingsley", "Pleasant", "Adams", "Monroe", "Wilson", "Jackson", "Riverside",
+    "Main",
+    "Oak",
+    "Maple",
+    "Elm",
+    "Washington",
+    "Lake",
+    "Hill",
+    "Sunset",
+    "Park",
+    "Cedar",
+    "Pine",
+    "Fifth",
+    "Third",
+    "Martin Luther King",
+    "Church",
+    "Highland",
+    "Mill",
+    "River",
+    "Spring",
+    "Forest",
+    "Jefferson",
+    "Lincoln",
+    "Madison",
+    "Franklin",
+    "Chestnut",
+    "Walnut",
+    "Willow",
+    "Meadow",
+    "Ridge",
+    "Valley",
+    "Broad",
+    "Market",
+    "Union",
+    "Center",
+    "Bay",
+    "Cherry",
+    "Dogwood",
+    "Magnolia",
+    "Hickory",
+    "Sycamore",
+    "Evergreen",
+    "Mountain View",
+    "Old Mill",
+    "Prospect",
+    "Summit",
+    "Grand",
+    "Colonial",
+    "Orchard",
+    "Birch",
+    "Juniper",
+    "Lakeview",
+    "Kingsley",
+    "Pleasant",
+    "Adams",
+    "Monroe",
+    "Wilson",
+    "Jackson",
+    "Riverside",
 ];
 
 const SUFFIXES: &[&str] = &[
-    "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive",
-    "Dr", "Court", "Ct", "Way", "Place", "Pl", "Terrace", "Circle", "Cir", "Parkway", "Pkwy",
-    "Highway", "Trail", "Square", "Alley", "Crescent", "Loop", "Path", "Pike", "Row", "Run",
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Ln",
+    "Drive",
+    "Dr",
+    "Court",
+    "Ct",
+    "Way",
+    "Place",
+    "Pl",
+    "Terrace",
+    "Circle",
+    "Cir",
+    "Parkway",
+    "Pkwy",
+    "Highway",
+    "Trail",
+    "Square",
+    "Alley",
+    "Crescent",
+    "Loop",
+    "Path",
+    "Pike",
+    "Row",
+    "Run",
 ];
 
 const CITIES: &[(&str, &str, &str)] = &[
@@ -198,8 +686,18 @@ const CITIES: &[(&str, &str, &str)] = &[
 ];
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 const DIGIT_WORDS: &[&str] = &[
@@ -207,18 +705,55 @@ const DIGIT_WORDS: &[&str] = &[
 ];
 
 const ORDINALS: &[&str] = &[
-    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty first", "twenty second",
-    "twenty third", "twenty fourth", "twenty fifth", "twenty sixth", "twenty seventh",
-    "twenty eighth", "twenty ninth", "thirtieth", "thirty first",
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty first",
+    "twenty second",
+    "twenty third",
+    "twenty fourth",
+    "twenty fifth",
+    "twenty sixth",
+    "twenty seventh",
+    "twenty eighth",
+    "twenty ninth",
+    "thirtieth",
+    "thirty first",
 ];
 
 const TEENS: &[&str] = &[
-    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: &[&str] = &["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 const FILLER: &[&str] = &[
     "Sure, I can help you with that.",
@@ -278,8 +813,12 @@ fn speak_digits(r: &mut Rng, groups: &[&str]) -> String {
         let mut i = 0;
         while i < b.len() {
             let d = b[i] - b'0';
-            let word = if d == 0 && use_oh { "oh" } else { DIGIT_WORDS[d as usize] };
-            if use_double && i + 2 < b.len() + 0 && i + 2 <= b.len() - 1 && b[i + 1] == b[i] && b[i + 2] == b[i] {
+            let word = if d == 0 && use_oh {
+                "oh"
+            } else {
+                DIGIT_WORDS[d as usize]
+            };
+            if use_double && i + 2 < b.len() && b[i + 1] == b[i] && b[i + 2] == b[i] {
                 words.push(format!("triple {word}"));
                 i += 3;
             } else if use_double && i + 1 < b.len() && b[i + 1] == b[i] {
@@ -407,7 +946,9 @@ fn mod97(s: &str) -> u32 {
 }
 
 fn alnum(r: &mut Rng, n: usize, set: &[u8]) -> String {
-    (0..n).map(|_| char::from(set[r.below(set.len())])).collect()
+    (0..n)
+        .map(|_| char::from(set[r.below(set.len())]))
+        .collect()
 }
 
 const B62: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -417,23 +958,45 @@ fn secret(r: &mut Rng) -> (String, String, String) {
     // (prefix text, secret, suffix text)
     match r.below(9) {
         0 => (
-            r.pick(&["my access key is ", "AWS key: ", "use the key ", "aws_access_key_id = "]).to_string(),
+            r.pick(&[
+                "my access key is ",
+                "AWS key: ",
+                "use the key ",
+                "aws_access_key_id = ",
+            ])
+            .to_string(),
             format!("AKIA{}", alnum(r, 16, UPNUM)),
             r.pick(&["", " for the deploy", ", thanks"]).to_string(),
         ),
         1 => (
-            r.pick(&["here's the OpenAI key ", "export OPENAI_API_KEY=", "the key is "]).to_string(),
-            format!("sk-{}{}", if r.chance(0.5) { "proj-" } else { "" }, alnum(r, 40, B62)),
+            r.pick(&[
+                "here's the OpenAI key ",
+                "export OPENAI_API_KEY=",
+                "the key is ",
+            ])
+            .to_string(),
+            format!(
+                "sk-{}{}",
+                if r.chance(0.5) { "proj-" } else { "" },
+                alnum(r, 40, B62)
+            ),
             "".into(),
         ),
         2 => (
-            r.pick(&["github token ", "GH_TOKEN=", "I pasted "]).to_string(),
+            r.pick(&["github token ", "GH_TOKEN=", "I pasted "])
+                .to_string(),
             format!("ghp_{}", alnum(r, 36, B62)),
             r.pick(&["", " into the config"]).to_string(),
         ),
         3 => (
-            r.pick(&["slack bot token ", "SLACK_TOKEN=", "the webhook uses "]).to_string(),
-            format!("xoxb-{}-{}-{}", r.digits(11), r.digits(12), alnum(r, 24, B62)),
+            r.pick(&["slack bot token ", "SLACK_TOKEN=", "the webhook uses "])
+                .to_string(),
+            format!(
+                "xoxb-{}-{}-{}",
+                r.digits(11),
+                r.digits(12),
+                alnum(r, 24, B62)
+            ),
             "".into(),
         ),
         4 => {
@@ -441,13 +1004,19 @@ fn secret(r: &mut Rng) -> (String, String, String) {
             let p = format!("eyJ{}", alnum(r, 30, B62));
             let s = alnum(r, 43, B62);
             (
-                r.pick(&["the jwt is ", "token: ", "I got this JWT "]).to_string(),
+                r.pick(&["the jwt is ", "token: ", "I got this JWT "])
+                    .to_string(),
                 format!("{h}.{p}.{s}"),
                 "".into(),
             )
         }
         5 => (
-            r.pick(&["Authorization: Bearer ", "send it with bearer ", "header Bearer "]).to_string(),
+            r.pick(&[
+                "Authorization: Bearer ",
+                "send it with bearer ",
+                "header Bearer ",
+            ])
+            .to_string(),
             alnum(r, 32, B62),
             "".into(),
         ),
@@ -463,7 +1032,16 @@ fn secret(r: &mut Rng) -> (String, String, String) {
         7 => {
             let pw = format!(
                 "{}{}{}",
-                r.pick(&["Tiger", "sunshine", "Blue", "qwerty", "dragon", "Maple", "correcthorse", "Falcon"]),
+                r.pick(&[
+                    "Tiger",
+                    "sunshine",
+                    "Blue",
+                    "qwerty",
+                    "dragon",
+                    "Maple",
+                    "correcthorse",
+                    "Falcon"
+                ]),
                 {
                     let n = r.range(1, 4) as usize;
                     r.digits(n)
@@ -471,13 +1049,22 @@ fn secret(r: &mut Rng) -> (String, String, String) {
                 r.pick(&["", "!", "#", "$", "xy"])
             );
             (
-                r.pick(&["my password is ", "the password is ", "password: ", "my passcode is ", "and the password for the portal is "]).to_string(),
+                r.pick(&[
+                    "my password is ",
+                    "the password is ",
+                    "password: ",
+                    "my passcode is ",
+                    "and the password for the portal is ",
+                ])
+                .to_string(),
                 pw,
-                r.pick(&["", " if that helps", ", can you reset it?", ". "]).to_string(),
+                r.pick(&["", " if that helps", ", can you reset it?", ". "])
+                    .to_string(),
             )
         }
         _ => (
-            r.pick(&["the stripe key is ", "STRIPE_SECRET_KEY="]).to_string(),
+            r.pick(&["the stripe key is ", "STRIPE_SECRET_KEY="])
+                .to_string(),
             format!("sk_live_{}", alnum(r, 24, B62)),
             "".into(),
         ),
@@ -485,11 +1072,19 @@ fn secret(r: &mut Rng) -> (String, String, String) {
 }
 
 fn ipv4(r: &mut Rng) -> String {
-    format!("{}.{}.{}.{}", r.range(1, 223), r.range(0, 255), r.range(0, 255), r.range(1, 254))
+    format!(
+        "{}.{}.{}.{}",
+        r.range(1, 223),
+        r.range(0, 255),
+        r.range(0, 255),
+        r.range(1, 254)
+    )
 }
 
 fn ipv6(r: &mut Rng) -> String {
-    let g: Vec<String> = (0..8).map(|_| format!("{:x}", r.range(0, 0xffff))).collect();
+    let g: Vec<String> = (0..8)
+        .map(|_| format!("{:x}", r.range(0, 0xffff)))
+        .collect();
     match r.below(3) {
         0 => g.join(":"),
         1 => format!("2001:db8:{}::{}", g[2], g[7]),
@@ -498,8 +1093,16 @@ fn ipv6(r: &mut Rng) -> String {
 }
 
 fn full_name(r: &mut Rng, rare: bool) -> String {
-    let f = if rare && r.chance(0.5) { r.pick(RARE_FIRST) } else { r.pick(FIRST) };
-    let l = if rare && r.chance(0.5) { r.pick(RARE_LAST) } else { r.pick(LAST) };
+    let f = if rare && r.chance(0.5) {
+        r.pick(RARE_FIRST)
+    } else {
+        r.pick(FIRST)
+    };
+    let l = if rare && r.chance(0.5) {
+        r.pick(RARE_LAST)
+    } else {
+        r.pick(LAST)
+    };
     format!("{f} {l}")
 }
 
@@ -509,14 +1112,22 @@ fn address(r: &mut Rng) -> String {
     } else {
         r.range(1, 19999).to_string()
     };
-    let dir = if r.chance(0.15) { format!("{} ", r.pick(&["N", "S", "E", "W", "North", "South"])) } else { String::new() };
+    let dir = if r.chance(0.15) {
+        format!("{} ", r.pick(&["N", "S", "E", "W", "North", "South"]))
+    } else {
+        String::new()
+    };
     let mut a = format!("{num} {dir}{} {}", r.pick(STREETS), r.pick(SUFFIXES));
     if r.chance(0.25) {
         a.push_str(&format!(
             "{}{} {}",
             r.pick(&[", ", " "]),
             r.pick(&["Apt", "Apt.", "Suite", "Unit", "#"]),
-            if r.chance(0.3) { format!("{}", r.pick(&["A", "B", "4C", "12F"])) } else { r.range(1, 999).to_string() }
+            if r.chance(0.3) {
+                r.pick(&["A", "B", "4C", "12F"]).to_string()
+            } else {
+                r.range(1, 999).to_string()
+            }
         ));
         if a.ends_with("# ") {
             a.pop();
@@ -534,8 +1145,17 @@ fn address(r: &mut Rng) -> String {
 }
 
 fn year_words(y: u32) -> String {
-    if y >= 2000 && y < 2010 {
-        format!("two thousand {}", if y == 2000 { String::new() } else { w2(y % 100) }).trim().to_owned()
+    if (2000..2010).contains(&y) {
+        format!(
+            "two thousand {}",
+            if y == 2000 {
+                String::new()
+            } else {
+                w2(y % 100)
+            }
+        )
+        .trim()
+        .to_owned()
     } else if y % 100 < 10 {
         format!("{} oh {}", w2(y / 100), DIGIT_WORDS[(y % 10) as usize])
     } else {
@@ -555,8 +1175,24 @@ fn dob(r: &mut Rng) -> (String, bool) {
         3 => (format!("{mn} {d}, {y}"), false),
         4 => (format!("{d} {mn} {y}"), false),
         5 => (format!("{mn} {d}{}, {y}", ord_suffix(d)), false),
-        6 => (format!("the {} of {} {}", ORDINALS[d as usize], mn.to_lowercase(), year_words(y)), true),
-        _ => (format!("{} {} {}", mn.to_lowercase(), ORDINALS[d as usize], year_words(y)), true),
+        6 => (
+            format!(
+                "the {} of {} {}",
+                ORDINALS[d as usize],
+                mn.to_lowercase(),
+                year_words(y)
+            ),
+            true,
+        ),
+        _ => (
+            format!(
+                "{} {} {}",
+                mn.to_lowercase(),
+                ORDINALS[d as usize],
+                year_words(y)
+            ),
+            true,
+        ),
     }
 }
 
@@ -577,16 +1213,33 @@ fn email(r: &mut Rng) -> (String, Vec<String>, String) {
     let (local, parts): (String, Vec<String>) = match r.below(6) {
         0 => (format!("{f}.{l}"), vec![f.clone(), "dot".into(), l.clone()]),
         1 => (format!("{}{l}", &f[..1]), vec![format!("{}{l}", &f[..1])]),
-        2 => (format!("{f}_{l}"), vec![f.clone(), "underscore".into(), l.clone()]),
+        2 => (
+            format!("{f}_{l}"),
+            vec![f.clone(), "underscore".into(), l.clone()],
+        ),
         3 => {
             let n = r.range(1, 99);
             (format!("{f}{n}"), vec![format!("{f}{n}")])
         }
         4 => (f.clone(), vec![f.clone()]),
-        _ => (format!("{f}-{l}"), vec![f.clone(), "dash".into(), l.clone()]),
+        _ => (
+            format!("{f}-{l}"),
+            vec![f.clone(), "dash".into(), l.clone()],
+        ),
     };
     let d = r.pick(SPEAKABLE_DOMAINS).to_string();
-    (format!("{local}@{}", if r.chance(0.5) { d.clone() } else { r.pick(DOMAINS).to_string() }), parts, d)
+    (
+        format!(
+            "{local}@{}",
+            if r.chance(0.5) {
+                d.clone()
+            } else {
+                r.pick(DOMAINS).to_string()
+            }
+        ),
+        parts,
+        d,
+    )
 }
 
 fn speak_domain(d: &str) -> String {
@@ -628,7 +1281,13 @@ fn phone_written(r: &mut Rng) -> String {
             let intl = [
                 format!("+44 20 {} {}", r.digits(4), r.digits(4)),
                 format!("+49 30 {}", r.digits(7)),
-                format!("+33 1 {} {} {} {}", r.digits(2), r.digits(2), r.digits(2), r.digits(2)),
+                format!(
+                    "+33 1 {} {} {} {}",
+                    r.digits(2),
+                    r.digits(2),
+                    r.digits(2),
+                    r.digits(2)
+                ),
                 format!("+91 98{} {}", r.digits(3), r.digits(5)),
                 format!("+61 2 {} {}", r.digits(4), r.digits(4)),
                 format!("+52 55 {} {}", r.digits(4), r.digits(4)),
@@ -638,22 +1297,39 @@ fn phone_written(r: &mut Rng) -> String {
         }
     };
     if r.chance(0.1) {
-        p.push_str(&format!("{}{}", r.pick(&[" ext. ", " x", " extension "]), r.range(10, 9999)));
+        p.push_str(&format!(
+            "{}{}",
+            r.pick(&[" ext. ", " x", " extension "]),
+            r.range(10, 9999)
+        ));
     }
     p
 }
 
 const PHONE_CTX: &[&str] = &[
-    "you can call me at ", "my number is ", "my cell is ", "the best number to reach me is ",
-    "text me at ", "phone: ", "my mobile number is ", "call back at ", "reach me on ",
-    "it's ", "yeah so it's ", "my work phone is ",
+    "you can call me at ",
+    "my number is ",
+    "my cell is ",
+    "the best number to reach me is ",
+    "text me at ",
+    "phone: ",
+    "my mobile number is ",
+    "call back at ",
+    "reach me on ",
+    "it's ",
+    "yeah so it's ",
+    "my work phone is ",
 ];
 
 fn gen_phone(r: &mut Rng, spoken: bool) -> Sample {
     let mut b = B::default();
     filler(r, &mut b);
     let misheard = !spoken && r.chance(0.15);
-    let ctx = if misheard { PHONE_CTX[r.below(9)] } else { r.pick(PHONE_CTX) };
+    let ctx = if misheard {
+        PHONE_CTX[r.below(9)]
+    } else {
+        r.pick(PHONE_CTX)
+    };
     b.t(&cap_first(ctx, r));
     if spoken {
         let n = nanp(r);
@@ -666,12 +1342,24 @@ fn gen_phone(r: &mut Rng, spoken: bool) -> Sample {
         b.pii("PHONE", &s, true);
     } else if misheard {
         // a misheard number no numbering plan accepts, said in a phone context
-        let bad = format!("{}{} {} {}", r.range(0, 1), r.digits(2), r.digits(3), r.digits(4));
+        let bad = format!(
+            "{}{} {} {}",
+            r.range(0, 1),
+            r.digits(2),
+            r.digits(3),
+            r.digits(4)
+        );
         b.pii("PHONE", &bad, false);
     } else {
         b.pii("PHONE", &phone_written(r), false);
     }
-    b.t(r.pick(&[".", "", ", thanks.", " if that's easier.", " any time after five."]));
+    b.t(r.pick(&[
+        ".",
+        "",
+        ", thanks.",
+        " if that's easier.",
+        " any time after five.",
+    ]));
     tail(r, &mut b);
     b.done()
 }
@@ -690,8 +1378,14 @@ fn gen_card(r: &mut Rng, spoken: bool) -> Sample {
     let n = card_number(r);
     b.t(&cap_first(
         r.pick(&[
-            "my card number is ", "the visa is ", "charge it to ", "card: ", "it's ",
-            "use my mastercard ", "the number on the card is ", "ok the credit card is ",
+            "my card number is ",
+            "the visa is ",
+            "charge it to ",
+            "card: ",
+            "it's ",
+            "use my mastercard ",
+            "the number on the card is ",
+            "ok the credit card is ",
         ]),
         r,
     ));
@@ -699,7 +1393,10 @@ fn gen_card(r: &mut Rng, spoken: bool) -> Sample {
         let groups: Vec<String> = if n.len() == 15 {
             vec![n[..4].into(), n[4..10].into(), n[10..].into()]
         } else {
-            n.as_bytes().chunks(4).map(|c| String::from_utf8(c.to_vec()).unwrap()).collect()
+            n.as_bytes()
+                .chunks(4)
+                .map(|c| String::from_utf8(c.to_vec()).unwrap())
+                .collect()
         };
         let gr: Vec<&str> = groups.iter().map(String::as_str).collect();
         let s = speak_digits(r, &gr);
@@ -726,8 +1423,12 @@ fn gen_ssn(r: &mut Rng, spoken: bool) -> Sample {
     if ctx {
         b.t(&cap_first(
             r.pick(&[
-                "my social is ", "my social security number is ", "SSN: ", "the ssn on file is ",
-                "social security ", "last thing, my social is ",
+                "my social is ",
+                "my social security number is ",
+                "SSN: ",
+                "the ssn on file is ",
+                "social security ",
+                "last thing, my social is ",
             ]),
             r,
         ));
@@ -756,12 +1457,22 @@ fn gen_iban(r: &mut Rng) -> Sample {
     filler(r, &mut b);
     let n = iban(r);
     let v = if r.chance(0.5) {
-        n.as_bytes().chunks(4).map(|c| String::from_utf8(c.to_vec()).unwrap()).collect::<Vec<_>>().join(" ")
+        n.as_bytes()
+            .chunks(4)
+            .map(|c| String::from_utf8(c.to_vec()).unwrap())
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         n
     };
     b.t(&cap_first(
-        r.pick(&["my IBAN is ", "please wire it to ", "IBAN: ", "the account is ", "send the refund to "]),
+        r.pick(&[
+            "my IBAN is ",
+            "please wire it to ",
+            "IBAN: ",
+            "the account is ",
+            "send the refund to ",
+        ]),
         r,
     ));
     b.pii("IBAN", &v, false);
@@ -776,8 +1487,12 @@ fn gen_ip(r: &mut Rng) -> Sample {
     let v = if r.chance(0.7) { ipv4(r) } else { ipv6(r) };
     b.t(&cap_first(
         r.pick(&[
-            "my IP address is ", "the server at ", "I'm connecting from ", "ping ",
-            "the router shows ", "it was blocked from ",
+            "my IP address is ",
+            "the server at ",
+            "I'm connecting from ",
+            "ping ",
+            "the router shows ",
+            "it was blocked from ",
         ]),
         r,
     ));
@@ -802,8 +1517,14 @@ fn gen_address(r: &mut Rng) -> Sample {
     filler(r, &mut b);
     b.t(&cap_first(
         r.pick(&[
-            "I live at ", "ship it to ", "my address is ", "the billing address is ",
-            "we moved to ", "send the technician to ", "it's ", "deliver to ",
+            "I live at ",
+            "ship it to ",
+            "my address is ",
+            "the billing address is ",
+            "we moved to ",
+            "send the technician to ",
+            "it's ",
+            "deliver to ",
         ]),
         r,
     ));
@@ -820,8 +1541,14 @@ fn gen_dob(r: &mut Rng) -> Sample {
     let (d, spoken) = dob(r);
     b.t(&cap_first(
         r.pick(&[
-            "my date of birth is ", "I was born on ", "DOB: ", "date of birth: ", "born ",
-            "my birthday is ", "the DOB on the account is ", "uh my date of birth is ",
+            "my date of birth is ",
+            "I was born on ",
+            "DOB: ",
+            "date of birth: ",
+            "born ",
+            "my birthday is ",
+            "the DOB on the account is ",
+            "uh my date of birth is ",
         ]),
         r,
     ));
@@ -835,15 +1562,33 @@ fn gen_person(r: &mut Rng) -> Sample {
     let mut b = B::default();
     match r.below(10) {
         0 => {
-            b.t(r.pick(&["Hi, my name is ", "my name is ", "Hello, my name's ", "Yes, my name is "]));
+            b.t(r.pick(&[
+                "Hi, my name is ",
+                "my name is ",
+                "Hello, my name's ",
+                "Yes, my name is ",
+            ]));
             b.pii("PERSON", &full_name(r, true), false);
-            b.t(r.pick(&[" and I'm calling about my bill.", ".", ", I have a question."]));
+            b.t(r.pick(&[
+                " and I'm calling about my bill.",
+                ".",
+                ", I have a question.",
+            ]));
         }
         1 => {
             b.t(r.pick(&["Hi, this is ", "this is ", "Hello, this is "]));
-            let n = if r.chance(0.5) { r.pick(FIRST).to_string() } else { full_name(r, true) };
+            let n = if r.chance(0.5) {
+                r.pick(FIRST).to_string()
+            } else {
+                full_name(r, true)
+            };
             b.pii("PERSON", &n, false);
-            b.t(r.pick(&[" speaking.", " from the billing team.", " calling about my order.", " speaking, how can I help?"]));
+            b.t(r.pick(&[
+                " speaking.",
+                " from the billing team.",
+                " calling about my order.",
+                " speaking, how can I help?",
+            ]));
         }
         2 => {
             b.t(r.pick(&["Please ask for ", "You can ask for ", "ask for "]));
@@ -857,12 +1602,28 @@ fn gen_person(r: &mut Rng) -> Sample {
         }
         4 => {
             let t = r.pick(&["Mr.", "Ms.", "Dr.", "Mrs.", "Mr", "Dr"]);
-            b.t(r.pick(&["I spoke to ", "I have an appointment with ", "Please tell ", "Is "])).t(t).t(" ");
-            let last = if r.chance(0.5) { r.pick(LAST) } else { r.pick(RARE_LAST) };
+            b.t(r.pick(&[
+                "I spoke to ",
+                "I have an appointment with ",
+                "Please tell ",
+                "Is ",
+            ]))
+            .t(t)
+            .t(" ");
+            let last = if r.chance(0.5) {
+                r.pick(LAST)
+            } else {
+                r.pick(RARE_LAST)
+            };
             b.pii("PERSON", last, false);
-            b.t(r.pick(&[" yesterday.", " on Monday.", " that I called.", " available?"]));
+            b.t(r.pick(&[
+                " yesterday.",
+                " on Monday.",
+                " that I called.",
+                " available?",
+            ]));
         }
-        5 | 6 | 7 => {
+        5..=7 => {
             b.t(r.pick(&[
                 "I already talked to ",
                 "The order was placed by ",
@@ -872,12 +1633,21 @@ fn gen_person(r: &mut Rng) -> Sample {
                 "The package was signed for by ",
             ]));
             b.pii("PERSON", &full_name(r, false), false);
-            b.t(r.pick(&[" about this.", ".", " said it would be fixed.", " but nothing happened."]));
+            b.t(r.pick(&[
+                " about this.",
+                ".",
+                " said it would be fixed.",
+                " but nothing happened.",
+            ]));
         }
         _ => {
             b.t(r.pick(&["Thanks ", "Thank you, ", "Hi "]));
             b.pii("PERSON", r.pick(FIRST), false);
-            b.t(r.pick(&[", that fixed it.", ". Have a good day.", ", I need some help."]));
+            b.t(r.pick(&[
+                ", that fixed it.",
+                ". Have a good day.",
+                ", I need some help.",
+            ]));
         }
     }
     tail(r, &mut b);
@@ -890,8 +1660,14 @@ fn gen_email(r: &mut Rng, spoken: bool) -> Sample {
     let (written, parts, dom) = email(r);
     b.t(&cap_first(
         r.pick(&[
-            "my email is ", "you can email me at ", "send it to ", "it's ", "email: ",
-            "the address on file is ", "my e-mail address is ", "reach me at ",
+            "my email is ",
+            "you can email me at ",
+            "send it to ",
+            "it's ",
+            "email: ",
+            "the address on file is ",
+            "my e-mail address is ",
+            "reach me at ",
         ]),
         r,
     ));
@@ -911,50 +1687,154 @@ fn gen_negative(r: &mut Rng) -> Sample {
     let mut b = B::default();
     let y = r.range(1990, 2030);
     let s = match r.below(30) {
-        0 => format!("Let's meet at {}:{:02} tomorrow.", r.range(1, 12), r.range(0, 59)),
-        1 => format!("It costs ${},{:03}.{:02} with tax.", r.range(1, 9), r.range(0, 999), r.range(0, 99)),
+        0 => format!(
+            "Let's meet at {}:{:02} tomorrow.",
+            r.range(1, 12),
+            r.range(0, 59)
+        ),
+        1 => format!(
+            "It costs ${},{:03}.{:02} with tax.",
+            r.range(1, 9),
+            r.range(0, 999),
+            r.range(0, 99)
+        ),
         2 => format!("That was back in {y}, I think."),
-        3 => format!("The meeting is on {y}-{:02}-{:02} at 3pm.", r.range(1, 12), r.range(1, 28)),
-        4 => format!("She finished {}{} out of {} runners.", r.range(1, 30), ord_suffix(r.range(1, 30)), r.range(100, 900)),
-        5 => format!("We need {} boxes and {} labels.", r.range(2, 80), r.range(100, 5000)),
-        6 => format!("Please update to version {}.{}.{}.{} first.", r.range(1, 20), r.range(0, 20), r.range(0, 300), r.range(0, 9999)),
+        3 => format!(
+            "The meeting is on {y}-{:02}-{:02} at 3pm.",
+            r.range(1, 12),
+            r.range(1, 28)
+        ),
+        4 => format!(
+            "She finished {}{} out of {} runners.",
+            r.range(1, 30),
+            ord_suffix(r.range(1, 30)),
+            r.range(100, 900)
+        ),
+        5 => format!(
+            "We need {} boxes and {} labels.",
+            r.range(2, 80),
+            r.range(100, 5000)
+        ),
+        6 => format!(
+            "Please update to version {}.{}.{}.{} first.",
+            r.range(1, 20),
+            r.range(0, 20),
+            r.range(0, 300),
+            r.range(0, 9999)
+        ),
         7 => format!(
             "The request id is {:08x}-{:04x}-{:04x}-{:04x}-{:012x}.",
-            r.next() as u32, r.next() as u16, r.next() as u16, r.next() as u16, r.next() & 0xffff_ffff_ffff
+            r.next() as u32,
+            r.next() as u16,
+            r.next() as u16,
+            r.next() as u16,
+            r.next() & 0xffff_ffff_ffff
         ),
         8 => {
             // order number that fails Luhn
             let mut n = card_number(r);
             let last = n.pop().unwrap();
-            n.push(if last == '9' { '0' } else { char::from(last as u8 + 1) });
+            n.push(if last == '9' {
+                '0'
+            } else {
+                char::from(last as u8 + 1)
+            });
             format!("Your order number is {n}.")
         }
         9 => format!("Tracking number 1Z{}{}.", alnum(r, 6, UPNUM), r.digits(10)),
-        10 => format!("I'm on floor {} of the building, room {}.", r.range(2, 40), r.range(100, 999)),
+        10 => format!(
+            "I'm on floor {} of the building, room {}.",
+            r.range(2, 40),
+            r.range(100, 999)
+        ),
         11 => format!("The invoice total was {} dollars.", r.range(1000, 999_999)),
-        12 => format!("On the form it says {}-{:02}-{:04}.", r.pick(&["000", "666", "912", "987"]), r.range(1, 99), r.range(1, 9999)),
+        12 => format!(
+            "On the form it says {}-{:02}-{:04}.",
+            r.pick(&["000", "666", "912", "987"]),
+            r.range(1, 99),
+            r.range(1, 9999)
+        ),
         13 => "The password is wrong again, it keeps rejecting it.".to_owned(),
-        14 => format!("I live on the {}{} floor.", r.range(2, 9), ord_suffix(r.range(2, 9))),
+        14 => format!(
+            "I live on the {}{} floor.",
+            r.range(2, 9),
+            ord_suffix(r.range(2, 9))
+        ),
         15 => format!("We drove {} miles down the road.", r.range(2, 300)),
         16 => {
             let mut n = iban(r);
             let c = n.pop().unwrap();
-            n.push(if c == '9' { '0' } else { char::from(c as u8 + 1) });
+            n.push(if c == '9' {
+                '0'
+            } else {
+                char::from(c as u8 + 1)
+            });
             format!("The reference {n} did not work.")
         }
-        17 => format!("See you at {} {}.", w2(r.range(1, 12)), r.pick(&["thirty", "fifteen", "forty five", "o'clock"])),
-        18 => format!("I have {} kids and {} dogs.", w2(r.range(2, 5)), w2(r.range(1, 4))),
-        19 => format!("{} is lovely in {}.", r.pick(&["New York", "San Francisco", "Rhode Island", "Chicago"]), r.pick(MONTHS)),
+        17 => format!(
+            "See you at {} {}.",
+            w2(r.range(1, 12)),
+            r.pick(&["thirty", "fifteen", "forty five", "o'clock"])
+        ),
+        18 => format!(
+            "I have {} kids and {} dogs.",
+            w2(r.range(2, 5)),
+            w2(r.range(1, 4))
+        ),
+        19 => format!(
+            "{} is lovely in {}.",
+            r.pick(&["New York", "San Francisco", "Rhode Island", "Chicago"]),
+            r.pick(MONTHS)
+        ),
         20 => "Thank you for calling Acme Support, how can I help?".to_owned(),
-        21 => format!("It was about {}.{} degrees outside.", r.range(50, 105), r.range(0, 9)),
-        22 => format!("Route {} is closed near exit {}.", r.range(1, 99), r.range(1, 120)),
-        23 => format!("The package weighs {} pounds and costs {} fifty.", r.range(1, 70), w2(r.range(10, 99))),
-        24 => format!("My account balance is ${}.{:02}.", r.range(10, 99999), r.range(0, 99)),
-        25 => format!("The new policy starts on {} {}, {y}.", r.pick(MONTHS), r.range(1, 28)),
-        26 => format!("Confirmation code {} was sent {} minutes ago.", r.digits(8), r.range(2, 59)),
-        27 => format!("Turn left after {} blocks and take the {} exit.", r.range(2, 9), w2(r.range(1, 9))),
-        28 => format!("I called {} times between {} and {}.", w2(r.range(2, 9)), r.range(1, 11), r.range(1, 12)),
-        _ => format!("Error code {} appeared at {}:{:02}:{:02}.", r.range(100, 599), r.range(0, 23), r.range(0, 59), r.range(0, 59)),
+        21 => format!(
+            "It was about {}.{} degrees outside.",
+            r.range(50, 105),
+            r.range(0, 9)
+        ),
+        22 => format!(
+            "Route {} is closed near exit {}.",
+            r.range(1, 99),
+            r.range(1, 120)
+        ),
+        23 => format!(
+            "The package weighs {} pounds and costs {} fifty.",
+            r.range(1, 70),
+            w2(r.range(10, 99))
+        ),
+        24 => format!(
+            "My account balance is ${}.{:02}.",
+            r.range(10, 99999),
+            r.range(0, 99)
+        ),
+        25 => format!(
+            "The new policy starts on {} {}, {y}.",
+            r.pick(MONTHS),
+            r.range(1, 28)
+        ),
+        26 => format!(
+            "Confirmation code {} was sent {} minutes ago.",
+            r.digits(8),
+            r.range(2, 59)
+        ),
+        27 => format!(
+            "Turn left after {} blocks and take the {} exit.",
+            r.range(2, 9),
+            w2(r.range(1, 9))
+        ),
+        28 => format!(
+            "I called {} times between {} and {}.",
+            w2(r.range(2, 9)),
+            r.range(1, 11),
+            r.range(1, 12)
+        ),
+        _ => format!(
+            "Error code {} appeared at {}:{:02}:{:02}.",
+            r.range(100, 599),
+            r.range(0, 23),
+            r.range(0, 59),
+            r.range(0, 59)
+        ),
     };
     if r.chance(0.3) {
         b.t(r.pick(FILLER)).t(" ");
@@ -985,12 +1865,16 @@ fn gen_combo(r: &mut Rng) -> Sample {
     text.push(' ');
     text.push_str(&c.text);
     let mut gold = a.gold;
-    gold.extend(c.gold.into_iter().map(|g| Gold { start: g.start + off, end: g.end + off, ..g }));
+    gold.extend(c.gold.into_iter().map(|g| Gold {
+        start: g.start + off,
+        end: g.end + off,
+        ..g
+    }));
     Sample { text, gold }
 }
 
 /// The corpus: `n` samples from a fixed seed.
-pub fn generate(seed: u64, n: usize) -> Vec<Sample> {
+pub(crate) fn generate(seed: u64, n: usize) -> Vec<Sample> {
     let mut r = Rng::new(seed);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
