@@ -95,6 +95,35 @@ impl Error {
     }
 }
 
+/// A database error reduced to what is safe to show: the database's error code, the
+/// constraint name and — outside the classes whose messages may quote values (SQLSTATE
+/// 22 data exceptions, 23 integrity violations) — the server's message. Keeping the
+/// raw driver error would leak values through `Debug` (e.g. PostgreSQL's
+/// `Key (email)=(...) already exists` detail).
+#[derive(Debug)]
+pub struct DbFailure {
+    /// SQLSTATE (PostgreSQL) or extended result code (SQLite).
+    pub code: String,
+    /// The constraint involved, if the database said.
+    pub constraint: Option<String>,
+    message: Option<String>,
+}
+
+impl std::fmt::Display for DbFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "database error {}", self.code)?;
+        if let Some(c) = &self.constraint {
+            write!(f, " (constraint {c})")?;
+        }
+        if let Some(m) = &self.message {
+            write!(f, ": {m}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DbFailure {}
+
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
 impl Error {
     pub(crate) fn sqlx(op: &'static str, e: sqlx::Error) -> Self {
@@ -124,10 +153,22 @@ impl Error {
             }
             _ => false,
         };
+        let source: Box<dyn std::error::Error + Send + Sync> = match &e {
+            sqlx::Error::Database(d) => {
+                let code = d.code().map(|c| c.into_owned()).unwrap_or_default();
+                let quotes_values = code.starts_with("22") || code.starts_with("23");
+                Box::new(DbFailure {
+                    constraint: d.constraint().map(str::to_owned),
+                    message: (!quotes_values).then(|| d.message().to_owned()),
+                    code,
+                })
+            }
+            _ => Box::new(e),
+        };
         Error::Backend {
             op,
             retryable,
-            source: Box::new(e),
+            source,
         }
     }
 }

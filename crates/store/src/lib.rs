@@ -36,7 +36,7 @@ pub use clean::{
 };
 pub use consent::{ConsentConfig, ConsentStats, OnWithdrawal};
 pub use contract::PersistenceStore;
-pub use error::{Error, Result};
+pub use error::{DbFailure, Error, Result};
 pub use memory_store::{MemoryLimits, MemoryStore};
 pub use model::*;
 #[cfg(feature = "postgres")]

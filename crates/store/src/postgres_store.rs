@@ -204,62 +204,21 @@ impl fmt::Debug for PostgresStore {
     }
 }
 
-/// A database error reduced to what is safe to show: SQLSTATE, constraint name and,
-/// outside the classes whose messages may quote values, the server's message.
-#[derive(Debug)]
-struct PgFailure {
-    code: String,
-    constraint: Option<String>,
-    message: Option<String>,
-}
-
-impl fmt::Display for PgFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PostgreSQL error {}", self.code)?;
-        if let Some(c) = &self.constraint {
-            write!(f, " (constraint {c})")?;
-        }
-        if let Some(m) = &self.message {
-            write!(f, ": {m}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for PgFailure {}
-
 /// Converts a sqlx error, keeping its retryability and dropping anything that may
 /// quote a parameter value. `field` names the input a NUL character came from.
 fn pg_error(op: &'static str, field: &'static str, e: sqlx::Error) -> Error {
-    let failure = match &e {
-        sqlx::Error::Database(d) => {
-            let code = d.code().map(|c| c.into_owned()).unwrap_or_default();
-            // Text with U+0000 (22021) or JSON with \u0000 (22P05): PostgreSQL
-            // cannot store it. A property of the input, not a backend failure.
-            if code == "22021" || code == "22P05" {
-                return Error::validation(
-                    field,
-                    "contains a NUL character, which PostgreSQL cannot store",
-                );
-            }
-            let quotes_values = code.starts_with("22") || code.starts_with("23");
-            Some(PgFailure {
-                constraint: d.constraint().map(str::to_owned),
-                message: (!quotes_values).then(|| d.message().to_owned()),
-                code,
-            })
+    if let sqlx::Error::Database(d) = &e {
+        // Text with U+0000 (22021) or JSON with \u0000 (22P05): PostgreSQL cannot
+        // store it. Validation rejects NUL first; this is the backstop.
+        if matches!(d.code().as_deref(), Some("22021") | Some("22P05")) {
+            return Error::validation(
+                field,
+                "contains a NUL character, which PostgreSQL cannot store",
+            );
         }
-        _ => None,
-    };
-    let err = Error::sqlx(op, e);
-    match (failure, err) {
-        (Some(f), Error::Backend { op, retryable, .. }) => Error::Backend {
-            op,
-            retryable,
-            source: Box::new(f),
-        },
-        (_, err) => err,
     }
+    // Error::sqlx keeps the retryability and drops anything that may quote a value.
+    Error::sqlx(op, e)
 }
 
 fn db(op: &'static str) -> impl FnOnce(sqlx::Error) -> Error {

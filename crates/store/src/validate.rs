@@ -84,7 +84,26 @@ fn order(start: Timestamp, end: Option<Timestamp>, field: &str, start_name: &str
     }
 }
 
+fn no_nul(field: &str, v: &str) -> Result<()> {
+    if v.contains('\0') {
+        return Err(Error::validation(field, "must not contain NUL characters"));
+    }
+    Ok(())
+}
+
+fn json_no_nul(field: &str, v: &Value) -> Result<()> {
+    match v {
+        Value::String(s) => no_nul(field, s),
+        Value::Array(a) => a.iter().try_for_each(|x| json_no_nul(field, x)),
+        Value::Object(m) => m
+            .iter()
+            .try_for_each(|(k, x)| no_nul(field, k).and_then(|_| json_no_nul(field, x))),
+        _ => Ok(()),
+    }
+}
+
 fn text(field: &str, v: &str, max: usize, allow_empty: bool) -> Result<()> {
+    no_nul(field, v)?;
     if !allow_empty && v.trim().is_empty() {
         return Err(Error::validation(field, "must not be empty"));
     }
@@ -103,6 +122,7 @@ fn json_size(v: &Value) -> usize {
 }
 
 fn json(field: &str, v: &Value, max: usize) -> Result<()> {
+    json_no_nul(field, v)?;
     if json_size(v) > max {
         return Err(Error::validation(
             field,
@@ -113,6 +133,7 @@ fn json(field: &str, v: &Value, max: usize) -> Result<()> {
 }
 
 fn short_name(field: &str, v: &str) -> Result<()> {
+    no_nul(field, v)?;
     if v.trim().is_empty() {
         return Err(Error::validation(field, "must not be empty"));
     }
@@ -141,6 +162,7 @@ pub fn session_meta(m: &SessionMeta, limits: &Limits, now: Timestamp) -> Result<
         }
         if let Some(e) = &u.email {
             let ok = e.len() <= 254
+                && !e.contains('\0')
                 && e.split_once('@').is_some_and(|(l, d)| {
                     !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
                 })

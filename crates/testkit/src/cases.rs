@@ -897,6 +897,27 @@ pub async fn validation_rules<B: Backend>(make: impl MakeFixture<B>) {
         field(s.record_usage("v", usage("Bad Kind", 1.0, 0)).await),
         "events[0].kind"
     );
+    // NUL characters (PostgreSQL cannot store them; refused on every backend alike)
+    assert_eq!(
+        field(s.append_transcript("v", seg("a\0b", 0)).await),
+        "events[0].text"
+    );
+    assert_eq!(
+        field(
+            s.append_tool_event("v", tool(None, json!({"k": ["x\0"]})))
+                .await
+        ),
+        "events[0].args"
+    );
+    let nul_kp = Summary {
+        text: "ok".into(),
+        key_points: vec!["a\0".into()],
+        at: at(0),
+    };
+    assert_eq!(
+        field(s.persist_summary("v", nul_kp).await),
+        "events[0].key_points[0]"
+    );
     // config must be an object
     let mut m = meta("v", Consent::Accepted);
     m.config = Some(json!([1, 2]));
