@@ -41,6 +41,7 @@ impl Names {
     pub(crate) fn load() -> Self {
         let given = include_str!("../data/given_names.txt")
             .lines()
+            .chain(include_str!("../data/given_names_modern.txt").lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();

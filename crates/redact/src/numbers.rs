@@ -580,6 +580,10 @@ fn classify(
     if !en.phone || shape == [3, 2, 4] {
         return None;
     }
+    // "one two three four five six seven eight nine ten" is counting, not a number
+    if spoken && ctx != NumCtx::Phone && counting(d) {
+        return None;
+    }
     if matches!(ctx, NumCtx::Neg | NumCtx::Card | NumCtx::Ssn) && !plus {
         return None;
     }
@@ -611,4 +615,20 @@ fn classify(
         return Some(Entity::Phone);
     }
     None
+}
+
+/// Six or more consecutive ascending digits (1234567...): someone counting.
+fn counting(d: &[u8]) -> bool {
+    let mut run = 1;
+    for w in d.windows(2) {
+        if w[1] == w[0] + 1 {
+            run += 1;
+            if run >= 6 {
+                return true;
+            }
+        } else {
+            run = 1;
+        }
+    }
+    false
 }

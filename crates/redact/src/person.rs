@@ -465,7 +465,11 @@ pub(crate) fn detect(
             k += 1;
             continue;
         };
-        if names.given.contains(wa) && surname_like(wb, names) && !not_a_name(wb) {
+        if names.given.contains(wa)
+            && surname_like(wb, names)
+            && !not_a_name(wb)
+            && !street_word(wb)
+        {
             let mut e = b.end;
             let mut nk = j + 1;
             // hyphenated double surname
@@ -508,4 +512,44 @@ fn surname_like(w: &str, names: &Names) -> bool {
                 || w.ends_with("stein")
                 || w.ends_with("ez")
                 || w.ends_with("ova")))
+}
+
+/// Street words that are also surnames: "Jackson Street" is a place.
+fn street_word(w: &str) -> bool {
+    matches!(
+        w,
+        "street"
+            | "st"
+            | "avenue"
+            | "ave"
+            | "road"
+            | "rd"
+            | "boulevard"
+            | "blvd"
+            | "drive"
+            | "court"
+            | "ct"
+            | "highway"
+            | "parkway"
+            | "terrace"
+            | "circle"
+            | "plaza"
+            | "square"
+            | "alley"
+            | "crescent"
+            | "expressway"
+            | "freeway"
+            | "turnpike"
+            | "route"
+            | "county"
+            | "city"
+            | "center"
+            | "station"
+            | "airport"
+            | "university"
+            | "college"
+            | "school"
+            | "hospital"
+            | "bridge"
+    )
 }

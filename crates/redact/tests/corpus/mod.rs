@@ -1894,9 +1894,171 @@ pub(crate) fn generate(seed: u64, n: usize) -> Vec<Sample> {
             15 => gen_email(&mut r, false),
             16 => gen_email(&mut r, true),
             17 => gen_combo(&mut r),
+            18 | 19 => gen_negative_spoken_and_names(&mut r),
             _ => gen_negative(&mut r),
+        };
+        // speech-to-text without casing: lowercase, trailing punctuation dropped
+        let s = if (i % 24 <= 6 || i % 24 == 16 || i % 24 >= 18) && r.chance(0.2) {
+            stt_lowercase(s)
+        } else {
+            s
         };
         out.push(s);
     }
     out
+}
+
+/// Lowercases a sample (byte offsets are unchanged: ASCII-only lowercasing) and drops
+/// a final period, as speech-to-text without punctuation would.
+fn stt_lowercase(mut s: Sample) -> Sample {
+    s.text = s.text.to_ascii_lowercase();
+    if s.text.ends_with('.') && s.gold.iter().all(|g| g.end < s.text.len()) {
+        s.text.pop();
+    }
+    s
+}
+
+/// Hard negatives in spoken form, and capitalised words or numbers that are not
+/// names or addresses.
+fn gen_negative_spoken_and_names(r: &mut Rng) -> Sample {
+    let mut b = B::default();
+    let s = match r.below(24) {
+        0 => format!("I'll call you back in {} minutes.", w2(r.range(2, 59))),
+        1 => format!(
+            "My daughter is {} and my son is {}.",
+            w2(r.range(2, 17)),
+            w2(r.range(2, 17))
+        ),
+        2 => format!(
+            "Can you count to ten for me? {}",
+            "one two three four five six seven eight nine ten"
+        ),
+        3 => format!(
+            "The total is {} hundred {} dollars.",
+            w2(r.range(1, 9)),
+            w2(r.range(1, 99))
+        ),
+        4 => format!(
+            "Room {} {} {} is on the left.",
+            w2(r.range(1, 9)),
+            r.pick(&["oh", "zero"]),
+            w2(r.range(1, 9))
+        ),
+        5 => format!(
+            "Press {} then {} to continue.",
+            w2(r.range(0, 9)),
+            w2(r.range(0, 9))
+        ),
+        6 => format!(
+            "We bought {} {} packs back in {}.",
+            w2(r.range(2, 9)),
+            w2(r.range(10, 99)),
+            year_words(r.range(1990, 2020))
+        ),
+        7 => r
+            .pick(&[
+                "Thank you, Sir, that helps.",
+                "Hi there, how are you?",
+                "This is great news.",
+                "This is Amazon customer service.",
+                "I'm fine, thanks.",
+                "I'm calling about my internet.",
+            ])
+            .to_string(),
+        8 => format!(
+            "I paid with {} yesterday.",
+            r.pick(&["Apple Pay", "Google Pay", "PayPal", "Venmo", "Cash App"])
+        ),
+        9 => format!(
+            "I bought it at {} last week.",
+            r.pick(&[
+                "Best Buy",
+                "Home Depot",
+                "Whole Foods",
+                "Bank of America",
+                "Trader Joe's",
+                "Dollar General"
+            ])
+        ),
+        10 => format!(
+            "Meet me at {} at noon.",
+            r.pick(&[
+                "Jackson Square",
+                "Union Station",
+                "Central Park",
+                "Times Square",
+                "Madison Square Garden"
+            ])
+        ),
+        11 => format!("We waited {} hours on the road.", r.range(2, 9)),
+        12 => format!(
+            "Take Highway {} north for {} miles.",
+            r.range(1, 120),
+            r.range(2, 90)
+        ),
+        13 => format!(
+            "My {} is {} years old.",
+            r.pick(&["car", "laptop", "phone", "router"]),
+            w2(r.range(2, 15))
+        ),
+        14 => format!(
+            "The flight leaves at {} {} and lands at {} {}.",
+            w2(r.range(1, 12)),
+            w2(r.range(10, 59)),
+            w2(r.range(1, 12)),
+            w2(r.range(10, 59))
+        ),
+        15 => format!(
+            "I have {} {} in my account and {} pending.",
+            r.range(2, 999),
+            r.pick(&["points", "credits", "miles"]),
+            r.range(2, 99)
+        ),
+        16 => format!(
+            "Was it the {} or the {} of {}?",
+            ORDINALS[r.range(1, 31) as usize],
+            ORDINALS[r.range(1, 31) as usize],
+            r.pick(MONTHS)
+        ),
+        17 => format!(
+            "Our {} team meets every {}.",
+            r.pick(&["Sales", "Support", "Billing", "Product"]),
+            r.pick(&["Monday", "Tuesday", "Friday"])
+        ),
+        18 => format!(
+            "The model number is {}-{}.",
+            alnum(r, 3, UPNUM),
+            r.digits(4)
+        ),
+        19 => format!(
+            "It was {}-{} in the fourth quarter.",
+            r.range(0, 40),
+            r.range(0, 40)
+        ),
+        20 => format!(
+            "My name is on the account, but {} dollars is too much.",
+            r.range(50, 900)
+        ),
+        21 => format!(
+            "Give me {} second, I'm looking for the {} email.",
+            w2(1),
+            r.pick(&["last", "first", "second"])
+        ),
+        22 => format!(
+            "There are {} lanes on {} Street near the park.",
+            r.range(2, 6),
+            r.pick(STREETS)
+        ),
+        _ => format!(
+            "The score was {} to {} and we won {} games.",
+            w2(r.range(0, 20)),
+            w2(r.range(0, 20)),
+            w2(r.range(2, 9))
+        ),
+    };
+    if r.chance(0.3) {
+        b.t(r.pick(FILLER)).t(" ");
+    }
+    b.t(&s);
+    b.done()
 }
