@@ -32,10 +32,10 @@ fn word_ctx(w: &str) -> Option<NumCtx> {
         | "loyalty" | "rewards" | "voucher" | "coupon" | "promo" | "pin" | "badge" | "step"
         | "chapter" | "release" | "batch" | "lot" | "container" | "awb" | "waybill" | "usps"
         | "ups" | "fedex" | "dhl" | "po" | "pnr" | "locator" | "record" | "bill" | "meter"
-        | "customer" | "subscriber" | "contract" | "loan" | "mortgage" | "iban" | "swift"
-        | "bic" | "sort" | "registration" | "plate" | "imei" | "mac" | "port" | "ip" | "total"
-        | "amount" | "balance" | "paid" | "pay" | "cost" | "costs" | "price" | "dollars"
-        | "usd" | "eur" | "year" | "years" | "km" | "miles" => NumCtx::Neg,
+        | "contract" | "loan" | "mortgage" | "iban" | "swift" | "bic" | "sort" | "registration"
+        | "plate" | "imei" | "mac" | "port" | "ip" | "total" | "amount" | "balance" | "paid"
+        | "pay" | "cost" | "costs" | "price" | "dollars" | "usd" | "eur" | "year" | "years"
+        | "km" | "miles" => NumCtx::Neg,
         _ => return None,
     })
 }

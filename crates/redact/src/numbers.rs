@@ -506,8 +506,14 @@ pub(crate) fn detect(
                 let digits = &run.digits[chunks[0].d0..chunks[chunks.len() - 1].d1];
                 let plus = run.plus && i == 0;
                 // context words belong to the start of the run only
-                let ctx = if i == 0 { ctx } else { NumCtx::None };
-                let Some(entity) = classify(digits, &shape, spoken, plus, ctx, en) else {
+                // (a suppressing context covers the whole run)
+                let ctx = match ctx {
+                    NumCtx::Neg | NumCtx::Card | NumCtx::Ssn => ctx,
+                    _ if i == 0 => ctx,
+                    _ => NumCtx::None,
+                };
+                let whole = i == 0 && j + 1 == run.chunks.len();
+                let Some(entity) = classify(digits, &shape, spoken, plus, ctx, whole, en) else {
                     continue;
                 };
                 let mut start = chunks[0].start;
@@ -555,6 +561,7 @@ fn classify(
     spoken: bool,
     plus: bool,
     ctx: NumCtx,
+    whole: bool,
     en: NumEnabled,
 ) -> Option<Entity> {
     let n = d.len();
@@ -562,7 +569,7 @@ fn classify(
         let grouped4 = shape.len() >= 3 && shape[..shape.len() - 1].iter().all(|&g| g == 4);
         let shape_ok = spoken || card_shape(shape, n);
         if shape_ok
-            && (ctx == NumCtx::Card
+            && ((ctx == NumCtx::Card && (whole || iin_ok(d)))
                 || (iin_ok(d) && (ctx != NumCtx::Neg || grouped4))
                 || (spoken && ctx != NumCtx::Neg && iin_ok(d)))
         {
@@ -608,7 +615,7 @@ fn classify(
     {
         return Some(Entity::Phone);
     }
-    if d.starts_with(b"00") && (11..=15).contains(&n) && shape.len() >= 2 {
+    if !spoken && d.starts_with(b"00") && (11..=15).contains(&n) && shape.len() >= 2 {
         return Some(Entity::Phone);
     }
     if ctx == NumCtx::Phone && (7..=15).contains(&n) {

@@ -217,7 +217,19 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
             })
         }
         "for" if prev == "ask" || prev == "asking" => Some(Trigger::Strong),
-        "with" | "to" if prev == "speaking" || prev == "speak" || prev == "talking" => {
+        "with" | "to"
+            if matches!(
+                prev,
+                "speaking"
+                    | "speak"
+                    | "talking"
+                    | "talk"
+                    | "talked"
+                    | "spoke"
+                    | "spoken"
+                    | "chatted"
+            ) =>
+        {
             Some(Trigger::Weak)
         }
         "i'm" | "im" => Some(Trigger::Weak),

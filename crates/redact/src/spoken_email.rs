@@ -240,8 +240,40 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
         }
         let Some((dend, domain)) = best else { continue };
-        // local part, backwards
+        // local part, backwards; spoken digits glued at its end ("jones eighty two")
         let mut s = k - 1;
+        let mut digits: Vec<u8> = Vec::new();
+        {
+            let mut d0 = s;
+            while d0 > 0
+                && d0 + 4 > s
+                && matches!(
+                    toks[d0].kw,
+                    Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_) | Kw::Oh
+                )
+                && toks[d0].kind == Tk::Word
+            {
+                d0 -= 1;
+            }
+            if d0 < s && is_label(&toks[d0]) && toks[d0].kw == Kw::None {
+                let mut j = d0 + 1;
+                let mut ok = true;
+                while j < k {
+                    match crate::numbers::spoken_elem(toks, j, &mut digits, false) {
+                        Some(nx) if nx <= k => j = nx,
+                        _ => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+                if ok {
+                    s = d0;
+                } else {
+                    digits.clear();
+                }
+            }
+        }
         if !is_label(&toks[s]) || toks[k].nl {
             continue;
         }
@@ -270,6 +302,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 norm.push(parts[i].0);
             }
         }
+        norm.extend(digits.iter().map(|&b| b as char));
         norm.push('@');
         norm.push_str(&domain);
         out.push(Cand {
