@@ -99,6 +99,70 @@ pub trait Backend: Send + Sync + 'static {
     fn ping(&self) -> impl Future<Output = Result<()>> + Send;
 }
 
+/// A shared backend is a backend: several stores (instances) can share one.
+impl<B: Backend> Backend for std::sync::Arc<B> {
+    fn kind(&self) -> &'static str {
+        (**self).kind()
+    }
+    fn upsert_session(&self, meta: &CleanSessionMeta) -> impl Future<Output = Result<()>> + Send {
+        (**self).upsert_session(meta)
+    }
+    fn stored_consent(&self, id: &str) -> impl Future<Output = Result<Option<Consent>>> + Send {
+        (**self).stored_consent(id)
+    }
+    fn withdraw(&self, id: &str, erase: bool) -> impl Future<Output = Result<()>> + Send {
+        (**self).withdraw(id, erase)
+    }
+    fn append(
+        &self,
+        id: &str,
+        events: &[CleanEvent],
+    ) -> impl Future<Output = Result<Vec<AppendResult>>> + Send {
+        (**self).append(id, events)
+    }
+    fn get_session(&self, id: &str) -> impl Future<Output = Result<Option<Session>>> + Send {
+        (**self).get_session(id)
+    }
+    fn list_sessions(
+        &self,
+        f: &SessionFilter,
+    ) -> impl Future<Output = Result<Page<Session>>> + Send {
+        (**self).list_sessions(f)
+    }
+    fn get_transcripts(
+        &self,
+        id: &str,
+        p: &PageRequest,
+    ) -> impl Future<Output = Result<Page<StoredSegment>>> + Send {
+        (**self).get_transcripts(id, p)
+    }
+    fn get_tool_events(
+        &self,
+        id: &str,
+        p: &PageRequest,
+    ) -> impl Future<Output = Result<Page<StoredToolEvent>>> + Send {
+        (**self).get_tool_events(id, p)
+    }
+    fn get_summary(&self, id: &str) -> impl Future<Output = Result<Option<StoredSummary>>> + Send {
+        (**self).get_summary(id)
+    }
+    fn get_usage(&self, id: &str) -> impl Future<Output = Result<UsageReport>> + Send {
+        (**self).get_usage(id)
+    }
+    fn delete_session(&self, id: &str) -> impl Future<Output = Result<bool>> + Send {
+        (**self).delete_session(id)
+    }
+    fn erase_user(&self, id: &str) -> impl Future<Output = Result<EraseCounts>> + Send {
+        (**self).erase_user(id)
+    }
+    fn purge_before(&self, before: Timestamp) -> impl Future<Output = Result<EraseCounts>> + Send {
+        (**self).purge_before(before)
+    }
+    fn ping(&self) -> impl Future<Output = Result<()>> + Send {
+        (**self).ping()
+    }
+}
+
 /// Default and maximum page sizes.
 pub(crate) const DEFAULT_SESSION_PAGE: u32 = 50;
 pub(crate) const DEFAULT_CHILD_PAGE: u32 = 100;

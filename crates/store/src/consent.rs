@@ -38,6 +38,10 @@ pub struct ConsentConfig {
     /// Sessions whose consent is cached (default 100 000); idle ones beyond are
     /// forgotten and read again from the backend once when they come back.
     pub max_cached: usize,
+    /// While a session's events are held, how often its stored consent is read
+    /// again on the next append (default 1 s): another instance may have accepted
+    /// (or declined) it meanwhile. At most one read per interval per held session.
+    pub recheck_after: Duration,
     /// Withdrawal policy.
     pub on_withdrawal: OnWithdrawal,
 }
@@ -50,6 +54,7 @@ impl Default for ConsentConfig {
             max_age: Duration::from_secs(600),
             max_sessions: 10_000,
             max_cached: 100_000,
+            recheck_after: Duration::from_secs(1),
             on_withdrawal: OnWithdrawal::Erase,
         }
     }
@@ -111,6 +116,8 @@ pub(crate) struct SlotState {
     pub(crate) known: Known,
     /// The session row exists in the backend.
     pub(crate) stored: bool,
+    /// When the stored consent was last read.
+    pub(crate) checked_at: Option<Instant>,
     pending_meta: Option<(CleanSessionMeta, Instant)>,
     buffer: VecDeque<Held>,
     bytes: usize,
@@ -152,6 +159,7 @@ impl Gate {
         let s: Slot = Arc::new(tokio::sync::Mutex::new(SlotState {
             known: Known::Unresolved,
             stored: false,
+            checked_at: None,
             pending_meta: None,
             buffer: VecDeque::new(),
             bytes: 0,
@@ -284,6 +292,16 @@ impl Gate {
                 at: now,
             });
         }
+    }
+
+    /// Whether the session holds events.
+    pub(crate) fn holds(&self, st: &SlotState) -> bool {
+        !st.buffer.is_empty()
+    }
+
+    /// Whether a `PENDING` meta is held for the session.
+    pub(crate) fn has_pending_meta(&self, st: &SlotState) -> bool {
+        st.pending_meta.is_some()
     }
 
     /// Discards the buffer because consent was declined.

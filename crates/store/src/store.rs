@@ -167,8 +167,45 @@ impl<B: Backend> RealtimeStore<B> {
     async fn resolve(&self, session_id: &str, st: &mut SlotState) -> Result<()> {
         if st.known == Known::Unresolved {
             let stored = self.backend.stored_consent(session_id).await?;
+            st.checked_at = Some(Instant::now());
+            // A PENDING meta held here (nothing stored yet) keeps the session pending.
+            let local_pending = self.gate.has_pending_meta(st);
             st.stored = stored.is_some();
-            st.known = stored.map_or(Known::Absent, Known::Is);
+            st.known = match stored {
+                Some(c) => Known::Is(c),
+                None if local_pending => Known::Is(Consent::Pending),
+                None => Known::Absent,
+            };
+        }
+        Ok(())
+    }
+
+    /// While events are held, another instance may have decided the session's
+    /// consent: read it again, at most once per `recheck_after`.
+    async fn recheck_held(&self, session_id: &str, st: &mut SlotState) -> Result<()> {
+        let due = st
+            .checked_at
+            .is_none_or(|t| t.elapsed() >= self.gate.cfg.recheck_after);
+        if !due
+            || !self.gate.holds(st)
+            || !matches!(st.known, Known::Absent | Known::Is(Consent::Pending))
+        {
+            return Ok(());
+        }
+        let stored = self.backend.stored_consent(session_id).await?;
+        st.checked_at = Some(Instant::now());
+        match stored {
+            Some(Consent::Accepted) => {
+                st.stored = true;
+                st.known = Known::Is(Consent::Accepted);
+                tracing::debug!(session_id = %session_id, "accepted by another instance; flushing held events");
+            }
+            Some(Consent::Declined) => {
+                st.stored = true;
+                st.known = Known::Is(Consent::Declined);
+                self.gate.discard_declined(st);
+            }
+            _ => {}
         }
         Ok(())
     }
@@ -244,6 +281,7 @@ impl<B: Backend> RealtimeStore<B> {
         let mut st = slot.lock().await;
         self.gate.expire(&mut st, Instant::now());
         self.resolve(session_id, &mut st).await?;
+        self.recheck_held(session_id, &mut st).await?;
         if st.known == Known::Is(Consent::Declined) {
             self.gate.count_declined(events.len());
             return Ok(vec![

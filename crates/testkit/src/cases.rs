@@ -1566,3 +1566,56 @@ pub async fn failed_flush_keeps_events_in_order<B: Backend>(make: impl MakeFixtu
     );
     assert_eq!(s.stats().consent.held_events, 0);
 }
+
+/// Two instances (stores) over one backend: events held by one instance for a session
+/// another instance accepted are written on its next append after `recheck_after`;
+/// a decline seen the same way discards them.
+pub async fn held_events_follow_consent_decided_elsewhere<B: Backend>(make: impl MakeFixture<B>) {
+    let (backend, _guard) = make().await.into_parts();
+    let shared = Arc::new(backend);
+    let cfg = ConsentConfig {
+        recheck_after: Duration::from_millis(20),
+        ..ConsentConfig::default()
+    };
+    let a = RealtimeStore::builder(shared.clone()).consent(cfg).build();
+    // (With the default `Erase`, a withdrawal leaves no row to see, and events held
+    // elsewhere wait until they expire; with `Keep` the decline is visible.)
+    let b = RealtimeStore::builder(shared.clone())
+        .consent(cfg)
+        .on_withdrawal(OnWithdrawal::Keep)
+        .build();
+    assert_eq!(
+        a.append_transcript("x1", seg("held by a", 0))
+            .await
+            .unwrap(),
+        WriteOutcome::Buffered
+    );
+    assert_eq!(
+        a.append_transcript("x2", seg("held too", 0)).await.unwrap(),
+        WriteOutcome::Buffered
+    );
+    b.save_session_meta(meta_for("x1", "u_x", Consent::Accepted))
+        .await
+        .unwrap();
+    b.save_session_meta(meta_for("x2", "u_x", Consent::Accepted))
+        .await
+        .unwrap();
+    b.save_session_meta(meta("x2", Consent::Declined))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(60)).await;
+    assert_eq!(
+        a.append_transcript("x1", seg("then live", 1))
+            .await
+            .unwrap(),
+        WriteOutcome::Persisted
+    );
+    assert_eq!(texts(&b, "x1").await, vec!["held by a", "then live"]);
+    let o = a
+        .append_transcript("x2", seg("after decline", 1))
+        .await
+        .unwrap();
+    assert_eq!(o, WriteOutcome::Dropped(DropReason::ConsentDeclined));
+    assert_eq!(a.stats().consent.discarded_declined, 1);
+    assert!(texts(&b, "x2").await.is_empty());
+}

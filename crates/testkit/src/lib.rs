@@ -58,7 +58,8 @@ macro_rules! conformance_tests {
             reads_of_unknown_sessions,
             health_reports_buffers,
             withdrawal_fails_closed,
-            failed_flush_keeps_events_in_order
+            failed_flush_keeps_events_in_order,
+            held_events_follow_consent_decided_elsewhere
         );
     };
     (@cases $make:expr; $($case:ident),* $(,)?) => {
