@@ -22,6 +22,8 @@ mod error;
 mod memory_store;
 mod model;
 #[cfg(feature = "postgres")]
+mod postgres_options;
+#[cfg(feature = "postgres")]
 mod postgres_store;
 #[cfg(feature = "sqlite")]
 mod sqlite_store;
@@ -40,7 +42,9 @@ pub use error::{DbFailure, Error, Result};
 pub use memory_store::{MemoryLimits, MemoryStore};
 pub use model::*;
 #[cfg(feature = "postgres")]
-pub use postgres_store::{PostgresOptions, PostgresStore, DEFAULT_SCHEMA, POSTGRES_MIGRATOR};
+pub use postgres_options::{PostgresOptions, DEFAULT_SCHEMA};
+#[cfg(feature = "postgres")]
+pub use postgres_store::{PostgresStore, POSTGRES_MIGRATOR};
 #[cfg(feature = "sqlite")]
 pub use sqlite_store::{SqliteOptions, SqliteStore, SQLITE_MIGRATOR};
 pub use store::{RealtimeStore, StoreBuilder, StoreStats};
