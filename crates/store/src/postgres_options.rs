@@ -11,7 +11,7 @@ use crate::{Error, Result};
 /// The default schema.
 pub const DEFAULT_SCHEMA: &str = "realtime_store";
 
-/// Options of a [`PostgresStore`].
+/// Options of a [`PostgresStore`](crate::PostgresStore).
 ///
 /// Each can also be given as a query parameter of the URL (which then wins over
 /// the value passed in code): `schema`, `max_connections`, `min_connections`,
