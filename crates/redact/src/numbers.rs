@@ -101,6 +101,25 @@ fn blocked_num(text: &str, toks: &[Tok], k: usize) -> bool {
     false
 }
 
+/// A word that may sit between the groups of a number said aloud: `Some(false)`
+/// for a hesitation ("um", "uh"), `Some(true)` for a self-correction ("sorry",
+/// "I mean", "no wait", "actually").
+fn pause_word(w: &str) -> Option<bool> {
+    if w.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &buf[..w.len()] {
+        b"um" | b"uh" | b"umm" | b"uhm" | b"uhh" | b"er" | b"erm" | b"hmm" | b"ah" => Some(false),
+        b"sorry" | b"mean" | b"wait" | b"actually" | b"no" | b"oops" | b"correction" => Some(true),
+        b"i" => Some(false),
+        _ => None,
+    }
+}
+
 fn spoken_digit(kw: Kw) -> Option<u8> {
     match kw {
         Kw::Digit(d) => Some(d),
@@ -201,6 +220,8 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
         first_tok: k0,
     };
     let mut pause = false;
+    // start of the span when the first group was corrected away
+    let mut corrected_from: Option<usize> = None;
     loop {
         if run.chunks.len() >= MAX_CHUNKS {
             break;
@@ -301,6 +322,8 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
         let mut j = chunk.tok_end;
         pause = false;
         let mut puncts = 0;
+        let mut fillers = 0;
+        let mut corrected = false;
         let mut ok = false;
         while j < toks.len() {
             let t = &toks[j];
@@ -344,6 +367,19 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
                         break;
                     }
                 }
+                // hesitations ("um", "uh") are pauses; "sorry", "I mean", "no wait"
+                // correct the group just said
+                Tk::Word if t.kw == Kw::None && fillers < 3 => {
+                    match pause_word(&text[t.start..t.end]) {
+                        Some(correct) => {
+                            pause = true;
+                            corrected |= correct;
+                            fillers += 1;
+                            j += 1;
+                        }
+                        None => break,
+                    }
+                }
                 Tk::Num => {
                     ok = true;
                     break;
@@ -363,12 +399,31 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
         if !ok {
             break;
         }
+        if corrected {
+            // drop the group being corrected: the last written chunk, or the spoken
+            // chunks back to the previous pause; the span still starts where the
+            // speaker started
+            let keep = if chunk.spoken {
+                run.chunks
+                    .iter()
+                    .rposition(|c| c.pause_before || !c.spoken)
+                    .map_or(0, |p| if run.chunks[p].spoken { p } else { p + 1 })
+            } else {
+                run.chunks.len() - 1
+            };
+            let d0 = run.chunks[keep].d0;
+            let g0 = run.chunks[keep].g0;
+            run.chunks.truncate(keep);
+            run.digits.truncate(d0);
+            run.groups.truncate(g0);
+            corrected_from.get_or_insert(start);
+        }
         k = j;
     }
     if run.chunks.is_empty() {
         return None;
     }
-    run.start = start;
+    run.start = corrected_from.unwrap_or(start).min(start);
     let next = run.chunks.last().map_or(k0 + 1, |c| c.tok_end);
     Some((run, next))
 }
@@ -513,7 +568,12 @@ pub(crate) fn detect(
                     _ => NumCtx::None,
                 };
                 let whole = i == 0 && j + 1 == run.chunks.len();
-                let Some(entity) = classify(digits, &shape, spoken, plus, ctx, whole, en) else {
+                // a card is never a slice of a longer unbroken digit sequence
+                // (tracking numbers, IBANs with a bad checksum)
+                let bounded = (i == 0 || chunks[0].pause_before)
+                    && run.chunks.get(j + 1).is_none_or(|c| c.pause_before);
+                let Some(entity) = classify(digits, &shape, spoken, plus, ctx, whole, bounded, en)
+                else {
                     continue;
                 };
                 let mut start = chunks[0].start;
@@ -555,6 +615,7 @@ pub(crate) fn detect(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn classify(
     d: &[u8],
     shape: &[u8],
@@ -562,10 +623,11 @@ fn classify(
     plus: bool,
     ctx: NumCtx,
     whole: bool,
+    bounded: bool,
     en: NumEnabled,
 ) -> Option<Entity> {
     let n = d.len();
-    if en.card && (13..=19).contains(&n) && luhn_ok(d) {
+    if en.card && bounded && (13..=19).contains(&n) && luhn_ok(d) {
         let grouped4 = shape.len() >= 3 && shape[..shape.len() - 1].iter().all(|&g| g == 4);
         let shape_ok = spoken || card_shape(shape, n);
         if shape_ok
@@ -587,8 +649,16 @@ fn classify(
     if !en.phone || shape == [3, 2, 4] {
         return None;
     }
+    // nor is a phone number a slice of a longer number said without a pause
+    if spoken && !bounded && !plus {
+        return None;
+    }
     // "one two three four five six seven eight nine ten" is counting, not a number
     if spoken && ctx != NumCtx::Phone && counting(d) {
+        return None;
+    }
+    // ...and counting all the way is counting even after "calling"
+    if spoken && n >= 7 && d.windows(2).all(|w| w[1] == w[0] + 1) {
         return None;
     }
     if matches!(ctx, NumCtx::Neg | NumCtx::Card | NumCtx::Ssn) && !plus {
@@ -618,7 +688,7 @@ fn classify(
     if !spoken && d.starts_with(b"00") && (11..=15).contains(&n) && shape.len() >= 2 {
         return Some(Entity::Phone);
     }
-    if ctx == NumCtx::Phone && (7..=15).contains(&n) {
+    if ctx == NumCtx::Phone && bounded && (7..=15).contains(&n) {
         return Some(Entity::Phone);
     }
     None

@@ -18,6 +18,7 @@ pub(crate) struct Patterns {
     keys: Regex,
     bearer: Regex,
     password: Regex,
+    password_bare: Regex,
     generic: Regex,
 }
 
@@ -45,8 +46,9 @@ impl Patterns {
             password: re(
                 r#"(?i)\b(?:password|passwd|passcode|passphrase|pwd|pin(?:\s+(?:number|code))?)(?:\s+for\s+(?:the\s+|my\s+)?[a-z0-9]+)?(?:\s+(?:is|was|will\s+be|would\s+be|should\s+be|is\s+set\s+to)\s*:?|\s*[:=])\s*["'“]?([^\s"'”]+)"#,
             ),
+            password_bare: re(r#"(?i)\b(?:password|passwd|pwd)\s+["'“]?([^\s"'”]{6,})"#),
             generic: re(
-                r#"(?i)\b(?:api[\s_\-]?key|access[\s_\-]?key|secret(?:[\s_\-]?key)?|auth[\s_\-]?token|access[\s_\-]?token|refresh[\s_\-]?token|token|client[\s_\-]?secret)\b\s*(?:is\s*:?|:|=)?\s*["']?([A-Za-z0-9_\-./+=]{16,})"#,
+                r#"(?i)\b(?:(?:aws[\s_\-]?)?secret[\s_\-]?access[\s_\-]?key|api[\s_\-]?key|access[\s_\-]?key|secret(?:[\s_\-]?key)?|auth[\s_\-]?token|access[\s_\-]?token|refresh[\s_\-]?token|token|client[\s_\-]?secret)\b\s*(?:is\s*:?|:|=)?\s*["']?([A-Za-z0-9_\-./+=]{16,})"#,
             ),
         }
     }
@@ -115,12 +117,34 @@ impl Patterns {
                 push(g.start(), g.start() + trimmed.len());
             }
         }
+        for c in self.password_bare.captures_iter(text) {
+            // "password Tr0ub4dor&3" with no verb: only a value that looks made up
+            // (letters with digits or symbols), never a plain word
+            if let Some(g) = c.get(1) {
+                let v = g.as_str().trim_end_matches(['.', ',', ';', '?', ')', ']']);
+                let letters = v.bytes().any(|b| b.is_ascii_alphabetic());
+                let other = v
+                    .bytes()
+                    .any(|b| b.is_ascii_digit() || (b.is_ascii_punctuation() && b != b'\''));
+                if v.len() >= 6
+                    && letters
+                    && other
+                    && !v.starts_with('[')
+                    && !is_password_stopword(v)
+                {
+                    push(g.start(), g.start() + v.len());
+                }
+            }
+        }
         for c in self.generic.captures_iter(text) {
             if let Some(g) = c.get(1) {
                 let v = g.as_str().trim_end_matches(['.', ',']);
                 let letters = v.bytes().any(|b| b.is_ascii_alphabetic());
                 let digits = v.bytes().any(|b| b.is_ascii_digit());
-                if letters && digits && v.len() >= 16 {
+                let upper = v.bytes().any(|b| b.is_ascii_uppercase());
+                let lower = v.bytes().any(|b| b.is_ascii_lowercase());
+                // random-looking: letters and digits, or mixed case (base64 keys)
+                if letters && (digits || (upper && lower && v.len() >= 24)) && v.len() >= 16 {
                     push(g.start(), g.start() + v.len());
                 }
             }
@@ -182,10 +206,16 @@ impl Patterns {
     pub(crate) fn iban(&self, text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         for (k, t) in toks.iter().enumerate() {
             let w = &text.as_bytes()[t.start..t.end];
+            if t.kind == Tk::Word && w.len() == 1 {
+                spoken_iban(text, toks, k, out);
+                continue;
+            }
+            // lowercase too ("de89 3704 ..." from speech-to-text): mod-97 decides
             if t.kind != Tk::Alnum
                 || w.len() < 4
-                || !w[0].is_ascii_uppercase()
-                || !w[1].is_ascii_uppercase()
+                || !w[0].is_ascii_alphabetic()
+                || !w[1].is_ascii_alphabetic()
+                || w[0].is_ascii_uppercase() != w[1].is_ascii_uppercase()
                 || !w[2].is_ascii_digit()
                 || !w[3].is_ascii_digit()
             {
@@ -194,7 +224,8 @@ impl Patterns {
             if k > 0 && !t.gap && matches!(toks[k - 1].kind, Tk::Punct(b'-' | b'_' | b'/')) {
                 continue;
             }
-            let Some(want) = iban_len(&w[..2]) else {
+            let Some(want) = iban_len(&[w[0].to_ascii_uppercase(), w[1].to_ascii_uppercase()])
+            else {
                 continue;
             };
             let mut acc: Vec<u8> = Vec::with_capacity(34);
@@ -232,6 +263,71 @@ impl Patterns {
                 }
             }
         }
+    }
+}
+
+/// An IBAN read aloud: the country code spelled ("D E"), then digits as words or
+/// numerals and spelled letters, with pauses; held to the country's length and
+/// mod-97 like the written form.
+fn spoken_iban(text: &str, toks: &[Tok], k: usize, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let letter = |j: usize| -> Option<u8> {
+        let t = toks.get(j)?;
+        (t.kind == Tk::Word && t.end - t.start == 1 && b[t.start].is_ascii_alphabetic())
+            .then(|| b[t.start].to_ascii_uppercase())
+    };
+    let (Some(c0), Some(c1)) = (letter(k), letter(k + 1)) else {
+        return;
+    };
+    if k > 0 && letter(k - 1).is_some() {
+        return;
+    }
+    let Some(want) = iban_len(&[c0, c1]) else {
+        return;
+    };
+    let mut acc: Vec<u8> = vec![c0, c1];
+    let mut j = k + 2;
+    let mut end = toks[k + 1].end;
+    let mut scratch = Vec::new();
+    while j < toks.len() && acc.len() < want {
+        let t = &toks[j];
+        match t.kind {
+            Tk::Punct(b',' | b'-' | b'.') => j += 1,
+            Tk::Num => {
+                acc.extend_from_slice(&b[t.start..t.end]);
+                end = t.end;
+                j += 1;
+            }
+            Tk::Word => {
+                if let Some(c) = letter(j) {
+                    if !(acc.len() < 4 && c != b'O') {
+                        acc.push(if acc.len() < 4 { b'0' } else { c });
+                        end = t.end;
+                        j += 1;
+                        continue;
+                    }
+                }
+                scratch.clear();
+                match crate::numbers::spoken_elem(toks, j, &mut scratch, false) {
+                    Some(next) => {
+                        acc.extend_from_slice(&scratch);
+                        end = toks[next - 1].end;
+                        j = next;
+                    }
+                    None => return,
+                }
+            }
+            _ => return,
+        }
+    }
+    if acc.len() == want && iban_ok(&acc) {
+        out.push(Cand {
+            start: toks[k].start,
+            end,
+            found: Found::Entity(Entity::Iban),
+            prio: 9,
+            norm: Some(String::from_utf8_lossy(&acc).into_owned()),
+        });
     }
 }
 

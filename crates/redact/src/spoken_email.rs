@@ -176,6 +176,12 @@ fn is_local_stopword(w: &str) -> bool {
     )
 }
 
+/// Whether token `k` is the word `w` (ASCII, case-insensitive).
+fn word_is(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.kind == Tk::Word && text[t.start..t.end].eq_ignore_ascii_case(w))
+}
+
 fn is_label(t: &Tok) -> bool {
     matches!(t.kind, Tk::Word | Tk::Alnum | Tk::Num)
 }
@@ -208,8 +214,16 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if !is_at || k == 0 || k + 1 >= toks.len() {
             continue;
         }
-        // domain: label (sep label)+, ending with a TLD
+        // domain: label (sep label)+, ending with a TLD; "at the rate" is how many
+        // Indian English speakers say "@"
         let mut j = k + 1;
+        if t.kind == Tk::Word && word_is(text, toks, j, "the") && word_is(text, toks, j + 1, "rate")
+        {
+            j += 2;
+            if j + 1 >= toks.len() {
+                continue;
+            }
+        }
         if !is_label(&toks[j]) {
             continue;
         }
@@ -240,6 +254,29 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
         }
         let Some((dend, domain)) = best else { continue };
+        // "priya sharma, all one word, at ...": the words before are run together
+        let mut k = k;
+        let mut one_word = false;
+        {
+            let mut q = k;
+            if q > 0 && toks[q - 1].kind == Tk::Punct(b',') {
+                q -= 1;
+            }
+            if q >= 4
+                && word_is(text, toks, q - 3, "all")
+                && word_is(text, toks, q - 2, "one")
+                && word_is(text, toks, q - 1, "word")
+            {
+                q -= 3;
+                if toks[q - 1].kind == Tk::Punct(b',') {
+                    q -= 1;
+                }
+                if q >= 1 {
+                    k = q;
+                    one_word = true;
+                }
+            }
+        }
         // local part, backwards; spoken digits glued at its end ("jones eighty two")
         let mut s = k - 1;
         let mut digits: Vec<u8> = Vec::new();
@@ -282,6 +319,21 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         let mut parts: Vec<(char, &str)> = vec![(' ', w0)];
+        if one_word {
+            // up to two more words said before it, no separator
+            while parts.len() < 3 && s >= 1 {
+                let p = &toks[s - 1];
+                if p.kind != Tk::Word || !toks[s].gap || toks[s].nl || p.kw != Kw::None {
+                    break;
+                }
+                let pw = &text[p.start..p.end];
+                if lower(pw, &mut buf).is_none_or(is_local_stopword) {
+                    break;
+                }
+                parts.push(('\0', pw));
+                s -= 1;
+            }
+        }
         while s >= 2 {
             let Some(c) = sep(toks, s - 1) else { break };
             let p = &toks[s - 2];
@@ -298,7 +350,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let mut norm = String::new();
         for (i, (_, w)) in parts.iter().enumerate().rev() {
             norm.push_str(&w.to_ascii_lowercase());
-            if i > 0 {
+            if i > 0 && parts[i].0 != '\0' {
                 norm.push(parts[i].0);
             }
         }

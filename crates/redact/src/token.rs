@@ -123,6 +123,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
     let mut gap = false;
     let mut nl = false;
     let mut prev_cap_word = false;
+    let mut prev_letter = false;
     while i < n {
         let c = b[i];
         if CLASS[c as usize] == SPACE {
@@ -175,6 +176,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                     if cap && prev_cap_word && gap {
                         h.cap_pair = true;
                     }
+                    if i - start == 1 && prev_letter && gap {
+                        // spelled letters: a spoken IBAN's country code
+                        h.iban = true;
+                    }
                     if i - start == 2 && cap && c.is_ascii_uppercase() && i < n && b[i] == b'.' {
                         // initials / abbreviations: nothing special
                     }
@@ -183,8 +188,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                     h.digit = true;
                     let w = &b[start..i];
                     if w.len() >= 4
-                        && w[0].is_ascii_uppercase()
-                        && w[1].is_ascii_uppercase()
+                        && w[0].is_ascii_alphabetic()
+                        && w[1].is_ascii_alphabetic()
                         && w[2].is_ascii_digit()
                         && w[3].is_ascii_digit()
                     {
@@ -202,6 +207,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                 _ => {}
             }
             prev_cap_word = kind == Tk::Word && cap;
+            prev_letter = kind == Tk::Word && i - start == 1;
             out.push(Tok {
                 start,
                 end: i,
@@ -242,6 +248,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                 _ => {}
             }
             prev_cap_word = false;
+            prev_letter = false;
             out.push(Tok {
                 start,
                 end: i,
