@@ -42,11 +42,13 @@ impl Names {
         let given = include_str!("../data/given_names.txt")
             .lines()
             .chain(include_str!("../data/given_names_modern.txt").lines())
+            .chain(include_str!("../data/given_names_intl.txt").lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         let surnames = include_str!("../data/surnames.txt")
             .lines()
+            .chain(include_str!("../data/surnames_intl.txt").lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();

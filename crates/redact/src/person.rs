@@ -14,6 +14,8 @@ enum Trigger {
     Weak,
     /// Mr, Ms, Dr...: any capitalised word.
     Title,
+    /// "my husband", "the technician": a capitalised or listed given name.
+    Relation,
 }
 
 /// Capitalised words that are not names even after a trigger.
@@ -207,8 +209,17 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
     match last {
         "mr" | "mrs" | "ms" | "miss" | "mister" | "dr" | "doctor" | "prof" | "professor" | "mx"
         | "madam" | "sir" | "mrs." => Some(Trigger::Title),
-        "is" if prev == "name" => Some(Trigger::Strong),
-        "name's" | "named" => Some(Trigger::Strong),
+        "is" if prev == "name" || prev == "surname" => Some(Trigger::Strong),
+        "name's" | "named" | "surname" => Some(Trigger::Strong),
+        // "first name Tomasz", "my father's name, Mei Nowak"
+        "name"
+            if matches!(
+                prev,
+                "first" | "last" | "middle" | "full" | "maiden" | "given" | "family"
+            ) || (prev.len() > 2 && prev.ends_with("'s")) =>
+        {
+            Some(Trigger::Strong)
+        }
         "is" if prev == "holder" || (prev == "this" && prev2 != "what") => {
             Some(if prev == "holder" {
                 Trigger::Strong
@@ -232,61 +243,220 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
         {
             Some(Trigger::Weak)
         }
+        // "transfer me to", "put me through to", "connect me to"
+        "to" if prev == "me" || prev == "through" => Some(Trigger::Weak),
+        // "could you let Ahmed know"
+        "let" if prev == "you" || prev == "please" || prev == "can" => Some(Trigger::Weak),
         "i'm" | "im" => Some(Trigger::Weak),
         "am" if prev == "i" => Some(Trigger::Weak),
         "me" if prev == "call" => Some(Trigger::Weak),
         "hi" | "hello" | "hey" | "thanks" | "dear" | "bye" | "goodbye" => Some(Trigger::Weak),
         "you" if prev == "thank" => Some(Trigger::Weak),
         "by" if prev == "signed" || prev == "authorized" => Some(Trigger::Weak),
-        "under" if prev == "booked" || prev == "reservation" => Some(Trigger::Weak),
+        // "the reservation is under Okonkwo", "booked under"
+        "under"
+            if [prev, prev2].iter().any(|w| {
+                matches!(
+                    *w,
+                    "booked"
+                        | "reservation"
+                        | "booking"
+                        | "account"
+                        | "order"
+                        | "registered"
+                        | "listed"
+                        | "ticket"
+                        | "table"
+                )
+            }) =>
+        {
+            Some(Trigger::Strong)
+        }
         "it's" | "its" => Some(Trigger::Weak),
+        // "my husband Emeka", "the technician, Wei Tanaka,"
+        "wife" | "husband" | "son" | "daughter" | "manager" | "boss" | "father" | "mother"
+        | "dad" | "mom" | "brother" | "sister" | "partner" | "colleague" | "coworker"
+        | "friend" | "technician" | "rep" | "landlord" | "neighbor" | "nurse"
+            if matches!(
+                prev,
+                "my" | "our" | "his" | "her" | "the" | "their" | "your"
+            ) =>
+        {
+            Some(Trigger::Relation)
+        }
         _ => None,
     }
 }
 
 fn is_trigger_last(w: &str) -> bool {
-    matches!(
-        w,
-        "mr" | "mrs"
-            | "ms"
-            | "miss"
-            | "mister"
-            | "dr"
-            | "doctor"
-            | "prof"
-            | "professor"
-            | "mx"
-            | "madam"
-            | "sir"
-            | "is"
-            | "name's"
-            | "named"
-            | "for"
-            | "with"
-            | "to"
-            | "i'm"
-            | "im"
-            | "am"
-            | "me"
-            | "hi"
-            | "hello"
-            | "hey"
-            | "thanks"
-            | "dear"
-            | "bye"
-            | "goodbye"
-            | "you"
-            | "by"
-            | "under"
-            | "it's"
-            | "its"
-    )
+    !matches!(w, "here" | "speaking")
 }
 
 fn is_cue_after(w: &str) -> bool {
     matches!(
         w,
-        "speaking" | "from" | "calling" | "here" | "with" | "at" | "and" | "on" | "over"
+        "speaking" | "from" | "calling" | "here" | "with" | "at" | "and" | "on" | "over" | "know"
+    )
+}
+
+/// Given names that are also everyday words ("will", "may", "grace"): in lowercase
+/// text they are names only with a strong cue.
+fn everyday_word(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "may"
+            | "june"
+            | "april"
+            | "august"
+            | "grace"
+            | "mark"
+            | "bill"
+            | "rose"
+            | "crystal"
+            | "faith"
+            | "hope"
+            | "joy"
+            | "summer"
+            | "autumn"
+            | "frank"
+            | "sue"
+            | "pat"
+            | "chase"
+            | "hunter"
+            | "guy"
+            | "ray"
+            | "rich"
+            | "lane"
+            | "major"
+            | "young"
+            | "amber"
+            | "ruby"
+            | "pearl"
+            | "ivy"
+            | "olive"
+            | "ginger"
+            | "holly"
+            | "iris"
+            | "penny"
+            | "sandy"
+            | "rusty"
+            | "chance"
+            | "chuck"
+            | "cliff"
+            | "dale"
+            | "dean"
+            | "drew"
+            | "gene"
+            | "glen"
+            | "jack"
+            | "jay"
+            | "jewel"
+            | "ken"
+            | "lee"
+            | "miles"
+            | "nick"
+            | "reed"
+            | "rob"
+            | "rod"
+            | "ross"
+            | "sterling"
+            | "max"
+            | "dawn"
+            | "sunny"
+            | "sky"
+            | "star"
+            | "love"
+            | "don"
+            | "van"
+            | "long"
+            | "min"
+            | "sai"
+            | "ma"
+            | "le"
+            | "li"
+            | "ye"
+            | "su"
+            | "lu"
+            | "hu"
+            | "sun"
+            | "song"
+            | "ren"
+            | "ping"
+            | "tao"
+            | "nam"
+            | "bao"
+            | "mai"
+            | "uma"
+            | "noor"
+    )
+}
+
+/// The word at token `k`, lowercased, with a glued hyphenated part ("Ji-woo",
+/// "Al-Sayed"); and the token index after it.
+fn name_word(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
+    let t = toks.get(k)?;
+    if t.kind != Tk::Word || t.end - t.start > 24 {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let mut w = lower(&text[t.start..t.end], &mut buf)?.to_string();
+    let mut next = k + 1;
+    if toks
+        .get(k + 1)
+        .is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
+        && toks
+            .get(k + 2)
+            .is_some_and(|n| n.kind == Tk::Word && !n.gap && n.end - n.start <= 12)
+    {
+        let n = &toks[k + 2];
+        if let Some(l) = lower(&text[n.start..n.end], &mut buf) {
+            w.push('-');
+            w.push_str(l);
+            next = k + 3;
+        }
+    }
+    Some((w, next))
+}
+
+/// Whether a (possibly hyphenated) word is a listed given name / surname.
+fn listed(names: &Names, w: &str) -> (bool, bool) {
+    let given = names.given.contains(w);
+    let sur = names.surnames.contains(w)
+        || w.split_once('-').is_some_and(|(a, b)| {
+            matches!(a, "al" | "el" | "abu" | "bin" | "ibn" | "ben")
+                && (names.surnames.contains(b) || b.len() >= 4)
+                || names.surnames.contains(a) && names.surnames.contains(b)
+        });
+    (given, sur)
+}
+
+/// A word that may start a clause before a name said first ("Yan here").
+fn clause_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "yeah"
+            | "yes"
+            | "yep"
+            | "hi"
+            | "hey"
+            | "hello"
+            | "okay"
+            | "ok"
+            | "so"
+            | "um"
+            | "uh"
+            | "right"
+            | "sure"
+            | "well"
+            | "oh"
+            | "and"
+            | "hmm"
+            | "mean"
+            | "basically"
+            | "like"
+            | "know"
+            | "alright"
     )
 }
 
@@ -314,8 +484,17 @@ pub(crate) fn detect(
             continue;
         };
         if !is_trigger_last(w) {
+            if let Some((s, e)) = name_before(text, toks, k, names) {
+                out.push(person(s, e));
+            }
             k += 1;
             continue;
+        }
+        if w == "is" && word_is(text, toks, k + 1, "the") && word_is(text, toks, k + 2, "name") {
+            // "Wei Brown is the name on the account"
+            if let Some((s, e)) = name_before(text, toks, k, names) {
+                out.push(person(s, e));
+            }
         }
         let word_at = |i: usize, buf: &'_ mut [u8; 24]| -> Option<usize> {
             let t = toks.get(i)?;
@@ -352,13 +531,15 @@ pub(crate) fn detect(
         };
         // the name follows, optionally after a title's dot or a comma
         let mut j = k + 1;
-        if trig == Trigger::Weak
-            && toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b','))
-            && matches!(
+        if toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b','))
+            && (matches!(
                 w,
-                "hi" | "hello" | "hey" | "thanks" | "you" | "bye" | "goodbye" | "dear"
-            )
+                "hi" | "hello" | "hey" | "thanks" | "you" | "bye" | "goodbye" | "dear" | "name"
+            ) || trig == Trigger::Relation)
         {
+            j += 1;
+        }
+        if w == "name" && toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b':')) {
             j += 1;
         }
         if trig == Trigger::Title
@@ -374,30 +555,40 @@ pub(crate) fn detect(
         while end_tok < toks.len() && count < 3 {
             let n = &toks[end_tok];
             if n.kind != Tk::Word || n.nl {
-                // middle initial "J."
                 break;
             }
-            let mut bb = [0u8; 24];
-            let Some(lw) = lower(&text[n.start..n.end], &mut bb) else {
+            let Some((lw, next)) = name_word(text, toks, end_tok) else {
                 break;
             };
-            if not_a_name(lw) {
+            if not_a_name(&lw) || (n.kw != Kw::None && n.kw != Kw::NameCue) {
                 break;
             }
-            let listed = names.given.contains(lw) || names.surnames.contains(lw);
+            let (given, sur) = listed(names, &lw);
+            let is_listed = given || sur;
             let ok = if n.cap {
                 true
             } else {
-                trig == Trigger::Strong && listed
+                match trig {
+                    // "my name is priya": any word that is not a function word
+                    Trigger::Strong => count == 0 || is_listed,
+                    Trigger::Title => true,
+                    Trigger::Weak | Trigger::Relation => {
+                        if count == 0 {
+                            given && !everyday_word(&lw)
+                        } else {
+                            sur || (given && !everyday_word(&lw))
+                        }
+                    }
+                }
             };
             if !ok {
                 break;
             }
             if count == 0 {
-                first_listed = names.given.contains(lw) || (trig != Trigger::Weak && listed);
+                first_listed = given || (trig != Trigger::Weak && is_listed);
             }
             count += 1;
-            end_tok += 1;
+            end_tok = next;
             // "J." middle initial
             if end_tok + 1 < toks.len()
                 && toks[end_tok].kind == Tk::Word
@@ -410,7 +601,7 @@ pub(crate) fn detect(
             {
                 end_tok += 2;
             }
-            if trig == Trigger::Weak && count == 1 && !n.cap {
+            if count == 2 && !n.cap && trig != Trigger::Strong {
                 break;
             }
         }
@@ -421,26 +612,21 @@ pub(crate) fn detect(
         if trig == Trigger::Weak && !first_listed {
             // "This is Priya from support": unknown name, but a cue follows.
             let cue = toks.get(end_tok).and_then(|n| {
-                if n.kind == Tk::Punct(b',') {
+                if matches!(n.kind, Tk::Punct(b',' | b'.' | b'?' | b'!')) {
                     return Some(true);
                 }
                 let mut bb = [0u8; 24];
                 lower(&text[n.start..n.end], &mut bb).map(is_cue_after)
             });
-            if cue != Some(true) || count > 2 {
+            let cue = cue.unwrap_or(end_tok == toks.len());
+            if !cue || count > 2 {
                 k += 1;
                 continue;
             }
         }
         let s = toks[j].start;
         let e = toks[end_tok - 1].end;
-        out.push(Cand {
-            start: s,
-            end: e,
-            found: Found::Entity(Entity::Person),
-            prio: 5,
-            norm: None,
-        });
+        out.push(person(s, e));
         k = end_tok;
     }
     if !cap_pair {
@@ -477,7 +663,11 @@ pub(crate) fn detect(
             k += 1;
             continue;
         };
-        if names.given.contains(wa)
+        // "my account at Morgan Stanley", "in Santa Clara": a place or a firm
+        let after_at =
+            k > 0 && (word_is(text, toks, k - 1, "at") || word_is(text, toks, k - 1, "in"));
+        if !after_at
+            && names.given.contains(wa)
             && surname_like(wb, names)
             && !not_a_name(wb)
             && !street_word(wb)
@@ -564,4 +754,82 @@ fn street_word(w: &str) -> bool {
             | "hospital"
             | "bridge"
     )
+}
+
+fn person(start: usize, end: usize) -> Cand {
+    Cand {
+        start,
+        end,
+        found: Found::Entity(Entity::Person),
+        prio: 5,
+        norm: None,
+    }
+}
+
+fn word_is(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.kind == Tk::Word && text[t.start..t.end].eq_ignore_ascii_case(w))
+}
+
+/// A name said before its cue ("Yan here", "Ji-woo speaking", "Wei Brown is the
+/// name on the account"): one or two words ending at token `cue`; the first a
+/// listed given name, or a capitalised word opening the clause.
+fn name_before(text: &str, toks: &[Tok], cue: usize, names: &Names) -> Option<(usize, usize)> {
+    // the word ending right before the cue (a hyphenated name is three tokens)
+    let mut starts: Vec<usize> = Vec::with_capacity(2);
+    let mut k = cue;
+    while starts.len() < 2 && k > 0 {
+        let mut s = k - 1;
+        if toks[s].kind != Tk::Word {
+            break;
+        }
+        if s >= 2 && toks[s - 1].kind == Tk::Punct(b'-') && !toks[s - 1].gap && !toks[s].gap {
+            s -= 2;
+        }
+        starts.push(s);
+        k = s;
+        if toks[s].nl {
+            break;
+        }
+    }
+    let opener = |s: usize| -> bool {
+        if s == 0 {
+            return true;
+        }
+        let p = &toks[s - 1];
+        match p.kind {
+            Tk::Punct(_) => true,
+            Tk::Word => {
+                let mut b = [0u8; 24];
+                lower(&text[p.start..p.end], &mut b).is_some_and(clause_opener)
+            }
+            _ => false,
+        }
+    };
+    let info = |s: usize| -> Option<(bool, bool, bool)> {
+        let (w, _) = name_word(text, toks, s)?;
+        if not_a_name(&w) || toks[s].kw != Kw::None {
+            return None;
+        }
+        let (g, sur) = listed(names, &w);
+        Some((toks[s].cap, g && (toks[s].cap || !everyday_word(&w)), sur))
+    };
+    let last = *starts.first()?;
+    let (cap1, given1, sur1) = info(last)?;
+    if let Some(&first) = starts.get(1) {
+        if let Some((cap0, given0, _)) = info(first) {
+            if given0 && (sur1 || cap1 || given1) && (opener(first) || cap0 || !toks[first].gap) {
+                return Some((toks[first].start, toks[cue - 1].end));
+            }
+            if given0 && (sur1 || given1) {
+                return Some((toks[first].start, toks[cue - 1].end));
+            }
+        }
+    }
+    // "Sign here" is no name: after "here" only a listed given name
+    let here = word_is(text, toks, cue, "here");
+    if (given1 || (cap1 && !here)) && opener(last) {
+        return Some((toks[last].start, toks[cue - 1].end));
+    }
+    None
 }

@@ -55,6 +55,9 @@ impl Rng {
     fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
     }
+    fn pick_str(&mut self, xs: &[&'static str]) -> &'static str {
+        xs[self.below(xs.len())]
+    }
     fn range(&mut self, lo: u64, hi: u64) -> u64 {
         lo + self.next() % (hi - lo + 1)
     }
@@ -319,7 +322,7 @@ fn say_group(g: &[u8], rng: &mut Rng, say: Say) -> String {
 }
 
 fn pause(rng: &mut Rng) -> &'static str {
-    *rng.pick(&[
+    rng.pick_str(&[
         ", ", ", ", ", ", "... ", " ", " ", " - ", ", uh, ", ", um ", "... ", ",  ",
     ])
 }
@@ -351,7 +354,7 @@ fn group(digits: &str, groups: &[usize], sep: &str) -> String {
 
 fn filler(rng: &mut Rng) -> &'static str {
     if rng.chance(0.45) {
-        *rng.pick(&[
+        rng.pick_str(&[
             "um ",
             "uh ",
             "um, ",
@@ -1033,7 +1036,7 @@ fn card(rng: &mut Rng, b: &mut B) {
     }
     if rng.chance(0.4) {
         b.t(", expiration ");
-        b.n(&format!("{:02}/{}", rng.range(1, 12), rng.range(26, 31)));
+        b.n(format!("{:02}/{}", rng.range(1, 12), rng.range(26, 31)));
     }
 }
 
@@ -1634,7 +1637,7 @@ fn street(rng: &mut Rng, b: &mut B) {
     let suf = *rng.pick(SUFFIX);
     let spoken = rng.chance(0.25);
     let num_s = if spoken {
-        if num >= 100 && num < 10000 && num % 100 >= 10 && rng.chance(0.6) {
+        if (100..10000).contains(&num) && num % 100 >= 10 && rng.chance(0.6) {
             format!(
                 "{} {}",
                 two_digit_words(num / 100),
@@ -1828,7 +1831,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
     match rng.below(44) {
         0 => {
             b.t("can you call me back at ");
-            b.n(&format!("{}:{:02}", rng.range(1, 12), rng.range(0, 11) * 5));
+            b.n(format!("{}:{:02}", rng.range(1, 12), rng.range(0, 11) * 5));
             b.t(rng.pick(&["", " tomorrow", " today", " pm"]));
         }
         1 => {
@@ -1843,7 +1846,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         2 => {
             b.t("it came to ");
-            b.n(&format!(
+            b.n(format!(
                 "${},{:03}.{:02}",
                 rng.range(1, 9),
                 rng.range(0, 999),
@@ -1863,12 +1866,12 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         4 => {
             b.t("I was charged ");
-            b.n(&format!("€{}.{:02}", rng.range(5, 999), rng.range(0, 99)));
+            b.n(format!("€{}.{:02}", rng.range(5, 999), rng.range(0, 99)));
             b.t(" twice");
         }
         5 => {
             b.t("it was ");
-            b.nf(&format!(
+            b.nf(format!(
                 "{} dollars",
                 cardinal(rng.range(20, 999) as u32, true)
             ));
@@ -1895,7 +1898,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         8 => {
             b.t("the payment on ");
-            b.n(&format!(
+            b.n(format!(
                 "{:02}/{:02}/{}",
                 rng.range(1, 12),
                 rng.range(1, 28),
@@ -1906,7 +1909,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         9 => {
             b.t("my contract ends ");
             let m = MONTHS[rng.below(12)].to_ascii_lowercase();
-            b.nf(&format!("{m} {}", ORD[rng.below(28)]));
+            b.nf(format!("{m} {}", ORD[rng.below(28)]));
         }
         10 => {
             b.t("this is the ");
@@ -1916,16 +1919,16 @@ fn negative(rng: &mut Rng, b: &mut B) {
         11 => {
             b.t("we ordered ");
             let n = rng.range(120, 990) as u32;
-            b.nf(&format!("{} units", cardinal(n, true)));
+            b.nf(format!("{} units", cardinal(n, true)));
         }
         12 => {
             b.t("it's about ");
-            b.n(&format!("{},{:03}", rng.range(1, 9), rng.range(0, 999)));
+            b.n(format!("{},{:03}", rng.range(1, 9), rng.range(0, 999)));
             b.t(" square feet");
         }
         13 => {
             b.t("I'm on ");
-            b.n(&format!(
+            b.n(format!(
                 "v{}.{}.{}",
                 rng.range(1, 9),
                 rng.range(0, 30),
@@ -1935,7 +1938,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         14 => {
             b.t("my phone is on ");
-            b.n(&format!(
+            b.n(format!(
                 "iOS {}.{}.{}",
                 rng.range(14, 18),
                 rng.range(0, 6),
@@ -1944,7 +1947,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         15 => {
             b.t("windows says version ");
-            b.n(&format!(
+            b.n(format!(
                 "10.0.{}.{}",
                 rng.range(19041, 22631),
                 rng.range(100, 4000)
@@ -1965,7 +1968,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         17 => {
             b.t("order number ");
             let d = rng.digits(8);
-            b.n(&group(&d, &[1; 8], " "));
+            b.n(group(&d, &[1; 8], " "));
         }
         18 => {
             b.t("my order number is ");
@@ -1984,7 +1987,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         19 => {
             b.t("the tracking number is ");
-            b.n(&format!(
+            b.n(format!(
                 "1Z{}{}{}",
                 alnum(rng, 6, UPNUM),
                 rng.digits(2),
@@ -1994,11 +1997,11 @@ fn negative(rng: &mut Rng, b: &mut B) {
         20 => {
             b.t("USPS tracking ");
             let d = format!("9400{}", rng.digits(18));
-            b.n(&group(&d, &[4, 4, 4, 4, 4, 2], " "));
+            b.n(group(&d, &[4, 4, 4, 4, 4, 2], " "));
         }
         21 => {
             b.t("invoice ");
-            b.n(&format!(
+            b.n(format!(
                 "INV-{}-{:05}",
                 rng.range(2019, 2025),
                 rng.range(1, 99999)
@@ -2007,15 +2010,15 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         22 => {
             b.t("the zip code is ");
-            b.n(&format!("{:05}", rng.range(10000, 99950)));
+            b.n(format!("{:05}", rng.range(10000, 99950)));
         }
         23 => {
             b.t("I'm in room ");
-            b.n(&rng.range(100, 2400).to_string());
+            b.n(rng.range(100, 2400).to_string());
         }
         24 => {
             b.t("I'm on flight ");
-            b.n(&format!(
+            b.n(format!(
                 "{} {}",
                 rng.pick(&["UA", "BA", "DL", "AI", "LH"]),
                 rng.range(10, 2999)
@@ -2023,7 +2026,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         25 => {
             b.t("your confirmation code is ");
-            b.n(&format!(
+            b.n(format!(
                 "{}{}{}",
                 letters(rng, 2),
                 rng.digits(2),
@@ -2037,12 +2040,12 @@ fn negative(rng: &mut Rng, b: &mut B) {
                 "the part number is ",
             ]));
             let d = bad_luhn16(rng);
-            b.n(&group(&d, &[4, 4, 4, 4], " "));
+            b.n(group(&d, &[4, 4, 4, 4], " "));
         }
         27 => {
             b.t(rng.pick(&["the claim number is ", "case ", "the letter code is "]));
             let area = *rng.pick(&["000", "666", "900", "912", "987", "955"]);
-            b.n(&format!(
+            b.n(format!(
                 "{area}-{:02}-{:04}",
                 rng.range(1, 99),
                 rng.range(1, 9999)
@@ -2051,7 +2054,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         28 => {
             b.t(rng.pick(&["okay let me count, ", "mic check ", "", "repeat after me "]));
             let n = rng.range(7, 10) as usize;
-            b.nf(&ONES[1..]
+            b.nf(ONES[1..]
                 .iter()
                 .chain(["ten"].iter())
                 .take(n)
@@ -2119,18 +2122,18 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         33 => {
             b.t(rng.pick(&["the card ending in ", "the last four are "]));
-            b.n(&rng.digits(4));
+            b.n(rng.digits(4));
         }
         34 => {
             b.t("the mandate reference is ");
             let mut v = iban_value(rng).into_bytes();
             let i = v.len() - 1;
             v[i] = if v[i] == b'9' { b'0' } else { v[i] + 1 };
-            b.n(&spaced4(&String::from_utf8(v).unwrap()));
+            b.n(spaced4(&String::from_utf8(v).unwrap()));
         }
         35 => {
             b.t("it broke after commit ");
-            b.n(&alnum(rng, 40, HEX));
+            b.n(alnum(rng, 40, HEX));
         }
         36 => {
             b.nf(rng.pick(&[
@@ -2166,17 +2169,17 @@ fn negative(rng: &mut Rng, b: &mut B) {
         }
         39 => {
             b.t("battery is at ");
-            b.n(&format!("{}%", rng.range(1, 99)));
+            b.n(format!("{}%", rng.range(1, 99)));
             b.t(" and the screen shows ");
-            b.n(&format!("{}.{}", rng.range(1, 99), rng.range(0, 9)));
+            b.n(format!("{}.{}", rng.range(1, 99), rng.range(0, 9)));
         }
         40 => {
             b.t("order number ");
-            b.n(&nanp(rng));
+            b.n(nanp(rng));
         }
         41 => {
             b.t("my model number is ");
-            b.n(&format!(
+            b.n(format!(
                 "{}-{}{}",
                 letters(rng, 2),
                 letters(rng, 1),
@@ -2186,7 +2189,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
         42 => {
             b.t("fedex tracking ");
             let d = rng.digits(12);
-            b.n(&group(&d, &[4, 4, 4], " "));
+            b.n(group(&d, &[4, 4, 4], " "));
         }
         _ => {
             b.t("there were like ");
@@ -2202,7 +2205,7 @@ fn negative(rng: &mut Rng, b: &mut B) {
 }
 
 fn connector(rng: &mut Rng) -> &'static str {
-    *rng.pick(&[
+    rng.pick_str(&[
         ". ",
         ", and ",
         " and ",
@@ -2216,7 +2219,7 @@ fn connector(rng: &mut Rng) -> &'static str {
 }
 
 fn opener(rng: &mut Rng) -> &'static str {
-    *rng.pick(&[
+    rng.pick_str(&[
         "", "", "", "Yeah, ", "Okay so ", "Hi, ", "Um ", "Sure. ", "Right, ", "Yes, ",
     ])
 }
