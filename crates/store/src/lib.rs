@@ -24,6 +24,8 @@ mod model;
 #[cfg(feature = "postgres")]
 mod postgres_options;
 #[cfg(feature = "postgres")]
+mod postgres_sql;
+#[cfg(feature = "postgres")]
 mod postgres_store;
 #[cfg(feature = "sqlite")]
 mod sqlite_store;
