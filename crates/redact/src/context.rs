@@ -33,9 +33,10 @@ fn word_ctx(w: &str) -> Option<NumCtx> {
         | "chapter" | "release" | "batch" | "lot" | "container" | "awb" | "waybill" | "usps"
         | "ups" | "fedex" | "dhl" | "po" | "pnr" | "locator" | "record" | "bill" | "meter"
         | "contract" | "loan" | "mortgage" | "iban" | "swift" | "bic" | "sort" | "registration"
-        | "plate" | "imei" | "mac" | "port" | "ip" | "total" | "amount" | "balance" | "paid"
-        | "pay" | "cost" | "costs" | "price" | "dollars" | "usd" | "eur" | "year" | "years"
-        | "km" | "miles" => NumCtx::Neg,
+        | "sn" | "s/n" | "serials" | "asset" | "tag" | "ean" | "upc" | "issn" | "plate"
+        | "imei" | "mac" | "port" | "ip" | "total" | "amount" | "balance" | "paid" | "pay"
+        | "cost" | "costs" | "price" | "dollars" | "usd" | "eur" | "year" | "years" | "km"
+        | "miles" => NumCtx::Neg,
         _ => return None,
     })
 }
@@ -99,6 +100,17 @@ pub(crate) fn num_ctx(
                             return NumCtx::Phone;
                         }
                         continue;
+                    }
+                    // "caller ID", "area code": phone contexts despite "id"/"code"
+                    if matches!(w, "id" | "code") && k > 0 {
+                        let p = &toks[k - 1];
+                        let mut b2 = [0u8; 24];
+                        if p.kind == Tk::Word
+                            && crate::token::lower(&text[p.start..p.end], &mut b2)
+                                .is_some_and(|pw| matches!(pw, "caller" | "area" | "country"))
+                        {
+                            return NumCtx::Phone;
+                        }
                     }
                     if let Some(c) = word_ctx(w) {
                         return c;

@@ -43,12 +43,14 @@ impl Names {
             .lines()
             .chain(include_str!("../data/given_names_modern.txt").lines())
             .chain(include_str!("../data/given_names_intl.txt").lines())
+            .chain(include_str!("../data/given_names_more.txt").lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         let surnames = include_str!("../data/surnames.txt")
             .lines()
             .chain(include_str!("../data/surnames_intl.txt").lines())
+            .chain(include_str!("../data/surnames_more.txt").lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();

@@ -83,6 +83,11 @@ fn day(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
             }
             Kw::Digit(d) if d > 0 => Some(k + 1),
             Kw::Teen(_) => Some(k + 1),
+            // "oh five", "zero six"
+            Kw::Oh | Kw::Digit(0) => match toks.get(k + 1)?.kw {
+                Kw::Digit(d) if d > 0 => Some(k + 2),
+                _ => None,
+            },
             _ => None,
         },
         _ => None,
@@ -164,7 +169,7 @@ fn year(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
 fn month_number(toks: &[Tok], k: usize) -> Option<usize> {
     let t = toks.get(k)?;
     match t.kw {
-        Kw::Oh => match toks.get(k + 1)?.kw {
+        Kw::Oh | Kw::Digit(0) => match toks.get(k + 1)?.kw {
             Kw::Digit(d) if d > 0 => Some(k + 2),
             _ => None,
         },
@@ -240,8 +245,23 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
         if parts == 3 {
             return Some(j + 1);
         }
-        // 15 March 1985
+        // 15 March 1985, 26-Jul-1980
         if let Some(d) = day(text, toks, k) {
+            let glued = |i: usize| {
+                toks.get(i)
+                    .is_some_and(|p| matches!(p.kind, Tk::Punct(b'-' | b'/' | b'.')) && !p.gap)
+                    && toks.get(i + 1).is_some_and(|n| !n.gap)
+            };
+            if glued(d) {
+                if let Some(after_m) = month(toks, d + 1) {
+                    if glued(after_m) {
+                        if let Some(e) = year(text, toks, after_m + 1) {
+                            return Some(e);
+                        }
+                    }
+                    return None;
+                }
+            }
             let mut m = d;
             if toks.get(m).is_some_and(|x| {
                 x.kind == Tk::Word && text[x.start..x.end].eq_ignore_ascii_case("of")
@@ -316,7 +336,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
             let n = &toks[j];
             let fill = match n.kind {
-                Tk::Punct(b':' | b',' | b'-' | b'\'' | b'"') => true,
+                Tk::Punct(b':' | b',' | b'-' | b'\'' | b'"' | b'(' | b'|' | b'=' | b'[') => true,
                 Tk::Word => {
                     let mut bb = [0u8; 24];
                     // "the DOB on the account is ...": a few plain words may come between

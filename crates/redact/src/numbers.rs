@@ -115,7 +115,7 @@ fn pause_word(w: &str) -> Option<bool> {
     match &buf[..w.len()] {
         b"um" | b"uh" | b"umm" | b"uhm" | b"uhh" | b"er" | b"erm" | b"hmm" | b"ah" => Some(false),
         b"sorry" | b"mean" | b"wait" | b"actually" | b"no" | b"oops" | b"correction" => Some(true),
-        b"i" => Some(false),
+        b"i" | b"then" => Some(false),
         _ => None,
     }
 }
@@ -681,7 +681,7 @@ fn classify(
         && d.get(1) != Some(&b'0')
         && (10..=11).contains(&n)
         && shape.len() >= 2
-        && shape.iter().all(|&g| (2..=5).contains(&g))
+        && (shape.iter().all(|&g| (2..=5).contains(&g)) || (shape == [6, 5] && whole))
     {
         return Some(Entity::Phone);
     }

@@ -16,6 +16,9 @@ enum Trigger {
     Title,
     /// "my husband", "the technician": a capitalised or listed given name.
     Relation,
+    /// "Customer Grace Hernandez", "Contact Minh at": capitalised words, the
+    /// first a listed given name or surname.
+    Label,
 }
 
 /// Capitalised words that are not names even after a trigger.
@@ -152,12 +155,41 @@ fn not_a_name(w: &str) -> bool {
             | "mrs"
             | "ms"
             | "dr"
+            | "prof"
+            | "professor"
+            | "doctor"
+            | "mister"
+            | "mx"
+            | "dame"
+            | "lady"
+            | "lord"
+            | "us"
+            | "care"
+            | "id"
+            | "details"
+            | "info"
+            | "information"
             | "miss"
             | "sir"
             | "madam"
             | "ma'am"
             | "everyone"
             | "everybody"
+            | "me"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "tonight"
+            | "later"
+            | "twice"
+            | "once"
+            | "earlier"
+            | "last"
+            | "every"
+            | "never"
+            | "asap"
+            | "anytime"
+            | "whenever"
             | "guys"
             | "folks"
             | "again"
@@ -249,7 +281,16 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
         "let" if prev == "you" || prev == "please" || prev == "can" => Some(Trigger::Weak),
         "i'm" | "im" => Some(Trigger::Weak),
         "am" if prev == "i" => Some(Trigger::Weak),
+        // "everyone calls me Meg": naming; "call me" may be "call me tomorrow"
+        "me" if matches!(prev, "calls" | "called") && prev2 != "you" && prev2 != "who" => {
+            Some(Trigger::Strong)
+        }
         "me" if prev == "call" => Some(Trigger::Weak),
+        // "identified herself as Jae-won Kaur"
+        "as" if matches!(prev, "herself" | "himself" | "themselves" | "themself") => {
+            Some(Trigger::Relation)
+        }
+        "ok" | "okay" => Some(Trigger::Weak),
         "hi" | "hello" | "hey" | "thanks" | "dear" | "bye" | "goodbye" => Some(Trigger::Weak),
         "you" if prev == "thank" => Some(Trigger::Weak),
         "by" if prev == "signed" || prev == "authorized" => Some(Trigger::Weak),
@@ -267,6 +308,8 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
                         | "listed"
                         | "ticket"
                         | "table"
+                        | "it"
+                        | "put"
                 )
             }) =>
         {
@@ -276,7 +319,11 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
         // "my husband Emeka", "the technician, Wei Tanaka,"
         "wife" | "husband" | "son" | "daughter" | "manager" | "boss" | "father" | "mother"
         | "dad" | "mom" | "brother" | "sister" | "partner" | "colleague" | "coworker"
-        | "friend" | "technician" | "rep" | "landlord" | "neighbor" | "nurse"
+        | "friend" | "technician" | "rep" | "landlord" | "neighbor" | "nurse" | "customer"
+        | "caller" | "client" | "agent" | "grandson" | "granddaughter" | "grandmother"
+        | "grandfather" | "grandma" | "grandpa" | "niece" | "nephew" | "aunt" | "uncle"
+        | "cousin" | "fiance" | "fiancee" | "girlfriend" | "boyfriend" | "spouse" | "stepson"
+        | "stepdaughter" | "beneficiary" | "roommate" | "caregiver"
             if matches!(
                 prev,
                 "my" | "our" | "his" | "her" | "the" | "their" | "your"
@@ -399,8 +446,7 @@ fn name_word(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
     if t.kind != Tk::Word || t.end - t.start > 24 {
         return None;
     }
-    let mut buf = [0u8; 24];
-    let mut w = lower(&text[t.start..t.end], &mut buf)?.to_string();
+    let mut w = fold(&text[t.start..t.end])?;
     let mut next = k + 1;
     if toks
         .get(k + 1)
@@ -410,13 +456,245 @@ fn name_word(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
             .is_some_and(|n| n.kind == Tk::Word && !n.gap && n.end - n.start <= 12)
     {
         let n = &toks[k + 2];
-        if let Some(l) = lower(&text[n.start..n.end], &mut buf) {
+        if let Some(l) = fold(&text[n.start..n.end]) {
             w.push('-');
-            w.push_str(l);
+            w.push_str(&l);
             next = k + 3;
         }
     }
     Some((w, next))
+}
+
+/// Lowercase ASCII form of a word in a Latin script, accents removed ("José" →
+/// "jose", "Søren" → "soren", "Wójcik" → "wojcik"); `None` for other scripts.
+pub(crate) fn fold(w: &str) -> Option<String> {
+    if w.is_ascii() {
+        if !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'') {
+            return None;
+        }
+        return Some(w.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if c.is_ascii_alphabetic() || c == '\'' {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let l = c.to_lowercase().next().unwrap_or(c);
+        let m = match l {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ā' | 'ă' => "a",
+            'æ' => "ae",
+            'ç' | 'ć' | 'č' => "c",
+            'ď' | 'đ' | 'ð' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' | 'ē' => "e",
+            'ğ' => "g",
+            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => "i",
+            'ł' => "l",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'ō' => "o",
+            'œ' => "oe",
+            'ř' => "r",
+            'ś' | 'š' | 'ş' | 'ș' => "s",
+            'ß' => "ss",
+            'ť' | 'ț' => "t",
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' | 'ū' => "u",
+            'ý' | 'ÿ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            '\u{2019}' => "'",
+            _ => return None,
+        };
+        out.push_str(m);
+    }
+    Some(out)
+}
+
+/// First letter uppercase, in any Latin script ("José", "Øyvind", "Ó").
+fn is_cap(text: &str, t: &Tok) -> bool {
+    t.cap
+        || (t.kind == Tk::Word
+            && text.as_bytes()[t.start] >= 0x80
+            && text[t.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase))
+}
+
+/// Lowercase name particles inside a surname ("van der Berg", "de la Cruz",
+/// "da Silva", "St. Clair", "Ó Briain").
+fn particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "la"
+            | "le"
+            | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "du"
+            | "di"
+            | "von"
+            | "ter"
+            | "ten"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "st"
+            | "o"
+            | "mac"
+            | "ni"
+            | "nic"
+    )
+}
+
+/// After a given name at `j`: up to three particles, then a capitalised word.
+/// Returns the token index of that word.
+fn after_particles(text: &str, toks: &[Tok], mut j: usize) -> Option<usize> {
+    let mut n = 0;
+    while n < 3 {
+        let t = toks.get(j)?;
+        if t.kind != Tk::Word || t.nl || !t.gap && n == 0 {
+            break;
+        }
+        let w = fold(&text[t.start..t.end])?;
+        if !particle(&w) {
+            break;
+        }
+        j += 1;
+        // "St." / "St Clair"
+        if toks
+            .get(j)
+            .is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap)
+            && w == "st"
+        {
+            j += 1;
+        }
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let t = toks.get(j)?;
+    (t.kind == Tk::Word && !t.nl && is_cap(text, t) && t.end - t.start >= 2).then_some(j)
+}
+
+/// Spelled letters confirming the word before them: "Siobhan, S I O B H A N",
+/// "mehmet, m-e-h-m-e-t". Both the word and the letters are the name.
+fn spelled_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        if !(t.kind == Tk::Word && t.end - t.start == 1) {
+            k += 1;
+            continue;
+        }
+        let mut letters = String::new();
+        let mut j = k;
+        let mut last = k;
+        let mut dashed = false;
+        while let Some(x) = toks.get(j) {
+            if x.kind == Tk::Word && x.end - x.start == 1 && (j == k || x.gap || dashed) {
+                letters.push(text.as_bytes()[x.start].to_ascii_lowercase() as char);
+                last = j;
+                j += 1;
+                dashed = false;
+            } else if x.kind == Tk::Punct(b'-') && !x.gap && !dashed && j > k {
+                dashed = true;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if letters.len() >= 3 && k >= 1 {
+            let mut w = k - 1;
+            if toks[w].kind == Tk::Punct(b',') && w >= 1 {
+                w -= 1;
+            }
+            let prev = &toks[w];
+            if prev.kind == Tk::Word {
+                if let Some(pw) = fold(&text[prev.start..prev.end]) {
+                    if pw == letters && !not_a_name(&pw) && prev.kw == Kw::None {
+                        out.push(person(prev.start, prev.end));
+                        out.push(person(toks[k].start, toks[last].end));
+                    }
+                }
+            }
+        }
+        k = last + 1;
+    }
+}
+
+/// "this is rhys okonkwo calling": "calling"/"speaking"/"here" within two
+/// words after token `k` (a lowercase unlisted name said before it).
+fn self_cue_follows(text: &str, toks: &[Tok], k: usize) -> bool {
+    (k..k + 2).any(|i| {
+        toks.get(i).is_some_and(|t| {
+            t.kind == Tk::Word
+                && matches!(
+                    fold(&text[t.start..t.end]).as_deref(),
+                    Some("calling" | "speaking" | "here")
+                )
+        })
+    }) && toks.get(k).is_some_and(|t| t.kind == Tk::Word && !t.nl)
+}
+
+/// Words that label a field or a role holding a person's name: "Caller: ...",
+/// "Beneficiary | ...", "Customer Grace Hernandez".
+fn label_word(w: &str) -> bool {
+    matches!(
+        w,
+        "name"
+            | "caller"
+            | "contact"
+            | "customer"
+            | "client"
+            | "beneficiary"
+            | "holder"
+            | "cardholder"
+            | "patient"
+            | "assignee"
+            | "owner"
+            | "recipient"
+            | "payee"
+            | "agent"
+            | "attn"
+            | "attention"
+            | "passenger"
+            | "guest"
+            | "applicant"
+            | "requester"
+            | "technician"
+            | "tenant"
+            | "subscriber"
+            | "to"
+    )
+}
+
+/// After a label at `k`: `:` or `|` (JSON keys: `"name": "`), the index of the
+/// value's first token.
+fn label_value(toks: &[Tok], k: usize) -> Option<usize> {
+    let mut j = k + 1;
+    if toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b'"')) {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    if !matches!(t.kind, Tk::Punct(b':' | b'|' | b'=')) {
+        return None;
+    }
+    j += 1;
+    if toks
+        .get(j)
+        .is_some_and(|t| t.kind == Tk::Punct(b'"') && !t.nl)
+    {
+        j += 1;
+    }
+    (toks.get(j).is_some_and(|t| !t.nl)).then_some(j)
 }
 
 /// Whether a (possibly hyphenated) word is a listed given name / surname.
@@ -525,13 +803,28 @@ pub(crate) fn detect(
         }
         refs[n] = w;
         n += 1;
-        let Some(trig) = trigger_after(&refs[..n]) else {
+        // `user_agent`: a compound key is a label only when it ends in "name"
+        let compound = k > 0 && toks[k - 1].kind == Tk::Punct(b'_') && !t.gap;
+        let label_at = if label_word(w) && (w == "name" || !compound) {
+            label_value(toks, k)
+        } else {
+            None
+        };
+        let trig = if label_at.is_some() {
+            Some(Trigger::Strong)
+        } else {
+            trigger_after(&refs[..n]).or_else(|| {
+                (label_word(w) && !matches!(w, "to" | "name") && t.cap).then_some(Trigger::Label)
+            })
+        };
+        let Some(trig) = trig else {
             k += 1;
             continue;
         };
         // the name follows, optionally after a title's dot or a comma
-        let mut j = k + 1;
-        if toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b','))
+        let mut j = label_at.unwrap_or(k + 1);
+        if label_at.is_none()
+            && toks.get(j).is_some_and(|t| t.kind == Tk::Punct(b','))
             && (matches!(
                 w,
                 "hi" | "hello" | "hey" | "thanks" | "you" | "bye" | "goodbye" | "dear" | "name"
@@ -560,21 +853,31 @@ pub(crate) fn detect(
             let Some((lw, next)) = name_word(text, toks, end_tok) else {
                 break;
             };
+            if count >= 1 && particle(&lw) {
+                // "Declan da Silva", "Eilidh van der Berg"
+                if let Some(sj) = after_particles(text, toks, end_tok) {
+                    end_tok = name_word(text, toks, sj).map_or(sj + 1, |(_, nx)| nx);
+                    count += 1;
+                    break;
+                }
+            }
             if not_a_name(&lw) || (n.kw != Kw::None && n.kw != Kw::NameCue) {
                 break;
             }
             let (given, sur) = listed(names, &lw);
             let is_listed = given || sur;
-            let ok = if n.cap {
+            let ok = if is_cap(text, n) {
                 true
             } else {
                 match trig {
                     // "my name is priya": any word that is not a function word
                     Trigger::Strong => count == 0 || is_listed,
                     Trigger::Title => true,
+                    Trigger::Label => false,
                     Trigger::Weak | Trigger::Relation => {
                         if count == 0 {
                             given && !everyday_word(&lw)
+                                || trig == Trigger::Weak && self_cue_follows(text, toks, next)
                         } else {
                             sur || (given && !everyday_word(&lw))
                         }
@@ -601,13 +904,32 @@ pub(crate) fn detect(
             {
                 end_tok += 2;
             }
-            if count == 2 && !n.cap && trig != Trigger::Strong {
+            if count == 2 && !is_cap(text, n) && trig != Trigger::Strong {
                 break;
             }
         }
         if count == 0 {
             k += 1;
             continue;
+        }
+        if (trig == Trigger::Label || matches!(w, "ok" | "okay")) && !first_listed {
+            k += 1;
+            continue;
+        }
+        if count == 1
+            && label_at.is_some()
+            && toks.get(end_tok).is_some_and(|t| t.kind == Tk::Punct(b','))
+        {
+            // "Patient: Lindqvist, Olivia"
+            if let Some(g) = toks.get(end_tok + 1) {
+                if g.kind == Tk::Word && is_cap(text, g) && !g.nl {
+                    if let Some((gw, nx)) = name_word(text, toks, end_tok + 1) {
+                        if names.given.contains(gw.as_str()) {
+                            end_tok = nx;
+                        }
+                    }
+                }
+            }
         }
         if trig == Trigger::Weak && !first_listed {
             // "This is Priya from support": unknown name, but a cue follows.
@@ -629,37 +951,52 @@ pub(crate) fn detect(
         out.push(person(s, e));
         k = end_tok;
     }
+    spelled_names(text, toks, out);
     if !cap_pair {
         return;
     }
-    // Given name + surname, both capitalised, both in the lists.
+    // Given name + surname, both capitalised, both in the lists (or the surname
+    // after particles: "Declan da Silva", "Mary Ó Briain").
     let mut k = 0;
     while k + 1 < toks.len() {
         let a = &toks[k];
-        if !(a.kind == Tk::Word && a.cap && a.end - a.start >= 3) {
+        if !(a.kind == Tk::Word && is_cap(text, a) && a.end - a.start >= 3)
+            || (k > 0 && toks[k - 1].kind == Tk::Punct(b'-') && !a.gap)
+        {
             k += 1;
             continue;
         }
-        let mut j = k + 1;
+        let Some((wa, mut j)) = name_word(text, toks, k) else {
+            k += 1;
+            continue;
+        };
+        if !names.given.contains(wa.as_str()) {
+            k += 1;
+            continue;
+        }
         // optional middle initial
-        if toks[j].kind == Tk::Word
-            && toks[j].cap
-            && toks[j].end - toks[j].start == 1
+        if toks
+            .get(j)
+            .is_some_and(|t| t.kind == Tk::Word && t.cap && t.end - t.start == 1)
             && toks.get(j + 1).is_some_and(|p| p.kind == Tk::Punct(b'.'))
         {
             j += 2;
         }
-        let Some(b) = toks.get(j) else { break };
-        if !(b.kind == Tk::Word && b.cap && b.gap && !b.nl && b.end - b.start >= 2) {
+        let (bj, particles) = match after_particles(text, toks, j) {
+            Some(x) => (x, true),
+            None => (j, false),
+        };
+        let Some(b) = toks.get(bj) else { break };
+        if !(b.kind == Tk::Word
+            && is_cap(text, b)
+            && (b.gap || particles)
+            && !b.nl
+            && b.end - b.start >= 2)
+        {
             k += 1;
             continue;
         }
-        let mut ba = [0u8; 24];
-        let mut bb = [0u8; 24];
-        let (Some(wa), Some(wb)) = (
-            lower(&text[a.start..a.end], &mut ba),
-            lower(&text[b.start..b.end], &mut bb),
-        ) else {
+        let Some((wb, nk)) = name_word(text, toks, bj) else {
             k += 1;
             continue;
         };
@@ -667,31 +1004,11 @@ pub(crate) fn detect(
         let after_at =
             k > 0 && (word_is(text, toks, k - 1, "at") || word_is(text, toks, k - 1, "in"));
         if !after_at
-            && names.given.contains(wa)
-            && surname_like(wb, names)
-            && !not_a_name(wb)
-            && !street_word(wb)
+            && (particles || listed(names, &wb).1 || surname_like(&wb, names))
+            && !not_a_name(&wb)
+            && !street_word(&wb)
         {
-            let mut e = b.end;
-            let mut nk = j + 1;
-            // hyphenated double surname
-            if nk + 1 < toks.len()
-                && toks[nk].kind == Tk::Punct(b'-')
-                && !toks[nk].gap
-                && toks[nk + 1].kind == Tk::Word
-                && toks[nk + 1].cap
-                && !toks[nk + 1].gap
-            {
-                e = toks[nk + 1].end;
-                nk += 2;
-            }
-            out.push(Cand {
-                start: a.start,
-                end: e,
-                found: Found::Entity(Entity::Person),
-                prio: 5,
-                norm: None,
-            });
+            out.push(person(a.start, toks[nk - 1].end));
             k = nk;
         } else {
             k += 1;
@@ -703,9 +1020,10 @@ fn surname_like(w: &str, names: &Names) -> bool {
     if names.surnames.contains(w) {
         return true;
     }
-    // Mc/Mac/O' prefixes and common endings of surnames not in the list
+    // Mc/Mac/O'/D' prefixes and common endings of surnames not in the list
     let b = w.as_bytes();
-    (w.starts_with("mc") || w.starts_with("o'")) && b.len() >= 4
+    (w.starts_with("mc") || w.starts_with("o'") || w.starts_with("d'")) && b.len() >= 4
+        || (w.starts_with("mac") && b.len() >= 6)
         || (w.len() >= 6
             && (w.ends_with("son")
                 || w.ends_with("sen")
@@ -753,6 +1071,22 @@ fn street_word(w: &str) -> bool {
             | "school"
             | "hospital"
             | "bridge"
+            | "beach"
+            | "valley"
+            | "springs"
+            | "falls"
+            | "heights"
+            | "hills"
+            | "island"
+            | "islands"
+            | "harbor"
+            | "harbour"
+            | "canyon"
+            | "creek"
+            | "river"
+            | "hole"
+            | "mall"
+            | "bank"
     )
 }
 

@@ -223,6 +223,14 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             if j + 1 >= toks.len() {
                 continue;
             }
+        } else if t.kind == Tk::Word
+            && (word_is(text, toks, j, "sign") || word_is(text, toks, j, "symbol"))
+        {
+            // "john at sign gmail dot com"
+            j += 1;
+            if j + 1 >= toks.len() {
+                continue;
+            }
         }
         if !is_label(&toks[j]) {
             continue;

@@ -124,6 +124,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
     let mut nl = false;
     let mut prev_cap_word = false;
     let mut prev_letter = false;
+    let mut cap_then_small = false;
     while i < n {
         let c = b[i];
         if CLASS[c as usize] == SPACE {
@@ -157,7 +158,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                 (true, true) => Tk::Alnum,
                 _ => Tk::Word,
             };
-            let cap = c.is_ascii_uppercase();
+            let cap = c.is_ascii_uppercase()
+                || (c >= 0x80 && text[start..].chars().next().is_some_and(char::is_uppercase));
             let mut kw = Kw::None;
             match kind {
                 Tk::Num => h.digit = true,
@@ -173,9 +175,15 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                         Kw::BirthCue => h.birth_cue = true,
                         _ => {}
                     }
-                    if cap && prev_cap_word && gap {
+                    if cap && (prev_cap_word || cap_then_small) && gap {
                         h.cap_pair = true;
                     }
+                    // "Declan da Silva", "Eilidh van der Berg": particles between
+                    cap_then_small = if cap {
+                        false
+                    } else {
+                        (prev_cap_word || cap_then_small) && (1..=3).contains(&(i - start))
+                    };
                     if i - start == 1 && prev_letter && gap {
                         // spelled letters: a spoken IBAN's country code
                         h.iban = true;
@@ -205,6 +213,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                     }
                 }
                 _ => {}
+            }
+            if kind != Tk::Word {
+                cap_then_small = false;
             }
             prev_cap_word = kind == Tk::Word && cap;
             prev_letter = kind == Tk::Word && i - start == 1;
@@ -249,6 +260,8 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
             }
             prev_cap_word = false;
             prev_letter = false;
+            // "St. Clair" keeps a particle run going
+            cap_then_small &= c == b'.';
             out.push(Tok {
                 start,
                 end: i,
@@ -298,25 +311,41 @@ pub(crate) fn placeholder_len(b: &[u8]) -> Option<usize> {
 
 /// Every word `classify` knows, for the (length, first letter) prefilter.
 const KEYWORDS: &[&str] = &[
+    "agent",
     "am",
     "apikey",
+    "applicant",
     "apr",
     "april",
+    "as",
+    "assignee",
     "at",
+    "attention",
+    "attn",
     "aug",
     "august",
+    "aunt",
     "bday",
     "bearer",
+    "beneficiary",
     "birth",
     "birthdate",
     "birthday",
     "born",
     "boss",
+    "boyfriend",
     "brother",
     "by",
     "bye",
+    "caller",
+    "cardholder",
+    "caregiver",
+    "client",
     "colleague",
+    "contact",
+    "cousin",
     "coworker",
+    "customer",
     "dad",
     "dash",
     "daughter",
@@ -340,6 +369,8 @@ const KEYWORDS: &[&str] = &[
     "father",
     "feb",
     "february",
+    "fiance",
+    "fiancee",
     "fifteen",
     "fifteenth",
     "fifth",
@@ -359,13 +390,21 @@ const KEYWORDS: &[&str] = &[
     "ghr",
     "ghs",
     "ghu",
+    "girlfriend",
     "github",
     "glpat",
     "goodbye",
+    "grandfather",
+    "grandma",
+    "grandmother",
+    "grandpa",
+    "grandson",
+    "guest",
     "hello",
     "here",
     "hey",
     "hi",
+    "holder",
     "hundred",
     "husband",
     "hyphen",
@@ -401,6 +440,8 @@ const KEYWORDS: &[&str] = &[
     "name's",
     "named",
     "neighbor",
+    "nephew",
+    "niece",
     "nine",
     "niner",
     "nineteen",
@@ -414,20 +455,29 @@ const KEYWORDS: &[&str] = &[
     "oct",
     "october",
     "oh",
+    "ok",
+    "okay",
     "one",
+    "owner",
     "partner",
     "passcode",
+    "passenger",
     "passphrase",
     "passwd",
     "password",
+    "patient",
+    "payee",
     "period",
     "pin",
     "plus",
     "prof",
     "professor",
     "pwd",
+    "recipient",
     "rep",
+    "requester",
     "rk",
+    "roommate",
     "second",
     "secret",
     "sep",
@@ -449,9 +499,14 @@ const KEYWORDS: &[&str] = &[
     "sk",
     "son",
     "speaking",
+    "spouse",
+    "stepdaughter",
+    "stepson",
+    "subscriber",
     "surname",
     "technician",
     "ten",
+    "tenant",
     "tenth",
     "thanks",
     "third",
@@ -469,6 +524,7 @@ const KEYWORDS: &[&str] = &[
     "twentieth",
     "twenty",
     "two",
+    "uncle",
     "under",
     "underscore",
     "wife",
@@ -605,7 +661,16 @@ pub(crate) fn classify(w: &[u8]) -> Kw {
         | b"its" | b"let" | b"name" | b"surname" | b"here" | b"speaking" | b"wife" | b"husband"
         | b"son" | b"daughter" | b"manager" | b"boss" | b"father" | b"mother" | b"dad" | b"mom"
         | b"brother" | b"sister" | b"partner" | b"colleague" | b"coworker" | b"friend"
-        | b"technician" | b"rep" | b"landlord" | b"neighbor" | b"nurse" => Kw::NameCue,
+        | b"technician" | b"rep" | b"landlord" | b"neighbor" | b"nurse" | b"as" | b"ok"
+        | b"okay" | b"customer" | b"caller" | b"client" | b"agent" | b"grandson"
+        | b"grandmother" | b"grandfather" | b"grandma" | b"grandpa" | b"niece" | b"nephew"
+        | b"aunt" | b"uncle" | b"cousin" | b"fiance" | b"fiancee" | b"girlfriend"
+        | b"boyfriend" | b"spouse" | b"stepson" | b"stepdaughter" | b"beneficiary"
+        | b"roommate" | b"caregiver" | b"contact" | b"holder" | b"cardholder" | b"patient"
+        | b"assignee" | b"owner" | b"recipient" | b"payee" | b"attn" | b"attention"
+        | b"passenger" | b"guest" | b"applicant" | b"requester" | b"tenant" | b"subscriber" => {
+            Kw::NameCue
+        }
         b"born" | b"birth" | b"birthdate" | b"dob" | b"birthday" | b"bday" => Kw::BirthCue,
         _ => Kw::None,
     }
