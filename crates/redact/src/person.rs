@@ -659,7 +659,6 @@ fn label_word(w: &str) -> bool {
             | "cardholder"
             | "patient"
             | "assignee"
-            | "owner"
             | "recipient"
             | "payee"
             | "agent"
@@ -673,6 +672,14 @@ fn label_word(w: &str) -> bool {
             | "tenant"
             | "subscriber"
             | "to"
+    )
+}
+
+/// Labels that may also name the speaker of a transcript line.
+fn speaker_label(w: &str) -> bool {
+    matches!(
+        w,
+        "agent" | "customer" | "caller" | "client" | "guest" | "technician" | "contact"
     )
 }
 
@@ -810,7 +817,12 @@ pub(crate) fn detect(
         } else {
             None
         };
-        let trig = if label_at.is_some() {
+        // "Agent:", "Customer:" also label who speaks in a transcript ("Agent:
+        // Perfect, let me check"): there the value must be a listed name alone
+        let speaker = label_at.is_some() && speaker_label(w);
+        let trig = if speaker {
+            Some(Trigger::Label)
+        } else if label_at.is_some() {
             Some(Trigger::Strong)
         } else {
             trigger_after(&refs[..n]).or_else(|| {
@@ -821,6 +833,17 @@ pub(crate) fn detect(
             k += 1;
             continue;
         };
+        // "3038 Old Mill Dr near the park": a street suffix, not a title
+        if trig == Trigger::Title
+            && w == "dr"
+            && k > 0
+            && toks[k - 1].kind == Tk::Word
+            && toks[k - 1].cap
+            && toks[k - 1].kw == Kw::None
+        {
+            k += 1;
+            continue;
+        }
         // the name follows, optionally after a title's dot or a comma
         let mut j = label_at.unwrap_or(k + 1);
         if label_at.is_none()
@@ -913,6 +936,14 @@ pub(crate) fn detect(
             continue;
         }
         if (trig == Trigger::Label || matches!(w, "ok" | "okay")) && !first_listed {
+            k += 1;
+            continue;
+        }
+        if speaker
+            && toks.get(end_tok).is_some_and(|n| {
+                !n.nl && !matches!(n.kind, Tk::Punct(b'|' | b';' | b',' | b'(' | b'"' | b'.'))
+            })
+        {
             k += 1;
             continue;
         }

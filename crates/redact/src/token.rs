@@ -458,7 +458,6 @@ const KEYWORDS: &[&str] = &[
     "ok",
     "okay",
     "one",
-    "owner",
     "partner",
     "passcode",
     "passenger",
@@ -667,10 +666,8 @@ pub(crate) fn classify(w: &[u8]) -> Kw {
         | b"aunt" | b"uncle" | b"cousin" | b"fiance" | b"fiancee" | b"girlfriend"
         | b"boyfriend" | b"spouse" | b"stepson" | b"stepdaughter" | b"beneficiary"
         | b"roommate" | b"caregiver" | b"contact" | b"holder" | b"cardholder" | b"patient"
-        | b"assignee" | b"owner" | b"recipient" | b"payee" | b"attn" | b"attention"
-        | b"passenger" | b"guest" | b"applicant" | b"requester" | b"tenant" | b"subscriber" => {
-            Kw::NameCue
-        }
+        | b"assignee" | b"recipient" | b"payee" | b"attn" | b"attention" | b"passenger"
+        | b"guest" | b"applicant" | b"requester" | b"tenant" | b"subscriber" => Kw::NameCue,
         b"born" | b"birth" | b"birthdate" | b"dob" | b"birthday" | b"bday" => Kw::BirthCue,
         _ => Kw::None,
     }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use realtime_redact::Redactor;
 
-const SEED: u64 = 0xB11D_2_5EED;
+const SEED: u64 = 0x000B_11D2_5EED;
 const TEXTS: usize = 2000;
 
 #[derive(Default, Clone, Copy)]

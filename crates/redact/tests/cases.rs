@@ -336,3 +336,93 @@ fn heldout_lessons() {
         check(i, e);
     }
 }
+
+/// The most instructive failures of the second blind corpus (`tests/blind2/`):
+/// tool-call values, forms, summaries, agent speech and speech-to-text quirks.
+#[test]
+fn blind2_lessons() {
+    let cases = [
+        // accents and particles in names, bare tool-call values
+        ("Mary Ó Briain", "[PERSON]"),
+        (
+            "Booking confirmed for José Smith.",
+            "Booking confirmed for [PERSON].",
+        ),
+        ("- Spoke with Declan da Silva", "- Spoke with [PERSON]"),
+        ("Ship to: Eilidh van der Berg", "Ship to: [PERSON]"),
+        ("Caller: David St. Clair", "Caller: [PERSON]"),
+        // form labels, JSON keys, "Surname, Given"
+        (
+            "Name | Radek Horák\nPlan | Gold",
+            "Name | [PERSON]\nPlan | Gold",
+        ),
+        (
+            r#"{"customer_name": "Tunde D'Angelo"}"#,
+            r#"{"customer_name": "[PERSON]"}"#,
+        ),
+        ("Patient: Lindqvist, Olivia", "Patient: [PERSON]"),
+        (
+            r#"{"user_agent": "Mozilla/5.0"}"#,
+            r#"{"user_agent": "Mozilla/5.0"}"#,
+        ),
+        // a speaker label is not a name slot for any word
+        (
+            "Agent: Perfect, let me check.",
+            "Agent: Perfect, let me check.",
+        ),
+        // role words and summaries
+        (
+            "The agent, DeShawn, apologised for the delay.",
+            "The agent, [PERSON], apologised for the delay.",
+        ),
+        (
+            "The caller identified herself as Jae-won Kaur.",
+            "The caller identified herself as [PERSON].",
+        ),
+        ("everyone calls me Meg", "everyone calls me [PERSON]"),
+        (
+            "this is rhys okonkwo calling about my order",
+            "this is [PERSON] calling about my order",
+        ),
+        // spelled names
+        ("it's Siobhan, S I O B H A N", "it's [PERSON], [PERSON]"),
+        ("it's mehmet, m-e-h-m-e-t", "it's [PERSON], [PERSON]"),
+        // places are not names, a street suffix is not a title
+        (
+            "They moved to Virginia Beach in 2001.",
+            "They moved to Virginia Beach in 2001.",
+        ),
+        (
+            "we moved to 3038 Old Mill Dr near the park",
+            "we moved to [STREET_ADDRESS] near the park",
+        ),
+        // dates of birth in forms and lists
+        (
+            "1. Verified DOB (05.07.1990)",
+            "1. Verified DOB ([DATE_OF_BIRTH])",
+        ),
+        ("Birth date | 13-Jul-1940", "Birth date | [DATE_OF_BIRTH]"),
+        (
+            "I have your date of birth as oh nine oh five seventy two.",
+            "I have your date of birth as [DATE_OF_BIRTH].",
+        ),
+        ("Appointment: 04/12/2025", "Appointment: 04/12/2025"),
+        // spoken phones and e-mails
+        (
+            "you can call me back on area code five one two then five five five zero one three two",
+            "you can call me back on area code [PHONE]",
+        ),
+        (
+            "my email is tom underscore garcia at sign company dot com dot au",
+            "my email is [EMAIL]",
+        ),
+        ("Caller ID: 617.338.7761", "Caller ID: [PHONE]"),
+        ("SMS sent to 098875 76902.", "SMS sent to [PHONE]."),
+        // serials and slices of bad cards are not phones
+        ("SN 0020-3246-5451", "SN 0020-3246-5451"),
+        ("3498 036589 66478", "3498 036589 66478"),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
