@@ -675,6 +675,37 @@ fn label_word(w: &str) -> bool {
     )
 }
 
+/// Words that make a capitalised phrase an organisation, not a person.
+fn org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "team"
+            | "department"
+            | "dept"
+            | "group"
+            | "desk"
+            | "inc"
+            | "corp"
+            | "corporation"
+            | "llc"
+            | "ltd"
+            | "gmbh"
+            | "plc"
+            | "co"
+            | "services"
+            | "solutions"
+            | "systems"
+            | "labs"
+            | "technologies"
+            | "partners"
+            | "associates"
+            | "holdings"
+            | "foundation"
+            | "clinic"
+            | "pharmacy"
+    )
+}
+
 /// Labels that may also name the speaker of a transcript line.
 fn speaker_label(w: &str) -> bool {
     matches!(
@@ -932,6 +963,15 @@ pub(crate) fn detect(
             }
         }
         if count == 0 {
+            k += 1;
+            continue;
+        }
+        // "Assignee: Platform Team", "Ship to: Acme Corp": an organisation
+        if (j..=end_tok).any(|i| {
+            toks.get(i).is_some_and(|x| {
+                x.kind == Tk::Word && fold(&text[x.start..x.end]).is_some_and(|f| org_word(&f))
+            })
+        }) {
             k += 1;
             continue;
         }

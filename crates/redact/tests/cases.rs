@@ -365,6 +365,8 @@ fn blind2_lessons() {
             r#"{"user_agent": "Mozilla/5.0"}"#,
             r#"{"user_agent": "Mozilla/5.0"}"#,
         ),
+        // organisations in a name slot
+        ("Assignee: Platform Team", "Assignee: Platform Team"),
         // a speaker label is not a name slot for any word
         (
             "Agent: Perfect, let me check.",
