@@ -304,6 +304,35 @@ impl PostgresStore {
         }
     }
 
+    /// One page of a child table's rows of a session, in `seq` order (`limit + 1`
+    /// rows fetched, see `into_page`), retried on transient failures.
+    async fn child_rows(
+        &self,
+        op: &'static str,
+        sql: &str,
+        session_id: &str,
+        page: &PageRequest,
+    ) -> Result<(Vec<PgRow>, u32)> {
+        let after = parse_seq_cursor(page.cursor.as_deref())?;
+        let limit = page_size(page.limit, DEFAULT_CHILD_PAGE);
+        let rows = self
+            .retrying(op, || async {
+                let mut c = self.conn(op).await?;
+                let rows = sqlx::query(sql)
+                    .bind(session_id)
+                    .bind(after)
+                    .bind(i64::from(limit) + 1)
+                    .persistent(self.p())
+                    .fetch_all(c.c())
+                    .await
+                    .map_err(db(op))?;
+                c.done(op).await?;
+                Ok(rows)
+            })
+            .await?;
+        Ok((rows, limit))
+    }
+
     async fn conn(&self, op: &'static str) -> Result<Conn> {
         if self.inner.prepared {
             Ok(Conn::Pooled(
@@ -908,38 +937,30 @@ impl Backend for PostgresStore {
         session_id: &str,
         page: &PageRequest,
     ) -> Result<Page<StoredSegment>> {
-        let after = parse_seq_cursor(page.cursor.as_deref())?;
-        let limit = page_size(page.limit, DEFAULT_CHILD_PAGE);
-        self.retrying("get_transcripts", || async {
-            let mut c = self.conn("get_transcripts").await?;
-            let rows = sqlx::query(&self.sql().get_transcripts)
-                .bind(session_id)
-                .bind(after)
-                .bind(i64::from(limit) + 1)
-                .persistent(self.p())
-                .fetch_all(c.c())
-                .await
-                .map_err(db("get_transcripts"))?;
-            c.done("get_transcripts").await?;
-            let items = rows
-                .iter()
-                .map(|r| {
-                    let role: String = col(r, "role")?;
-                    Ok(StoredSegment {
-                        seq: col(r, "seq")?,
-                        item_id: col(r, "item_id")?,
-                        role: Role::parse(&role)
-                            .ok_or_else(|| corrupt("read", "transcripts.role"))?,
-                        text: col(r, "text")?,
-                        started_at: Timestamp::from_millis(col(r, "started_at")?),
-                        ended_at: opt_ts(col(r, "ended_at")?),
-                        created_at: Timestamp::from_millis(col(r, "created_at")?),
-                    })
+        let (rows, limit) = self
+            .child_rows(
+                "get_transcripts",
+                &self.sql().get_transcripts,
+                session_id,
+                page,
+            )
+            .await?;
+        let items = rows
+            .iter()
+            .map(|r| {
+                let role: String = col(r, "role")?;
+                Ok(StoredSegment {
+                    seq: col(r, "seq")?,
+                    item_id: col(r, "item_id")?,
+                    role: Role::parse(&role).ok_or_else(|| corrupt("read", "transcripts.role"))?,
+                    text: col(r, "text")?,
+                    started_at: Timestamp::from_millis(col(r, "started_at")?),
+                    ended_at: opt_ts(col(r, "ended_at")?),
+                    created_at: Timestamp::from_millis(col(r, "created_at")?),
                 })
-                .collect::<Result<Vec<_>>>()?;
-            Ok(into_page(items, limit, |s| s.seq.to_string()))
-        })
-        .await
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(into_page(items, limit, |s| s.seq.to_string()))
     }
 
     async fn get_tool_events(
@@ -947,40 +968,33 @@ impl Backend for PostgresStore {
         session_id: &str,
         page: &PageRequest,
     ) -> Result<Page<StoredToolEvent>> {
-        let after = parse_seq_cursor(page.cursor.as_deref())?;
-        let limit = page_size(page.limit, DEFAULT_CHILD_PAGE);
-        self.retrying("get_tool_events", || async {
-            let mut c = self.conn("get_tool_events").await?;
-            let rows = sqlx::query(&self.sql().get_tool_events)
-                .bind(session_id)
-                .bind(after)
-                .bind(i64::from(limit) + 1)
-                .persistent(self.p())
-                .fetch_all(c.c())
-                .await
-                .map_err(db("get_tool_events"))?;
-            c.done("get_tool_events").await?;
-            let items = rows
-                .iter()
-                .map(|r| {
-                    let status: String = col(r, "status")?;
-                    let duration: Option<i64> = col(r, "duration_ms")?;
-                    Ok(StoredToolEvent {
-                        seq: col(r, "seq")?,
-                        call_id: col(r, "call_id")?,
-                        name: col(r, "name")?,
-                        args: col(r, "args")?,
-                        result: col(r, "result")?,
-                        status: ToolStatus::parse(&status)
-                            .ok_or_else(|| corrupt("read", "tool_events.status"))?,
-                        duration_ms: duration.map(|d| d.max(0) as u64),
-                        at: Timestamp::from_millis(col(r, "at")?),
-                    })
+        let (rows, limit) = self
+            .child_rows(
+                "get_tool_events",
+                &self.sql().get_tool_events,
+                session_id,
+                page,
+            )
+            .await?;
+        let items = rows
+            .iter()
+            .map(|r| {
+                let status: String = col(r, "status")?;
+                let duration: Option<i64> = col(r, "duration_ms")?;
+                Ok(StoredToolEvent {
+                    seq: col(r, "seq")?,
+                    call_id: col(r, "call_id")?,
+                    name: col(r, "name")?,
+                    args: col(r, "args")?,
+                    result: col(r, "result")?,
+                    status: ToolStatus::parse(&status)
+                        .ok_or_else(|| corrupt("read", "tool_events.status"))?,
+                    duration_ms: duration.map(|d| d.max(0) as u64),
+                    at: Timestamp::from_millis(col(r, "at")?),
                 })
-                .collect::<Result<Vec<_>>>()?;
-            Ok(into_page(items, limit, |s| s.seq.to_string()))
-        })
-        .await
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(into_page(items, limit, |s| s.seq.to_string()))
     }
 
     async fn get_summary(&self, session_id: &str) -> Result<Option<StoredSummary>> {
