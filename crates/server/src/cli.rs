@@ -11,7 +11,19 @@ pub(crate) const DEFAULT_DATABASE_URL: &str = "sqlite://realtime-store.db";
 /// current directory. Set DATABASE_URL (or --database-url) to `sqlite://path.db`,
 /// `postgres://user@host/db` or `memory://`.
 #[derive(Debug, Parser)]
-#[command(name = "realtime-store", version, propagate_version = true)]
+#[command(
+    name = "realtime-store",
+    version,
+    propagate_version = true,
+    after_help = "Examples:\n  \
+    realtime-store demo                                   # one realistic call, then what was stored\n  \
+    realtime-store sessions list --consent ACCEPTED --limit 10\n  \
+    realtime-store sessions show sess_42 --json\n  \
+    realtime-store export -o sessions.jsonl --since 2026-11-01T00:00:00Z\n  \
+    realtime-store purge --older-than 30d\n  \
+    echo 'mail me at jo@example.com' | realtime-store redact\n  \
+    DATABASE_URL=postgres://app@db/voice realtime-store migrate"
+)]
 pub(crate) struct Cli {
     /// Database to use: sqlite://FILE, postgres://..., or memory://.
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true, hide_env_values = true)]
