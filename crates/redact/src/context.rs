@@ -36,7 +36,7 @@ fn word_ctx(w: &str) -> Option<NumCtx> {
         | "sn" | "s/n" | "serials" | "asset" | "tag" | "ean" | "upc" | "issn" | "plate"
         | "imei" | "mac" | "port" | "ip" | "total" | "amount" | "balance" | "paid" | "pay"
         | "cost" | "costs" | "price" | "dollars" | "usd" | "eur" | "year" | "years" | "km"
-        | "miles" => NumCtx::Neg,
+        | "miles" | "rx" | "prescription" | "refill" | "script" => NumCtx::Neg,
         _ => return None,
     })
 }
@@ -57,6 +57,13 @@ pub(crate) fn num_ctx(
         return NumCtx::None;
     }
     let floor = first.saturating_sub(16);
+    // a reply may answer the question of the turn before ("the best number to
+    // reach you?\ncaller: ..."): one "?" or line break is crossed when the
+    // value comes within the first few words of the reply
+    let mut crossed = false;
+    // "the phone number on the account": a negative word after "on the" is where
+    // the value is kept, not what it is; the word before it decides
+    let mut held: Option<NumCtx> = None;
     while k > floor && words < 8 {
         k -= 1;
         let t = &toks[k];
@@ -75,8 +82,11 @@ pub(crate) fn num_ctx(
             {
                 return NumCtx::None
             }
+            Tk::Punct(b'?') if !crossed && words <= 4 && toks.get(k + 1).is_some_and(|n| n.gap) => {
+                crossed = true;
+            }
             Tk::Punct(b'.' | b'!' | b'?' | b';') if toks.get(k + 1).is_some_and(|n| n.gap) => {
-                return NumCtx::None
+                return held.unwrap_or(NumCtx::None)
             }
             Tk::Word => {
                 words += 1;
@@ -91,13 +101,16 @@ pub(crate) fn num_ctx(
                                     crate::token::lower(&text[p.start..p.end], &mut b2)
                                 {
                                     if let Some(c) = word_ctx(pw) {
+                                        if c != NumCtx::Phone {
+                                            return held.unwrap_or(c);
+                                        }
                                         return c;
                                     }
                                 }
                             }
                         }
                         if w == "number" {
-                            return NumCtx::Phone;
+                            return held.unwrap_or(NumCtx::Phone);
                         }
                         continue;
                     }
@@ -113,6 +126,31 @@ pub(crate) fn num_ctx(
                         }
                     }
                     if let Some(c) = word_ctx(w) {
+                        if c == NumCtx::Neg
+                            && held.is_none()
+                            && k >= 2
+                            && matches!(
+                                crate::token::lower(
+                                    &text[toks[k - 2].start..toks[k - 2].end],
+                                    &mut [0u8; 24]
+                                ),
+                                Some("on" | "for")
+                            )
+                            && toks[k - 1].kind == Tk::Word
+                            && matches!(
+                                crate::token::lower(
+                                    &text[toks[k - 1].start..toks[k - 1].end],
+                                    &mut [0u8; 24]
+                                ),
+                                Some("the" | "my" | "your" | "this")
+                            )
+                        {
+                            held = Some(c);
+                            continue;
+                        }
+                        if held.is_some() && c != NumCtx::Phone {
+                            return held.unwrap_or(c);
+                        }
                         return c;
                     }
                 }
@@ -120,8 +158,12 @@ pub(crate) fn num_ctx(
             _ => {}
         }
         if t.nl {
+            if !crossed && words <= 4 {
+                crossed = true;
+                continue;
+            }
             break;
         }
     }
-    NumCtx::None
+    held.unwrap_or(NumCtx::None)
 }

@@ -194,6 +194,11 @@ fn short_year(toks: &[Tok], k: usize) -> Option<usize> {
     }
 }
 
+fn word_at(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.kind == Tk::Word && text[t.start..t.end].eq_ignore_ascii_case(w))
+}
+
 fn skip_comma(toks: &[Tok], k: usize) -> usize {
     if toks.get(k).is_some_and(|t| t.kind == Tk::Punct(b',')) {
         k + 1
@@ -279,6 +284,10 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     if let Some(after_m) = month(toks, k) {
         // "may" is a month only when a day or year follows
         let mut j = after_m;
+        // "August the second, 1954"
+        if word_at(text, toks, j, "the") && day(text, toks, j + 1).is_some() {
+            j += 1;
+        }
         if let Some(d) = day(text, toks, j) {
             j = d;
             let y = skip_comma(toks, j);
@@ -328,20 +337,30 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }
         let mut j = k + 1;
         let mut skipped = 0;
+        let mut plain = 0;
         let mut hit = None;
-        while j < toks.len() && skipped < 6 {
+        // the answer may come in the next turn: "what's your date of birth?\n
+        // caller: um sure, it's ..."
+        while j < toks.len() && skipped < 10 {
             if let Some(e) = date_at(text, toks, j) {
                 hit = Some((j, e));
                 break;
             }
             let n = &toks[j];
             let fill = match n.kind {
-                Tk::Punct(b':' | b',' | b'-' | b'\'' | b'"' | b'(' | b'|' | b'=' | b'[') => true,
+                Tk::Punct(
+                    b':' | b',' | b'-' | b'\'' | b'"' | b'(' | b'|' | b'=' | b'[' | b'?' | b'/',
+                ) => true,
                 Tk::Word => {
                     let mut bb = [0u8; 24];
                     // "the DOB on the account is ...": a few plain words may come between
-                    lower(&text[n.start..n.end], &mut bb)
-                        .is_some_and(|w| filler(w) || is_trigger(w) || n.kw == Kw::None)
+                    lower(&text[n.start..n.end], &mut bb).is_some_and(|w| {
+                        if filler(w) || is_trigger(w) || n.kw == Kw::NameCue {
+                            return true;
+                        }
+                        plain += 1;
+                        n.kw == Kw::None && plain <= 4
+                    })
                 }
                 _ => false,
             };

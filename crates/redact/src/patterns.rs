@@ -19,6 +19,7 @@ pub(crate) struct Patterns {
     bearer: Regex,
     password: Regex,
     password_bare: Regex,
+    key_phrase: Regex,
     generic: Regex,
 }
 
@@ -47,6 +48,10 @@ impl Patterns {
                 r#"(?i)\b(?:password|passwd|passcode|passphrase|pwd|pin(?:\s+(?:number|code))?)(?:\s+for\s+(?:the\s+|my\s+)?[a-z0-9]+)?(?:\s+(?:is|was|will\s+be|would\s+be|should\s+be|is\s+set\s+to)\s*:?|\s*[:=])\s*["'“]?([^\s"'”]+)"#,
             ),
             password_bare: re(r#"(?i)\b(?:password|passwd|pwd)\s+["'“]?([^\s"'”]{6,})"#),
+            // "the API key in the config is Blue!3567": a short made-up value
+            key_phrase: re(
+                r#"(?i)\b(?:api[\s_\-]?key|access[\s_\-]?key|secret[\s_\-]?key|auth[\s_\-]?token|access[\s_\-]?token|token|client[\s_\-]?secret|passphrase|passcode)(?:\s+(?:in|for|on|from)\s+(?:the\s+|my\s+|our\s+|this\s+)?[a-z0-9_\-]+)?\s+(?:is|was)\s*:?\s*["']?([^\s"']{6,})"#,
+            ),
             generic: re(
                 r#"(?i)\b(?:(?:aws[\s_\-]?)?secret[\s_\-]?access[\s_\-]?key|api[\s_\-]?key|access[\s_\-]?key|secret(?:[\s_\-]?key)?|auth[\s_\-]?token|access[\s_\-]?token|refresh[\s_\-]?token|token|client[\s_\-]?secret)\b\s*(?:is\s*:?|:|=)?\s*["']?([A-Za-z0-9_\-./+=]{16,})"#,
             ),
@@ -117,7 +122,11 @@ impl Patterns {
                 push(g.start(), g.start() + trimmed.len());
             }
         }
-        for c in self.password_bare.captures_iter(text) {
+        for c in self
+            .password_bare
+            .captures_iter(text)
+            .chain(self.key_phrase.captures_iter(text))
+        {
             // "password Tr0ub4dor&3" with no verb: only a value that looks made up
             // (letters with digits or symbols), never a plain word
             if let Some(g) = c.get(1) {

@@ -229,7 +229,482 @@ fn not_a_name(w: &str) -> bool {
             | "reaching"
             | "called"
             | "named"
+            | "yeah"
+            | "yep"
+            | "yup"
+            | "nope"
+            | "bye"
+            | "goodbye"
+            | "spelled"
+            | "spell"
     )
+}
+
+/// Common English words that follow name cues ("I'm calling", "this is urgent",
+/// "thanks anyway", "my husband said"): a lowercase word after an open cue is a
+/// name only when it is none of these (nor a function word or everyday name-word).
+fn common_word(w: &str) -> bool {
+    matches!(
+        w,
+        "calling"
+            | "call"
+            | "just"
+            | "wondering"
+            | "hoping"
+            | "having"
+            | "getting"
+            | "urgent"
+            | "ridiculous"
+            | "confused"
+            | "stuck"
+            | "locked"
+            | "worried"
+            | "concerned"
+            | "upset"
+            | "frustrated"
+            | "sure"
+            | "afraid"
+            | "home"
+            | "away"
+            | "busy"
+            | "free"
+            | "moving"
+            | "retired"
+            | "pregnant"
+            | "sick"
+            | "late"
+            | "early"
+            | "new"
+            | "old"
+            | "fine"
+            | "good"
+            | "great"
+            | "well"
+            | "ok"
+            | "okay"
+            | "alright"
+            | "sorry"
+            | "anyway"
+            | "anyways"
+            | "again"
+            | "kindly"
+            | "much"
+            | "lot"
+            | "lots"
+            | "heaps"
+            | "mate"
+            | "buddy"
+            | "man"
+            | "dude"
+            | "love"
+            | "dear"
+            | "everyone"
+            | "guys"
+            | "all"
+            | "both"
+            | "said"
+            | "says"
+            | "told"
+            | "asked"
+            | "wants"
+            | "wanted"
+            | "needs"
+            | "needed"
+            | "has"
+            | "had"
+            | "got"
+            | "gets"
+            | "went"
+            | "goes"
+            | "came"
+            | "comes"
+            | "called"
+            | "calls"
+            | "passed"
+            | "died"
+            | "lives"
+            | "lived"
+            | "works"
+            | "worked"
+            | "left"
+            | "paid"
+            | "pays"
+            | "uses"
+            | "used"
+            | "bought"
+            | "ordered"
+            | "booked"
+            | "signed"
+            | "opened"
+            | "closed"
+            | "made"
+            | "did"
+            | "does"
+            | "is"
+            | "was"
+            | "will"
+            | "would"
+            | "should"
+            | "could"
+            | "can"
+            | "might"
+            | "must"
+            | "and"
+            | "who"
+            | "which"
+            | "that"
+            | "there"
+            | "here"
+            | "too"
+            | "also"
+            | "only"
+            | "even"
+            | "still"
+            | "already"
+            | "now"
+            | "then"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+            | "yesterday"
+            | "soon"
+            | "back"
+            | "out"
+            | "in"
+            | "on"
+            | "off"
+            | "up"
+            | "down"
+            | "over"
+            | "around"
+            | "something"
+            | "nothing"
+            | "anything"
+            | "everything"
+            | "someone"
+            | "somebody"
+            | "anyone"
+            | "anybody"
+            | "nobody"
+            | "it"
+            | "this"
+            | "these"
+            | "those"
+            | "them"
+            | "him"
+            | "her"
+            | "us"
+            | "me"
+            | "you"
+            | "your"
+            | "my"
+            | "our"
+            | "their"
+            | "his"
+            | "that's"
+            | "what's"
+            | "it's"
+            | "sign"
+            | "stay"
+            | "come"
+            | "get"
+            | "go"
+            | "live"
+            | "been"
+            | "being"
+            | "be"
+            | "here's"
+            | "there's"
+            | "over's"
+            | "right"
+            | "correct"
+            | "wrong"
+            | "trying"
+            | "looking"
+            | "waiting"
+            | "hold"
+            | "holding"
+            | "checking"
+            | "following"
+            | "reaching"
+            | "returning"
+            | "able"
+            | "unable"
+            | "happy"
+            | "glad"
+            | "interested"
+            | "ready"
+            | "done"
+            | "finished"
+            | "available"
+            | "speaking"
+            | "from"
+            | "about"
+            | "regarding"
+            | "re"
+            | "with"
+            | "for"
+            | "to"
+            | "of"
+            | "at"
+            | "by"
+            | "help"
+            | "support"
+            | "service"
+            | "billing"
+            | "sales"
+            | "accounts"
+            | "account"
+            | "card"
+            | "order"
+            | "bill"
+            | "claim"
+            | "refund"
+            | "reservation"
+            | "booking"
+            | "appointment"
+            | "prescription"
+            | "refill"
+            | "flight"
+            | "laptop"
+            | "phone"
+            | "number"
+            | "email"
+            | "address"
+            | "password"
+            | "problem"
+            | "issue"
+            | "question"
+            | "warranty"
+            | "review"
+            | "contract"
+            | "investigation"
+            | "construction"
+            | "maintenance"
+            | "pressure"
+            | "control"
+            | "way"
+            | "what"
+            | "how"
+            | "why"
+            | "when"
+            | "where"
+            | "please"
+            | "thanks"
+            | "thank"
+            | "cheers"
+            | "yes"
+            | "no"
+            | "not"
+            | "so"
+            | "like"
+            | "um"
+            | "uh"
+            | "oh"
+            | "hmm"
+            | "a"
+            | "an"
+            | "the"
+            | "i"
+            | "i'm"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "hi"
+            | "hello"
+            | "hey"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "there'll"
+            | "gonna"
+            | "wanna"
+            | "gotta"
+            | "bad"
+            | "terrible"
+            | "awful"
+            | "annoying"
+            | "weird"
+            | "strange"
+            | "broken"
+            | "missing"
+            | "gone"
+            | "lost"
+            | "stolen"
+            | "damaged"
+            | "expired"
+            | "overcharged"
+            | "charged"
+            | "billed"
+            | "double"
+            | "twice"
+            | "once"
+            | "sir"
+            | "madam"
+            | "ma'am"
+            | "folks"
+            | "team"
+            | "department"
+            | "desk"
+            | "agent"
+            | "manager"
+            | "supervisor"
+            | "someone's"
+            | "wait"
+            | "hang"
+            | "remain"
+            | "keep"
+            | "put"
+            | "still's"
+            | "line"
+    )
+}
+
+/// A lowercase word that may be a name after an open cue: not a function word, an
+/// everyday word that is also a name, a common word, or a verb form.
+fn open_word(lw: &str, names: &Names) -> bool {
+    let (g, sur) = listed(names, lw);
+    lw.len() >= 2
+        && !not_a_name(lw)
+        && !everyday_word(lw)
+        && !common_word(lw)
+        && (g || sur || !(lw.len() >= 5 && (lw.ends_with("ing") || lw.ends_with("ed"))))
+        && !lw.ends_with("ly")
+}
+
+/// Cues after which an unlisted lowercase name is taken when a boundary follows it
+/// ("this is thuy how can i help", "you're speaking with przemyslaw", "transfer
+/// you to harika reddy in networking", "for my mom soo-ah zhou it's about").
+fn open_cue(words: &[&str]) -> bool {
+    let n = words.len();
+    let Some(&last) = words.last() else {
+        return false;
+    };
+    let prev = if n >= 2 { words[n - 2] } else { "" };
+    let prev2 = if n >= 3 { words[n - 3] } else { "" };
+    match last {
+        "i'm" | "im" => true,
+        "am" => prev == "i",
+        "is" => prev == "this",
+        "with" | "to" => {
+            matches!(
+                prev,
+                "speaking"
+                    | "speak"
+                    | "talking"
+                    | "talk"
+                    | "talked"
+                    | "spoke"
+                    | "spoken"
+                    | "me"
+                    | "through"
+            ) || transfer_to(prev, prev2)
+                || send_to(last, prev, prev2)
+                || help_with(last, prev, prev2)
+        }
+        "hi" | "hello" | "hey" | "thanks" | "bye" => true,
+        "you" => prev == "thank",
+        "it's" => matches!(prev, "oh" | "hi" | "hey" | "hello"),
+        _ => false,
+    }
+}
+
+/// "transfer you to", "connect you with", "put you through to".
+fn transfer_to(prev: &str, prev2: &str) -> bool {
+    prev == "you" && matches!(prev2, "transfer" | "connect" | "put" | "forward" | "patch")
+}
+
+/// "send it to", "ship them to".
+fn send_to(last: &str, prev: &str, prev2: &str) -> bool {
+    last == "to"
+        && matches!(prev, "it" | "them" | "this" | "that")
+        && matches!(
+            prev2,
+            "send" | "ship" | "mail" | "deliver" | "forward" | "address" | "post"
+        )
+}
+
+/// "anything else I can help with, Rawiri?"
+fn help_with(last: &str, prev: &str, prev2: &str) -> bool {
+    last == "with" && prev == "help" && prev2 == "can"
+}
+
+/// Words and marks that end a name said after an open cue.
+fn boundary_at(text: &str, toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else {
+        return true;
+    };
+    if t.nl {
+        return true;
+    }
+    match t.kind {
+        Tk::Punct(b',' | b'.' | b'?' | b'!' | b':' | b'/' | b';' | b'-') => true,
+        Tk::Word => {
+            let mut b = [0u8; 24];
+            lower(&text[t.start..t.end], &mut b).is_some_and(|w| {
+                is_cue_after(w)
+                    || matches!(
+                        w,
+                        "i" | "i'm"
+                            | "im"
+                            | "how"
+                            | "what"
+                            | "who"
+                            | "it's"
+                            | "its"
+                            | "the"
+                            | "she"
+                            | "he"
+                            | "she's"
+                            | "he's"
+                            | "they"
+                            | "is"
+                            | "was"
+                            | "thanks"
+                            | "thank"
+                            | "bye"
+                            | "please"
+                            | "can"
+                            | "could"
+                            | "would"
+                            | "we"
+                            | "you"
+                            | "my"
+                            | "did"
+                            | "do"
+                            | "in"
+                            | "for"
+                            | "about"
+                            | "agent"
+                            | "caller"
+                            | "customer"
+                            | "have"
+                            | "so"
+                            | "um"
+                            | "uh"
+                    )
+                    || (w.len() == 1 && toks.get(k + 1).is_some_and(|p| p.kind == Tk::Punct(b':')))
+            })
+        }
+        _ => false,
+    }
+}
+
+/// An all-caps word among all-caps words ("HI YEAH, I'M MOVING"): shouting or a
+/// caps fragment, where a capital says nothing about a name.
+fn shouting(text: &str, toks: &[Tok], k: usize) -> bool {
+    let caps = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.kind == Tk::Word
+                && t.end - t.start >= 2
+                && text[t.start..t.end]
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b'\'')
+        })
+    };
+    caps(k) && ((k > 0 && caps(k - 1)) || caps(k + 1) || (k > 1 && caps(k - 2)) || caps(k + 2))
 }
 
 fn trigger_after(words: &[&str]) -> Option<Trigger> {
@@ -277,6 +752,11 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
         }
         // "transfer me to", "put me through to", "connect me to"
         "to" if prev == "me" || prev == "through" => Some(Trigger::Weak),
+        // "I'll transfer you to", "send it to ... at <address>"
+        "to" | "with" if transfer_to(prev, prev2) || send_to(last, prev, prev2) => {
+            Some(Trigger::Weak)
+        }
+        "with" if help_with(last, prev, prev2) => Some(Trigger::Weak),
         // "could you let Ahmed know"
         "let" if prev == "you" || prev == "please" || prev == "can" => Some(Trigger::Weak),
         "i'm" | "im" => Some(Trigger::Weak),
@@ -309,7 +789,17 @@ fn trigger_after(words: &[&str]) -> Option<Trigger> {
                         | "ticket"
                         | "table"
                         | "it"
+                        | "it's"
                         | "put"
+                        | "seat"
+                        | "seats"
+                        | "file"
+                        | "name"
+                        | "room"
+                        | "policy"
+                        | "claim"
+                        | "appointment"
+                        | "prescription"
                 )
             }) =>
         {
@@ -607,14 +1097,38 @@ fn spelled_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             } else if x.kind == Tk::Punct(b'-') && !x.gap && !dashed && j > k {
                 dashed = true;
                 j += 1;
+            } else if x.kind == Tk::Punct(b',')
+                && !dashed
+                && j > k
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.kind == Tk::Word && n.end - n.start == 1)
+            {
+                // "M, O, R, A, D, I"
+                dashed = true;
+                j += 1;
             } else {
                 break;
             }
         }
-        if letters.len() >= 3 && k >= 1 {
+        if letters.len() >= 2 && k >= 1 {
             let mut w = k - 1;
             if toks[w].kind == Tk::Punct(b',') && w >= 1 {
                 w -= 1;
+            }
+            // "Moradi, that's M O R A D I", "udeh spelled u-d-e-h"
+            for _ in 0..2 {
+                let skip = toks[w].kind == Tk::Word
+                    && fold(&text[toks[w].start..toks[w].end]).is_some_and(|x| {
+                        matches!(x.as_str(), "that's" | "thats" | "spelled" | "spelt" | "is")
+                    });
+                if !skip || w == 0 {
+                    break;
+                }
+                w -= 1;
+                if toks[w].kind == Tk::Punct(b',') && w >= 1 {
+                    w -= 1;
+                }
             }
             let prev = &toks[w];
             if prev.kind == Tk::Word {
@@ -703,6 +1217,30 @@ fn org_word(w: &str) -> bool {
             | "foundation"
             | "clinic"
             | "pharmacy"
+            | "inn"
+            | "hotel"
+            | "hotels"
+            | "suites"
+            | "resort"
+            | "airways"
+            | "airlines"
+            | "bank"
+            | "insurance"
+            | "mutual"
+            | "energy"
+            | "power"
+            | "electric"
+            | "union"
+            | "federal"
+            | "medical"
+            | "health"
+            | "healthcare"
+            | "support"
+            | "motors"
+            | "university"
+            | "college"
+            | "school"
+            | "hospital"
     )
 }
 
@@ -799,6 +1337,16 @@ pub(crate) fn detect(
             k += 1;
             continue;
         };
+        if w == "line" {
+            // "Oguz Celik on the line"
+            if k >= 3 && word_is(text, toks, k - 1, "the") && word_is(text, toks, k - 2, "on") {
+                if let Some((s, e)) = name_before(text, toks, k - 2, names) {
+                    out.push(person(s, e));
+                }
+            }
+            k += 1;
+            continue;
+        }
         if !is_trigger_last(w) {
             if let Some((s, e)) = name_before(text, toks, k, names) {
                 out.push(person(s, e));
@@ -864,13 +1412,19 @@ pub(crate) fn detect(
             k += 1;
             continue;
         };
-        // "3038 Old Mill Dr near the park": a street suffix, not a title
+        // "3038 Old Mill Dr near the park", "974 washington dr edison": a street
+        // suffix, not a title
         if trig == Trigger::Title
             && w == "dr"
             && k > 0
             && toks[k - 1].kind == Tk::Word
-            && toks[k - 1].cap
             && toks[k - 1].kw == Kw::None
+            && (toks[k - 1].cap
+                || (2..=4).any(|d| {
+                    k >= d
+                        && (toks[k - d].kind == Tk::Num
+                            || matches!(toks[k - d].kw, Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_)))
+                }))
         {
             k += 1;
             continue;
@@ -899,6 +1453,9 @@ pub(crate) fn detect(
         let mut end_tok = j;
         let mut count = 0;
         let mut first_listed = false;
+        let open = matches!(trig, Trigger::Weak | Trigger::Relation)
+            && (trig == Trigger::Relation || open_cue(&refs[..n]));
+        let mut via_open = false;
         while end_tok < toks.len() && count < 3 {
             let n = &toks[end_tok];
             if n.kind != Tk::Word || n.nl {
@@ -920,7 +1477,8 @@ pub(crate) fn detect(
             }
             let (given, sur) = listed(names, &lw);
             let is_listed = given || sur;
-            let ok = if is_cap(text, n) {
+            let capd = is_cap(text, n) && !shouting(text, toks, end_tok);
+            let ok = if capd {
                 true
             } else {
                 match trig {
@@ -929,11 +1487,17 @@ pub(crate) fn detect(
                     Trigger::Title => true,
                     Trigger::Label => false,
                     Trigger::Weak | Trigger::Relation => {
-                        if count == 0 {
+                        let plain = if count == 0 {
                             given && !everyday_word(&lw)
                                 || trig == Trigger::Weak && self_cue_follows(text, toks, next)
                         } else {
                             sur || (given && !everyday_word(&lw))
+                        };
+                        if !plain && open && open_word(&lw, names) {
+                            via_open = true;
+                            true
+                        } else {
+                            plain
                         }
                     }
                 }
@@ -958,11 +1522,15 @@ pub(crate) fn detect(
             {
                 end_tok += 2;
             }
-            if count == 2 && !is_cap(text, n) && trig != Trigger::Strong {
+            if count == 2 && !capd && trig != Trigger::Strong {
                 break;
             }
         }
         if count == 0 {
+            k += 1;
+            continue;
+        }
+        if via_open && (count > 2 || !boundary_at(text, toks, end_tok)) {
             k += 1;
             continue;
         }
@@ -1002,7 +1570,7 @@ pub(crate) fn detect(
                 }
             }
         }
-        if trig == Trigger::Weak && !first_listed {
+        if trig == Trigger::Weak && !first_listed && !via_open {
             // "This is Priya from support": unknown name, but a cue follows.
             let cue = toks.get(end_tok).and_then(|n| {
                 if matches!(n.kind, Tk::Punct(b',' | b'.' | b'?' | b'!')) {
@@ -1235,6 +1803,20 @@ fn name_before(text: &str, toks: &[Tok], cue: usize, names: &Names) -> Option<(u
     let here = word_is(text, toks, cue, "here");
     if (given1 || (cap1 && !here)) && opener(last) {
         return Some((toks[last].start, toks[cue - 1].end));
+    }
+    // unlisted lowercase: "caller: manaia here", "yeah hi oguz celik on the line",
+    // "duke energy thuy speaking how may i help"
+    let open = |s: usize| name_word(text, toks, s).is_some_and(|(w, _)| open_word(&w, names));
+    if open(last) && toks[last].kw == Kw::None {
+        if let Some(&first) = starts.get(1) {
+            if open(first) && toks[first].kw == Kw::None && opener(first) {
+                return Some((toks[first].start, toks[cue - 1].end));
+            }
+        }
+        let speaking = word_is(text, toks, cue, "speaking") && boundary_at(text, toks, cue + 1);
+        if opener(last) || speaking {
+            return Some((toks[last].start, toks[cue - 1].end));
+        }
     }
     None
 }

@@ -422,6 +422,7 @@ const KEYWORDS: &[&str] = &[
     "key",
     "landlord",
     "let",
+    "line",
     "madam",
     "manager",
     "mar",
@@ -667,7 +668,9 @@ pub(crate) fn classify(w: &[u8]) -> Kw {
         | b"boyfriend" | b"spouse" | b"stepson" | b"stepdaughter" | b"beneficiary"
         | b"roommate" | b"caregiver" | b"contact" | b"holder" | b"cardholder" | b"patient"
         | b"assignee" | b"recipient" | b"payee" | b"attn" | b"attention" | b"passenger"
-        | b"guest" | b"applicant" | b"requester" | b"tenant" | b"subscriber" => Kw::NameCue,
+        | b"guest" | b"applicant" | b"requester" | b"tenant" | b"subscriber" | b"line" => {
+            Kw::NameCue
+        }
         b"born" | b"birth" | b"birthdate" | b"dob" | b"birthday" | b"bday" => Kw::BirthCue,
         _ => Kw::None,
     }

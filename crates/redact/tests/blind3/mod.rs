@@ -657,7 +657,7 @@ impl Gen {
         };
         let exch = loop {
             let e = self.rng.range(200, 999);
-            if !(e % 100 == 11) {
+            if e % 100 != 11 {
                 break e;
             }
         };
@@ -1457,19 +1457,19 @@ fn intro(g: &mut Gen, ind: &str, caller: Name, agent: Name, turns: &mut Vec<Turn
                 .t(format!(", I'm calling about {tp}. "));
         }
         1 => {
-            t.t(format!("Hi "))
+            t.t("Hi ")
                 .v(person(agent.given))
                 .t(", it's ")
                 .v(person(full))
                 .t(format!(". {f}I had a question about {tp}. "));
         }
         2 => {
-            t.t(format!("Yes hello, this is "))
+            t.t("Yes hello, this is ")
                 .v(person(full))
                 .t(format!(", I'm calling about {tp}. "));
         }
         3 => {
-            t.t(format!("{f}"))
+            t.t(f)
                 .v(person(caller.given))
                 .t(format!(" here, calling about {tp}. "));
         }
