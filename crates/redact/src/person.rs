@@ -604,9 +604,13 @@ fn open_cue(words: &[&str]) -> bool {
                 || send_to(last, prev, prev2)
                 || help_with(last, prev, prev2)
         }
-        "hi" | "hello" | "hey" | "thanks" | "bye" => true,
+        // "thanks anahera", "bye tamati" (not "hi": "hi battery is at 76%")
+        "thanks" | "bye" => true,
         "you" => prev == "thank",
-        "it's" => matches!(prev, "oh" | "hi" | "hey" | "hello"),
+        // "oh it's X", "hi Priya, it's X"
+        "it's" => {
+            matches!(prev, "oh" | "hi" | "hey" | "hello") || matches!(prev2, "hi" | "hey" | "hello")
+        }
         _ => false,
     }
 }
@@ -631,6 +635,27 @@ fn help_with(last: &str, prev: &str, prev2: &str) -> bool {
     last == "with" && prev == "help" && prev2 == "can"
 }
 
+/// An unlisted lowercase word taken after an open cue must end the name at a
+/// boundary, or (for a first word) be followed by one more name word that does.
+fn open_run_ok(text: &str, toks: &[Tok], next: usize, count: usize, names: &Names) -> bool {
+    if boundary_at(text, toks, next) {
+        return true;
+    }
+    count == 0
+        && toks.get(next).is_some_and(|t| t.kind == Tk::Word && !t.nl)
+        && name_word(text, toks, next).is_some_and(|(w, n2)| {
+            let (g, sur) = listed(names, &w);
+            (g || sur || open_word(&w, names)) && boundary_at(text, toks, n2)
+        })
+}
+
+/// Whether the word at `k` is a listed surname ("june shin", "chase anozie" with
+/// "anozie" unlisted is not).
+fn surname_follows(text: &str, toks: &[Tok], k: usize, names: &Names) -> bool {
+    toks.get(k).is_some_and(|t| t.kind == Tk::Word && !t.nl)
+        && name_word(text, toks, k).is_some_and(|(w, _)| listed(names, &w).1 && !not_a_name(&w))
+}
+
 /// Words and marks that end a name said after an open cue.
 fn boundary_at(text: &str, toks: &[Tok], k: usize) -> bool {
     let Some(t) = toks.get(k) else {
@@ -643,8 +668,17 @@ fn boundary_at(text: &str, toks: &[Tok], k: usize) -> bool {
         Tk::Punct(b',' | b'.' | b'?' | b'!' | b':' | b'/' | b';' | b'-') => true,
         Tk::Word => {
             let mut b = [0u8; 24];
+            // "send it to valentina fernandes at web dot de": an e-mail's local part
+            let domain = |i: usize| {
+                toks.get(i).is_some_and(|d| {
+                    d.kind == Tk::Punct(b'.')
+                        || d.kw == Kw::Dot
+                        || (d.kind == Tk::Word && text[d.start..d.end].eq_ignore_ascii_case("dot"))
+                })
+            };
             lower(&text[t.start..t.end], &mut b).is_some_and(|w| {
-                is_cue_after(w)
+                (w != "at" || !domain(k + 2))
+                    && is_cue_after(w)
                     || matches!(
                         w,
                         "i" | "i'm"
@@ -677,15 +711,14 @@ fn boundary_at(text: &str, toks: &[Tok], k: usize) -> bool {
                             | "in"
                             | "for"
                             | "about"
-                            | "agent"
-                            | "caller"
-                            | "customer"
                             | "have"
                             | "so"
                             | "um"
                             | "uh"
                     )
-                    || (w.len() == 1 && toks.get(k + 1).is_some_and(|p| p.kind == Tk::Punct(b':')))
+                    || (w.len() >= 6 && w.ends_with("ing"))
+                    // the next speaker's label: "... speaking with thuy caller: hi"
+                    || toks.get(k + 1).is_some_and(|p| p.kind == Tk::Punct(b':'))
             })
         }
         _ => false,
@@ -1436,7 +1469,8 @@ pub(crate) fn detect(
             && (matches!(
                 w,
                 "hi" | "hello" | "hey" | "thanks" | "you" | "bye" | "goodbye" | "dear" | "name"
-            ) || trig == Trigger::Relation)
+            ) || trig == Trigger::Relation
+                || open_cue(&refs[..n]))
         {
             j += 1;
         }
@@ -1472,7 +1506,19 @@ pub(crate) fn detect(
                     break;
                 }
             }
-            if not_a_name(&lw) || (n.kw != Kw::None && n.kw != Kw::NameCue) {
+            // "this is April Choi", "ask for june shin": a month that is a given
+            // name, when a listed surname follows
+            let month_name = matches!(n.kw, Kw::Month(4 | 5 | 6 | 8))
+                && lw.len() >= 3
+                && surname_follows(text, toks, next, names);
+            // a speaker label ("... who am i speaking with CALLER: venkatesh")
+            let labels_next = trig != Trigger::Label
+                && toks.get(next).is_some_and(|p| p.kind == Tk::Punct(b':'))
+                && (speaker_label(&lw) || lw.len() == 1);
+            if labels_next
+                || not_a_name(&lw)
+                || (n.kw != Kw::None && n.kw != Kw::NameCue && !month_name)
+            {
                 break;
             }
             let (given, sur) = listed(names, &lw);
@@ -1483,17 +1529,29 @@ pub(crate) fn detect(
             } else {
                 match trig {
                     // "my name is priya": any word that is not a function word
-                    Trigger::Strong => count == 0 || is_listed,
+                    // "it's under rawiri tawhiri checking in": an unlisted second
+                    // word when a boundary follows it
+                    Trigger::Strong => {
+                        count == 0
+                            || is_listed
+                            || open_word(&lw, names) && boundary_at(text, toks, next)
+                    }
                     Trigger::Title => true,
                     Trigger::Label => false,
                     Trigger::Weak | Trigger::Relation => {
                         let plain = if count == 0 {
-                            given && !everyday_word(&lw)
+                            given
+                                && (!everyday_word(&lw)
+                                    || open && surname_follows(text, toks, next, names))
                                 || trig == Trigger::Weak && self_cue_follows(text, toks, next)
                         } else {
                             sur || (given && !everyday_word(&lw))
                         };
-                        if !plain && open && open_word(&lw, names) {
+                        if !plain
+                            && open
+                            && open_word(&lw, names)
+                            && open_run_ok(text, toks, next, count, names)
+                        {
                             via_open = true;
                             true
                         } else {
@@ -1530,6 +1588,27 @@ pub(crate) fn detect(
             k += 1;
             continue;
         }
+        // "send it to Minh Do at 12 Elm Street": only before an address ("send it to
+        // valentina fernandes at web dot de" is an e-mail)
+        if n == 3
+            && send_to(refs[2], refs[1], refs[0])
+            && !(word_is(text, toks, end_tok, "at")
+                && toks.get(end_tok + 1).is_some_and(|d| {
+                    d.kind == Tk::Num || matches!(d.kw, Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_))
+                }))
+        {
+            k += 1;
+            continue;
+        }
+        // a name right before "at x dot y" is an e-mail's local part
+        if word_is(text, toks, end_tok, "at")
+            && toks
+                .get(end_tok + 2)
+                .is_some_and(|d| d.kind == Tk::Punct(b'.') || d.kw == Kw::Dot)
+        {
+            k += 1;
+            continue;
+        }
         if via_open && (count > 2 || !boundary_at(text, toks, end_tok)) {
             k += 1;
             continue;
@@ -1540,6 +1619,25 @@ pub(crate) fn detect(
                 x.kind == Tk::Word && fold(&text[x.start..x.end]).is_some_and(|f| org_word(&f))
             })
         }) {
+            k += 1;
+            continue;
+        }
+        // "Agent: Wells Fargo, ...": a listed surname then an unlisted word is a firm
+        if trig == Trigger::Label && count == 2 && first_listed && {
+            let (g0, _) =
+                name_word(text, toks, j).map_or((false, false), |(f, _)| listed(names, &f));
+            let (g1, s1) = toks
+                .get(end_tok - 1)
+                .and_then(|_| {
+                    let mut i = end_tok - 1;
+                    while i > j && toks[i].kind != Tk::Word {
+                        i -= 1;
+                    }
+                    name_word(text, toks, i)
+                })
+                .map_or((false, false), |(f, _)| listed(names, &f));
+            !g0 && !g1 && !s1
+        } {
             k += 1;
             continue;
         }
@@ -1570,7 +1668,13 @@ pub(crate) fn detect(
                 }
             }
         }
-        if trig == Trigger::Weak && !first_listed && !via_open {
+        if trig == Trigger::Weak && !first_listed && !via_open && open && count <= 2 {
+            // "I'll transfer you to Tsion Gebremedhin in networking"
+            if !boundary_at(text, toks, end_tok) {
+                k += 1;
+                continue;
+            }
+        } else if trig == Trigger::Weak && !first_listed && !via_open {
             // "This is Priya from support": unknown name, but a cue follows.
             let cue = toks.get(end_tok).and_then(|n| {
                 if matches!(n.kind, Tk::Punct(b',' | b'.' | b'?' | b'!')) {
