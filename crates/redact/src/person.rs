@@ -559,6 +559,60 @@ fn common_word(w: &str) -> bool {
             | "put"
             | "still's"
             | "line"
+            | "outside"
+            | "inside"
+            | "downstairs"
+            | "upstairs"
+            | "nearby"
+            | "abroad"
+            | "overseas"
+            | "local"
+            | "online"
+            | "offline"
+            | "awake"
+            | "asleep"
+            | "tired"
+            | "alone"
+            | "driving"
+            | "dispatch"
+            | "reception"
+            | "security"
+            | "finance"
+            | "payroll"
+            | "hr"
+            | "legal"
+            | "nursing"
+            | "admissions"
+            | "claims"
+            | "underwriting"
+            | "collections"
+            | "fraud"
+            | "networking"
+            | "receivable"
+            | "payable"
+            | "returns"
+            | "shipping"
+            | "technical"
+            | "tech"
+            | "customer"
+            | "operator"
+            | "voicemail"
+            | "reservations"
+            | "housekeeping"
+            | "disappointed"
+            | "unhappy"
+            | "curious"
+            | "positive"
+            | "pretty"
+            | "quite"
+            | "kind"
+            | "sort"
+            | "literally"
+            | "basically"
+            | "currently"
+            | "travelling"
+            | "traveling"
+            | "retiring"
     )
 }
 
@@ -585,8 +639,9 @@ fn open_cue(words: &[&str]) -> bool {
     let prev = if n >= 2 { words[n - 2] } else { "" };
     let prev2 = if n >= 3 { words[n - 3] } else { "" };
     match last {
-        "i'm" | "im" => true,
-        "am" => prev == "i",
+        // "hi, I'm Tariq Khalil": at the start of a turn or after a greeting
+        "i'm" | "im" => n == 1 || greeting(prev),
+        "am" => prev == "i" && (n == 2 || greeting(prev2)),
         "is" => prev == "this",
         "with" | "to" => {
             matches!(
@@ -613,6 +668,13 @@ fn open_cue(words: &[&str]) -> bool {
         }
         _ => false,
     }
+}
+
+fn greeting(w: &str) -> bool {
+    matches!(
+        w,
+        "hi" | "hello" | "hey" | "yes" | "yeah" | "and" | "morning" | "afternoon" | "evening"
+    )
 }
 
 /// "transfer you to", "connect you with", "put you through to".
@@ -1274,6 +1336,12 @@ fn org_word(w: &str) -> bool {
             | "college"
             | "school"
             | "hospital"
+            | "accounts"
+            | "receivable"
+            | "payable"
+            | "billing"
+            | "dispatch"
+            | "reception"
     )
 }
 
@@ -1532,7 +1600,7 @@ pub(crate) fn detect(
                     // "it's under rawiri tawhiri checking in": an unlisted second
                     // word when a boundary follows it
                     Trigger::Strong => {
-                        count == 0
+                        count == 0 && (w != "under" || open_word(&lw, names))
                             || is_listed
                             || open_word(&lw, names) && boundary_at(text, toks, next)
                     }
@@ -1668,7 +1736,7 @@ pub(crate) fn detect(
                 }
             }
         }
-        if trig == Trigger::Weak && !first_listed && !via_open && open && count <= 2 {
+        if trig == Trigger::Weak && !first_listed && !via_open && open && count <= 3 {
             // "I'll transfer you to Tsion Gebremedhin in networking"
             if !boundary_at(text, toks, end_tok) {
                 k += 1;

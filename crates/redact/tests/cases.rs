@@ -428,3 +428,98 @@ fn blind2_lessons() {
         check(input, expected);
     }
 }
+
+#[test]
+fn blind3_lessons() {
+    let cases = [
+        // agent greetings and caller intros in lowercase speech-to-text, names
+        // from no list: an open cue and a boundary word after the name
+        (
+            "thank you for calling northwind this is thuy how can i help",
+            "thank you for calling northwind this is [PERSON] how can i help",
+        ),
+        (
+            "agent: you're speaking with przemyslaw\ncaller: hi",
+            "agent: you're speaking with [PERSON]\ncaller: hi",
+        ),
+        (
+            "hello this is lavanya kodali i'm calling about a refill",
+            "hello this is [PERSON] i'm calling about a refill",
+        ),
+        (
+            "i'll transfer you to harika reddy in networking",
+            "i'll transfer you to [PERSON] in networking",
+        ),
+        (
+            "hi i'm calling for my mom soo-ah zhou it's about an appointment",
+            "hi i'm calling for my mom [PERSON] it's about an appointment",
+        ),
+        (
+            "is there anything else i can help with, Dong-hyun?",
+            "is there anything else i can help with, [PERSON]?",
+        ),
+        (
+            "caller: yeah hi oguz celik on the line",
+            "caller: yeah hi [PERSON] on the line",
+        ),
+        ("caller: manaia here calling about a claim", "caller: [PERSON] here calling about a claim"),
+        (
+            "can you put the second seat under tamati ngata?",
+            "can you put the second seat under [PERSON]?",
+        ),
+        (
+            "can you send it to ngaio tipene at 12 elm street",
+            "can you send it to [PERSON] at [STREET_ADDRESS]",
+        ),
+        ("Sure, it's Tehrani, that's T E H R A N I.", "Sure, it's [PERSON], that's [PERSON]."),
+        ("sure it's nur that's n-u-r", "sure it's [PERSON] that's [PERSON]"),
+        // ... and the same cues before ordinary words stay
+        ("you're speaking with dispatch how can i help", "you're speaking with dispatch how can i help"),
+        ("i'm outside", "i'm outside"),
+        ("i'm locked out of my account", "i'm locked out of my account"),
+        ("this is urgent i need help", "this is urgent i need help"),
+        ("thanks anyway bye", "thanks anyway bye"),
+        ("hi battery is at 76%", "hi battery is at 76%"),
+        ("I'll transfer you to Accounts Receivable.", "I'll transfer you to Accounts Receivable."),
+        ("the reservation is under warranty until march", "the reservation is under warranty until march"),
+        // all caps fragments, speaker labels, firms
+        ("HI YEAH, I'M MOVING NEXT WEEK", "HI YEAH, I'M MOVING NEXT WEEK"),
+        (
+            "my name is keanu who am i speaking with CALLER: venkatesh here",
+            "my name is [PERSON] who am i speaking with CALLER: [PERSON] here",
+        ),
+        ("Agent: Wells Fargo, Danielle speaking.", "Agent: Wells Fargo, [PERSON] speaking."),
+        (
+            "the new service address is 974 washington dr edison nj",
+            // the city without a ZIP stays outside the address; not a "Dr Edison"
+            "the new service address is [STREET_ADDRESS] edison nj",
+        ),
+        // a date of birth answered in the next turn
+        (
+            "agent: what's your date of birth?\ncaller: um sure it's august the second 1954",
+            "agent: what's your date of birth?\ncaller: um sure it's [DATE_OF_BIRTH]",
+        ),
+        // phone contexts: "the phone number on the account", a question answered
+        // in the next turn; prescription numbers are no phones
+        (
+            "agent: and the phone number on the account caller: 801 395 0665",
+            "agent: and the phone number on the account caller: [PHONE]",
+        ),
+        (
+            "what's the best number to reach you?\ncaller: five three oh nine nine one six four three oh",
+            "what's the best number to reach you?\ncaller: [PHONE]",
+        ),
+        ("the rx number is 5193083", "the rx number is 5193083"),
+        // a short made-up key after "API key ... is"
+        (
+            "the api key in the config is Blue!3567",
+            "the api key in the config is [SECRET]",
+        ),
+        // last four of a card or an SSN: not the value
+        ("the card ending in 4421 is still active", "the card ending in 4421 is still active"),
+        ("yeah, last four are 6789", "yeah, last four are 6789"),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
