@@ -167,6 +167,9 @@ impl Detectors {
         if en.ip && h.ip {
             self.patterns.ip(text, &toks, &mut cands);
         }
+        if en.ip && h.dot_word && (h.number_word || h.digit) {
+            crate::spoken_ip::detect(text, &toks, &mut cands);
+        }
         if en.iban && h.iban {
             self.patterns.iban(text, &toks, &mut cands);
         }

@@ -25,6 +25,7 @@ mod person;
 mod policy;
 mod redactor;
 mod spoken_email;
+mod spoken_ip;
 mod token;
 
 pub use entity::Entity;

@@ -345,7 +345,7 @@ fn is_ident(b: u8) -> bool {
 }
 
 /// "version 1.2.3.4", "v1.2.3.4", "build 10.0.19041.1": not an IP address.
-fn version_context(text: &str, toks: &[Tok], start: usize) -> bool {
+pub(crate) fn version_context(text: &str, toks: &[Tok], start: usize) -> bool {
     let before = &text[..start];
     if before.ends_with('v') || before.ends_with('V') {
         return true;

@@ -559,6 +559,10 @@ fn common_word(w: &str) -> bool {
             | "put"
             | "still's"
             | "line"
+            | "tons"
+            | "loads"
+            | "bunch"
+            | "plenty"
             | "outside"
             | "inside"
             | "downstairs"
@@ -1664,6 +1668,14 @@ pub(crate) fn detect(
                 && toks.get(end_tok + 1).is_some_and(|d| {
                     d.kind == Tk::Num || matches!(d.kw, Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_))
                 }))
+        {
+            k += 1;
+            continue;
+        }
+        // "anything else I can help with, Rawiri?" (not "I can help with refunds")
+        if n == 3
+            && help_with(refs[2], refs[1], refs[0])
+            && !(k.saturating_sub(6)..k).any(|i| word_is(text, toks, i, "else"))
         {
             k += 1;
             continue;

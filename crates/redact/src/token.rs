@@ -74,6 +74,8 @@ pub(crate) struct Hints {
     pub(crate) number_word: bool,
     pub(crate) at_sign: bool,
     pub(crate) at_word: bool,
+    /// "dot" / "period" said as a word.
+    pub(crate) dot_word: bool,
     pub(crate) secret: bool,
     pub(crate) ip: bool,
     pub(crate) iban: bool,
@@ -170,6 +172,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                             h.number_word = true
                         }
                         Kw::At => h.at_word = true,
+                        Kw::Dot => h.dot_word = true,
                         Kw::SecretHint => h.secret = true,
                         Kw::NameCue => h.name_cue = true,
                         Kw::BirthCue => h.birth_cue = true,

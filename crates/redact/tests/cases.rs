@@ -515,6 +515,25 @@ fn blind3_lessons() {
             "the api key in the config is Blue!3567",
             "the api key in the config is [SECRET]",
         ),
+        // spoken IPv4, but not a spoken version or five groups
+        (
+            "my ip is one nine two dot one six eight dot one dot forty five",
+            "my ip is [IP_ADDRESS]",
+        ),
+        (
+            "requests from one seven seven dot two hundred thirty six dot two one nine dot twenty six",
+            "requests from [IP_ADDRESS]",
+        ),
+        (
+            "i'm on version two dot one dot three dot four",
+            "i'm on version two dot one dot three dot four",
+        ),
+        ("one dot two dot three dot four dot five", "one dot two dot three dot four dot five"),
+        ("i can help with refunds", "i can help with refunds"),
+        (
+            "anything else i can help with rawiri",
+            "anything else i can help with [PERSON]",
+        ),
         // last four of a card or an SSN: not the value
         ("the card ending in 4421 is still active", "the card ending in 4421 is still active"),
         ("yeah, last four are 6789", "yeah, last four are 6789"),
