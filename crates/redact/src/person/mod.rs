@@ -1,0 +1,50 @@
+//! Person names: introduced in context ("my name is ...", "this is ... speaking",
+//! "ask for ...", "the account holder is ...", titles), or a common given name
+//! followed by a common surname (lists shipped in `data/`).
+
+mod before;
+mod common;
+mod cued;
+mod cues;
+mod full;
+mod guards;
+mod labels;
+mod spelled;
+mod vocab;
+mod word;
+
+use crate::detect::{Cand, Found, Names};
+use crate::token::{Tk, Tok};
+use crate::Entity;
+
+/// Finds person names.
+pub(crate) fn detect(
+    text: &str,
+    toks: &[Tok],
+    names: &Names,
+    name_cue: bool,
+    cap_pair: bool,
+    out: &mut Vec<Cand>,
+) {
+    cued::cued_names(text, toks, names, name_cue, out);
+    spelled::spelled_names(text, toks, out);
+    if !cap_pair {
+        return;
+    }
+    full::full_names(text, toks, names, out);
+}
+
+fn person(start: usize, end: usize) -> Cand {
+    Cand {
+        start,
+        end,
+        found: Found::Entity(Entity::Person),
+        prio: 5,
+        norm: None,
+    }
+}
+
+fn word_is(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.kind == Tk::Word && text[t.start..t.end].eq_ignore_ascii_case(w))
+}
