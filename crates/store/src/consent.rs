@@ -149,10 +149,18 @@ impl Gate {
         }
         if slots.len() >= self.cfg.max_cached {
             // Forget idle sessions: nobody holds them, nothing buffered or pending.
+            // Declined sessions are kept while there is room (up to twice the
+            // limit): a declined session that was never stored cannot be learned
+            // again from the backend, and its events must keep being dropped.
+            let keep_declined = slots.len() < 2 * self.cfg.max_cached;
             slots.retain(|_, s| {
                 Arc::strong_count(s) > 1
                     || s.try_lock()
-                        .map(|st| !st.buffer.is_empty() || st.pending_meta.is_some())
+                        .map(|st| {
+                            !st.buffer.is_empty()
+                                || st.pending_meta.is_some()
+                                || (keep_declined && st.known == Known::Is(Consent::Declined))
+                        })
                         .unwrap_or(true)
             });
         }
@@ -166,6 +174,12 @@ impl Gate {
         }));
         slots.insert(session_id.to_owned(), s.clone());
         s
+    }
+
+    /// Sessions currently cached.
+    #[cfg(test)]
+    pub(crate) fn cached(&self) -> usize {
+        self.slots.lock().len()
     }
 
     /// Forgets a session (after it was deleted). Its buffer is discarded.

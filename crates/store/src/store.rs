@@ -488,3 +488,35 @@ impl<B: Backend> PersistenceStore for RealtimeStore<B> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{MemoryStore, Role, TranscriptSegment};
+
+    #[tokio::test]
+    async fn declined_sessions_outlive_cache_eviction() {
+        let store = RealtimeStore::builder(MemoryStore::default())
+            .consent(ConsentConfig {
+                max_cached: 4,
+                ..ConsentConfig::default()
+            })
+            .build();
+        store
+            .save_session_meta(SessionMeta::new("declined", Consent::Declined))
+            .await
+            .unwrap();
+        for i in 0..10 {
+            store
+                .save_session_meta(SessionMeta::new(format!("other_{i}"), Consent::Accepted))
+                .await
+                .unwrap();
+        }
+        let seg = TranscriptSegment::new(Role::User, "x", Timestamp::now());
+        assert_eq!(
+            store.append_transcript("declined", seg).await.unwrap(),
+            WriteOutcome::Dropped(DropReason::ConsentDeclined)
+        );
+        assert!(store.gate.cached() <= 8, "the cache stays bounded");
+    }
+}
