@@ -129,6 +129,9 @@ pub(crate) type Slot = Arc<tokio::sync::Mutex<SlotState>>;
 pub(crate) struct Gate {
     pub(crate) cfg: ConsentConfig,
     slots: parking_lot::Mutex<HashMap<String, Slot>>,
+    /// Size of the slot map at which the next eviction pass runs (amortises the
+    /// scan when most cached sessions cannot be evicted).
+    next_scan: std::sync::atomic::AtomicUsize,
     pub(crate) counters: Counters,
 }
 
@@ -137,6 +140,7 @@ impl Gate {
         Gate {
             cfg,
             slots: parking_lot::Mutex::new(HashMap::new()),
+            next_scan: std::sync::atomic::AtomicUsize::new(cfg.max_cached),
             counters: Counters::default(),
         }
     }
@@ -147,7 +151,7 @@ impl Gate {
         if let Some(s) = slots.get(session_id) {
             return s.clone();
         }
-        if slots.len() >= self.cfg.max_cached {
+        if slots.len() >= self.next_scan.load(Ordering::Relaxed) {
             // Forget idle sessions: nobody holds them, nothing buffered or pending.
             // Declined sessions are kept while there is room (up to twice the
             // limit): a declined session that was never stored cannot be learned
@@ -163,6 +167,9 @@ impl Gate {
                         })
                         .unwrap_or(true)
             });
+            let cap = self.cfg.max_cached;
+            self.next_scan
+                .store(slots.len().max(cap) + cap / 8 + 1, Ordering::Relaxed);
         }
         let s: Slot = Arc::new(tokio::sync::Mutex::new(SlotState {
             known: Known::Unresolved,
