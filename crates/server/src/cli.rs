@@ -80,7 +80,7 @@ pub(crate) struct ListArgs {
     /// Only sessions started before this time (RFC 3339 or epoch ms).
     #[arg(long)]
     pub(crate) until: Option<String>,
-    /// How many sessions (1-1000).
+    /// How many sessions (1-1000; the store's one page-size rule).
     #[arg(long, default_value_t = 20)]
     pub(crate) limit: u32,
     /// Continue after this cursor (printed at the end of a previous page).
@@ -173,16 +173,7 @@ fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
 
 /// The URL without its password, for messages.
 pub(crate) fn display_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(at)) if at > s => {
-            let creds = &url[s + 3..at];
-            match creds.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
+    realtime_store::mask_url(url)
 }
 
 /// Parses an optional time argument, naming the flag on error.

@@ -175,5 +175,6 @@ pub(crate) async fn run(url: &str, a: DemoArgs) -> anyhow::Result<()> {
     println!("\nWhat the database now holds:\n");
     print!("{}", render::text(&render::load(&store, session).await?));
     println!("\nTry: realtime-store sessions list | realtime-store sessions show {id} --json | realtime-store export");
+    store.close().await;
     Ok(())
 }

@@ -55,25 +55,48 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let url = cli.database_url.clone();
     match cli.command {
         Command::Migrate => {
-            let store = open_store(&url).await?;
-            let h = realtime_store::PersistenceStore::health(&store).await;
+            // Whatever `migrate=` the URL says: this command's job is to migrate.
+            let backend = AnyBackend::open_unmigrated(&url)
+                .await
+                .with_context(|| format!("opening the database at {}", cli::display_url(&url)))?;
+            backend.migrate().await.context("applying the migrations")?;
+            let kind = realtime_store::WriteCore::kind(&backend);
+            realtime_store::WriteCore::close(&backend).await;
             println!(
-                "schema is up to date ({} at {})",
-                h.backend,
+                "schema is up to date ({kind} at {})",
                 cli::display_url(&url)
             );
             Ok(())
         }
         Command::Sessions { command } => {
             let store = open_store(&url).await?;
-            match command {
+            let r = match command {
                 SessionsCommand::List(args) => sessions::list(&store, args).await,
                 SessionsCommand::Show(args) => sessions::show(&store, args).await,
-            }
+            };
+            store.close().await;
+            r
         }
-        Command::Export(args) => export::run(&open_store(&url).await?, args).await,
-        Command::EraseUser(args) => retention::erase_user(&open_store(&url).await?, args).await,
-        Command::Purge(args) => retention::purge(&open_store(&url).await?, args).await,
+        // Every command closes its store: the WAL is checkpointed and no `-wal`
+        // file (with copies of erased pages) is left behind.
+        Command::Export(args) => {
+            let s = open_store(&url).await?;
+            let r = export::run(&s, args).await;
+            s.close().await;
+            r
+        }
+        Command::EraseUser(args) => {
+            let s = open_store(&url).await?;
+            let r = retention::erase_user(&s, args).await;
+            s.close().await;
+            r
+        }
+        Command::Purge(args) => {
+            let s = open_store(&url).await?;
+            let r = retention::purge(&s, args).await;
+            s.close().await;
+            r
+        }
         Command::Redact(args) => redact_cmd::run(args).await,
         Command::Demo(args) => demo::run(&url, args).await,
     }

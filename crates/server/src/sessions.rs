@@ -12,9 +12,6 @@ pub(crate) async fn list(store: &AnyStore, a: ListArgs) -> anyhow::Result<()> {
         .as_deref()
         .map(|c| Consent::parse(c).context("--consent: expected ACCEPTED, DECLINED or PENDING"))
         .transpose()?;
-    if !(1..=1000).contains(&a.limit) {
-        anyhow::bail!("--limit: must be between 1 and 1000");
-    }
     let filter = {
         let mut v = SessionFilter::default();
         v.user_id = a.user;

@@ -24,6 +24,7 @@ mod gate;
 mod model;
 mod store;
 mod time;
+mod url;
 pub mod validate;
 
 pub use backend::page::{DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE, MAX_PAGE};
@@ -47,6 +48,7 @@ pub use gate::{ConsentConfig, ConsentStats, OnWithdrawal};
 pub use model::*;
 pub use store::{RealtimeStore, StoreBuilder, StoreStats};
 pub use time::{Timestamp, MIN_TIMESTAMP};
+pub use url::mask_url;
 pub use validate::Limits;
 
 /// Re-export of the redaction engine.

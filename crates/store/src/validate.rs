@@ -143,6 +143,53 @@ fn short_name(field: &str, v: &str) -> Result<()> {
     Ok(())
 }
 
+/// The longest run of digits an identifier may hold: phone, card and SSN numbers
+/// are longer, so an identifier cannot carry one.
+const MAX_DIGIT_RUN: usize = 6;
+
+fn longest_digit_run(v: &str) -> usize {
+    v.split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Checks a name that is stored as is (tool names, usage kinds): a letter or `_`
+/// first, then up to `max - 1` of `[A-Za-z0-9_.:/-]` (`extra_upper`: whether
+/// upper case is allowed), and no run of more than six digits — a shape that
+/// cannot carry an e-mail, phone, card or SSN number, so it needs no redaction.
+pub fn identifier(field: &str, v: &str, max: usize, allow_upper: bool) -> Result<()> {
+    let first_ok = v.bytes().next().is_some_and(|b| {
+        b.is_ascii_lowercase() || b == b'_' || (allow_upper && b.is_ascii_uppercase())
+    });
+    let rest_ok = v.bytes().all(|b| {
+        b.is_ascii_lowercase()
+            || b.is_ascii_digit()
+            || matches!(b, b'_' | b'.' | b':' | b'/' | b'-')
+            || (allow_upper && b.is_ascii_uppercase())
+    });
+    if v.is_empty() || v.len() > max || !first_ok || !rest_ok {
+        let chars = if allow_upper {
+            "A-Z, a-z, 0-9"
+        } else {
+            "a-z, 0-9"
+        };
+        return Err(Error::validation(
+            field,
+            format!(
+                "must be 1-{max} characters of {chars}, _ . : / -, starting with a letter or _"
+            ),
+        ));
+    }
+    if longest_digit_run(v) > MAX_DIGIT_RUN {
+        return Err(Error::validation(
+            field,
+            "must not contain more than 6 digits in a row (it is stored unredacted)",
+        ));
+    }
+    Ok(())
+}
+
 /// Validates a session upsert.
 pub fn session_meta(m: &SessionMeta, limits: &Limits, now: Timestamp) -> Result<()> {
     id("session_id", &m.session_id)?;
@@ -216,7 +263,7 @@ pub fn tool_event(e: &ToolEvent, limits: &Limits, now: Timestamp) -> Result<()> 
     if let Some(i) = &e.call_id {
         id("call_id", i)?;
     }
-    short_name("name", &e.name)?;
+    identifier("name", &e.name, 128, true)?;
     json("args", &e.args, limits.tool_payload)?;
     if let Some(r) = &e.result {
         json("result", r, limits.tool_payload)?;
@@ -251,17 +298,7 @@ pub fn usage(u: &UsageEvent, limits: &Limits, now: Timestamp) -> Result<()> {
     if let Some(i) = &u.event_id {
         id("event_id", i)?;
     }
-    if u.kind.is_empty()
-        || u.kind.len() > 64
-        || !u.kind.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
-        })
-    {
-        return Err(Error::validation(
-            "kind",
-            "must be 1-64 characters of a-z, 0-9, _ . -",
-        ));
-    }
+    identifier("kind", &u.kind, 64, false)?;
     if !u.value.is_finite() || u.value < 0.0 {
         return Err(Error::validation("value", "must be a finite number >= 0"));
     }
@@ -329,6 +366,37 @@ mod tests {
         let e = segment(&s, &Limits::default(), now).unwrap_err();
         assert_eq!(e.field(), Some("ended_at"));
         assert!(e.to_string().contains("started_at"));
+    }
+
+    #[test]
+    fn stored_names_cannot_carry_numbers_or_addresses() {
+        for ok in [
+            "lookup_order",
+            "get_weather_v2",
+            "github.create_issue",
+            "Search",
+            "mcp/tool-1",
+        ] {
+            assert!(identifier("name", ok, 128, true).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "4111111111111111",
+            "card_4111111111111111",
+            "call_4155550195",
+            "jane@example.com",
+            "has space",
+            "1st",
+            "ünï",
+        ] {
+            let e = identifier("name", bad, 128, true).unwrap_err();
+            assert_eq!(e.field(), Some("name"));
+            if !bad.is_empty() {
+                assert!(!e.to_string().contains(bad), "{e}");
+            }
+        }
+        assert!(identifier("kind", "Input_Tokens", 64, false).is_err());
+        assert!(identifier("kind", "audio_input_seconds", 64, false).is_ok());
     }
 
     #[test]

@@ -39,7 +39,9 @@ async fn no_content_in_any_log_line() {
         .with_max_level(tracing::Level::TRACE)
         .with_writer(move || writer.clone())
         .finish();
-    let _g = tracing::subscriber::set_default(subscriber);
+    // Global (not thread-local): events of sqlx's worker threads and of the
+    // runtime's other threads are captured too.
+    tracing::subscriber::set_global_default(subscriber).expect("only test of this binary");
 
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("logs.db").display());
@@ -74,7 +76,7 @@ async fn no_content_in_any_log_line() {
     store.append_tool_event("s1", tool).await.unwrap();
     // Failures: a validation error and a conflict.
     let bad = TranscriptSegment::new(Role::User, SECRETS[3].repeat(3000), now);
-    assert!(store.append_transcript("s1", bad).await.is_err());
+    let e1 = store.append_transcript("s1", bad).await.unwrap_err();
     let conflict = SessionMeta {
         user: Some(User {
             id: "u2".into(),
@@ -83,14 +85,25 @@ async fn no_content_in_any_log_line() {
         }),
         ..SessionMeta::new("s2", Consent::Accepted)
     };
-    assert!(store.save_session_meta(conflict).await.is_err());
+    let e2 = store.save_session_meta(conflict).await.unwrap_err();
+    for e in [&e1, &e2] {
+        let shown = format!("{e} {e:?} {:?}", std::error::Error::source(e));
+        for s in SECRETS {
+            assert!(!shown.contains(s), "an error shows content: {shown}");
+        }
+    }
     store
         .save_session_meta(SessionMeta::new("s1", Consent::Declined))
         .await
         .unwrap();
 
+    store.close().await;
     let logs = String::from_utf8(cap.0.lock().unwrap().clone()).unwrap();
     assert!(!logs.is_empty(), "the capture works");
+    assert!(
+        logs.contains("sqlx"),
+        "sqlx's own events (from its worker threads) are captured"
+    );
     for s in SECRETS {
         assert!(!logs.contains(s), "log lines contain content: {s}");
     }

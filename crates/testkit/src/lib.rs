@@ -14,6 +14,7 @@
 pub mod cases;
 mod counting;
 mod fixture;
+pub mod instances;
 #[cfg(feature = "postgres")]
 pub mod pg;
 
@@ -22,28 +23,30 @@ pub use fixture::{Fixture, MakeFixture};
 
 /// Generates one test per conformance case for the backend the factory makes.
 /// `$make` is an expression of a closure `|| async { Fixture<B> }`.
+///
+/// The list of cases below is the only one: [`CONFORMANCE_CASES`] is generated
+/// from it, and a unit test fails when a `pub async fn` of [`cases`] is in neither
+/// this list nor [`gate_tests!`]'s.
 #[macro_export]
 macro_rules! conformance_tests {
     ($make:expr) => {
-        $crate::conformance_tests!(@cases $make;
+        $crate::conformance_tests!(@list [$make]);
+    };
+    (@list $args:tt) => {
+        $crate::conformance_tests! {@go $args;
             accepted_persists_and_redacts,
             declined_stores_nothing_without_round_trip,
             pending_buffers_then_flushes_in_order,
             events_before_meta_are_buffered,
             pending_then_declined_discards,
-            buffer_overflow_is_counted,
-            buffer_byte_limit_is_counted,
-            buffer_expiry_is_counted,
             withdrawal_erases_by_default,
             withdrawal_can_keep,
-            consent_is_cached_not_read_per_append,
             downgrade_to_pending_stops_writes,
+            held_events_follow_consent_decided_elsewhere,
             ordering_under_concurrent_sessions,
             idempotency_under_concurrency,
             keyless_duplicates,
             summary_versions_and_usage_totals,
-            validation_rules,
-            batch_validated_whole,
             session_upsert_and_hang_up,
             erase_user_is_complete_and_precise,
             purge_before_retention,
@@ -51,18 +54,23 @@ macro_rules! conformance_tests {
             child_pagination_edges,
             unicode_round_trip,
             delete_session_removes_children,
-            custom_redaction_function,
             ingest_mixed_sessions,
             user_email_conflict,
-            errors_never_echo_content,
             reads_of_unknown_sessions,
             health_reports_buffers,
-            withdrawal_fails_closed,
-            failed_flush_keeps_events_in_order,
-            held_events_follow_consent_decided_elsewhere
-        );
+            withdrawal_elsewhere_is_final,
+            withdrawal_keep_stays_declined,
+            erase_user_during_live_call,
+            nothing_stored_before_consent,
+            keyless_events_differing_in_pii_are_kept,
+            end_before_stored_start_is_rejected,
+            every_stored_field_is_covered
+        }
     };
-    (@cases $make:expr; $($case:ident),* $(,)?) => {
+    (@go [names]; $($case:ident),* $(,)?) => {
+        &[$(stringify!($case)),*]
+    };
+    (@go [$make:expr]; $($case:ident),* $(,)?) => {
         $(
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn $case() {
@@ -70,4 +78,77 @@ macro_rules! conformance_tests {
             }
         )*
     };
+}
+
+/// Generates one test per case of the consent gate and validation — behaviour of
+/// [`RealtimeStore`](realtime_store::RealtimeStore) in front of any backend, so it
+/// runs once (on the memory backend), not per backend.
+#[macro_export]
+macro_rules! gate_tests {
+    ($make:expr) => {
+        $crate::gate_tests!(@list [$make]);
+    };
+    (@list $args:tt) => {
+        $crate::conformance_tests! {@go $args;
+            buffer_overflow_is_counted,
+            buffer_byte_limit_is_counted,
+            buffer_expiry_is_counted,
+            consent_is_cached_not_read_per_append,
+            withdrawal_fails_closed,
+            failed_flush_keeps_events_in_order,
+            held_metas_are_bounded,
+            validation_rules,
+            batch_validated_whole,
+            errors_never_echo_content,
+            custom_redaction_function
+        }
+    };
+}
+
+/// The names of the per-backend conformance cases.
+pub const CONFORMANCE_CASES: &[&str] = conformance_tests!(@list [names]);
+
+/// The names of the gate cases.
+pub const GATE_CASES: &[&str] = gate_tests!(@list [names]);
+
+#[cfg(test)]
+mod tests {
+    /// Every case written is run by one of the two suites (a case left off a list
+    /// would silently never run).
+    #[test]
+    fn every_case_is_in_exactly_one_suite() {
+        let sources = [
+            include_str!("cases/consent.rs"),
+            include_str!("cases/lifecycle.rs"),
+            include_str!("cases/privacy.rs"),
+            include_str!("cases/validation.rs"),
+            include_str!("cases/writes.rs"),
+        ];
+        let mut written = Vec::new();
+        for src in sources {
+            for line in src.lines() {
+                if let Some(rest) = line.strip_prefix("pub async fn ") {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    written.push(name);
+                }
+            }
+        }
+        assert!(written.len() > 30, "found the cases: {written:?}");
+        for name in &written {
+            let n = super::CONFORMANCE_CASES
+                .iter()
+                .filter(|c| *c == name)
+                .count()
+                + super::GATE_CASES.iter().filter(|c| *c == name).count();
+            assert_eq!(n, 1, "case {name} must be in exactly one suite");
+        }
+        assert_eq!(
+            written.len(),
+            super::CONFORMANCE_CASES.len() + super::GATE_CASES.len(),
+            "every listed case exists"
+        );
+    }
 }

@@ -158,8 +158,31 @@ impl Redaction {
         s.as_deref().map(|s| self.text(s))
     }
 
-    /// Cleans a (validated) session meta: `voice`, `persona` and
-    /// `provider_session_id` are redacted as text; in the agent config (the
+    /// An identifier-like value (the provider's session id): kept as is unless the
+    /// redactor finds PII in it once its separators are read as spaces (a card
+    /// number glued to `sess_` is no word of its own); then it is replaced whole.
+    fn opt_identifier(&self, s: &Option<String>) -> Option<String> {
+        s.as_deref().map(|v| {
+            let spaced: String = v
+                .chars()
+                .map(|c| {
+                    if matches!(c, '_' | '-' | '.' | ':' | '/' | '=') {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            if self.text(&spaced) == spaced && self.text(v) == v {
+                v.to_owned()
+            } else {
+                "[REDACTED]".to_owned()
+            }
+        })
+    }
+
+    /// Cleans a (validated) session meta: `voice` and `persona` are redacted as
+    /// text, `provider_session_id` is replaced whole if it carries PII; in the agent config (the
     /// platform's own, otherwise kept) the value of every identity key (by the
     /// same key rules as tool arguments) is replaced, and keys are checked too.
     /// `reconsent` marks an explicit re-consent.
@@ -172,7 +195,7 @@ impl Redaction {
                 .user
                 .as_ref()
                 .and_then(|u| u.email.as_ref().map(|e| e.trim().to_lowercase())),
-            provider_session_id: self.opt_text(&m.provider_session_id),
+            provider_session_id: self.opt_identifier(&m.provider_session_id),
             voice: self.opt_text(&m.voice),
             persona: self.opt_text(&m.persona),
             config: m

@@ -372,7 +372,9 @@ pub async fn health_reports_buffers<B: Backend>(make: impl MakeFixture<B>) {
     let s = default_store(make).await;
     let h = s.health().await;
     assert!(h.backend_reachable);
-    assert!(!h.fallback_active);
+    assert!(!h.is_degraded(), "{h:?}");
+    assert_eq!((h.spool_depth, h.oldest_unsynced_ms), (0, None));
+    assert!(h.latency_ms.is_some_and(|ms| ms >= 0.0));
     assert_eq!(h.buffered_events, 0);
     s.append_transcript("h1", seg("a", 0)).await.unwrap();
     s.append_transcript("h1", seg("b", 1)).await.unwrap();

@@ -4,7 +4,9 @@
 //! - [`consent`]: the consent matrix, buffering limits, withdrawal, failures;
 //! - [`writes`]: ordering and idempotency under concurrency, dedup, batches, Unicode;
 //! - [`validation`]: every input rule, whole-batch validation, no content in errors;
-//! - [`lifecycle`]: upserts, erasure, retention, deletion, pagination, reads, health.
+//! - [`lifecycle`]: upserts, erasure, retention, deletion, pagination, reads, health;
+//! - [`privacy`]: withdrawal and erasure across instances, nothing before consent,
+//!   every stored field covered.
 
 use std::ops::Deref;
 use std::sync::atomic::Ordering;
@@ -135,10 +137,12 @@ fn small_buffer(items: usize, bytes: usize, age: Duration) -> ConsentConfig {
 
 pub mod consent;
 pub mod lifecycle;
+pub mod privacy;
 pub mod validation;
 pub mod writes;
 
 pub use consent::*;
 pub use lifecycle::*;
+pub use privacy::*;
 pub use validation::*;
 pub use writes::*;

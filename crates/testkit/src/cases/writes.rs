@@ -53,14 +53,22 @@ pub async fn ordering_under_concurrent_sessions<B: Backend>(make: impl MakeFixtu
 
 /// 32 tasks send the same keyed event at the same instant: exactly one is stored.
 pub async fn idempotency_under_concurrency<B: Backend>(make: impl MakeFixture<B>) {
-    let s = default_store(make).await;
+    // Several instances (stores with their own per-session locks) over one
+    // backend, so the backend's own uniqueness is what is tested, not one
+    // store's lock.
+    let (backend, _guard) = make().await.into_parts();
+    let shared = Arc::new(backend);
+    let instances: Vec<Arc<RealtimeStore<Arc<B>>>> = (0..4)
+        .map(|_| Arc::new(RealtimeStore::new(shared.clone())))
+        .collect();
+    let s = instances[0].clone();
     s.save_session_meta(meta_for("idem", "u_i", Consent::Accepted))
         .await
         .unwrap();
     let barrier = Arc::new(tokio::sync::Barrier::new(32));
     let mut tasks = Vec::new();
-    for _ in 0..32 {
-        let st = s.store.clone();
+    for i in 0..32 {
+        let st = instances[i % instances.len()].clone();
         let b = barrier.clone();
         tasks.push(tokio::spawn(async move {
             b.wait().await;
