@@ -19,6 +19,7 @@ mod detect;
 mod dob;
 mod entity;
 mod json;
+mod normalize;
 mod numbers;
 mod patterns;
 mod person;
@@ -29,9 +30,9 @@ mod spoken_ip;
 mod token;
 
 pub use entity::Entity;
-pub use json::redact_json_with;
+pub use json::{is_identity_key, key_entity, redact_json_with};
 pub use policy::{CustomPattern, PlaceholderStyle, Policy};
-pub use redactor::{Counts, Redacted, Redactor, Span};
+pub use redactor::{Counts, Redacted, RedactedJson, Redactor, Span};
 
 /// Errors building a [`Redactor`] from a [`Policy`].
 #[derive(Debug, thiserror::Error)]

@@ -439,6 +439,10 @@ fn card_shape(g: &[u8], n: usize) -> bool {
     if g.len() == 1 {
         return true;
     }
+    // read digit by digit or in pairs: "4 2 4 2 ...", "42 42 42 ..."
+    if n >= 13 && g.iter().all(|&x| x <= 2) {
+        return true;
+    }
     if matches!(
         g,
         [4, 6, 5] | [4, 6, 4] | [4, 4, 4, 4, 3] | [6, 13] | [4, 4, 4, 4, 2] | [4, 4, 4, 4, 1]

@@ -35,6 +35,15 @@ pub struct Redacted {
     pub counts: Counts,
 }
 
+/// The result of redacting a JSON document ([`Redactor::redact_json`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RedactedJson {
+    /// The document with every detected value replaced by its placeholder.
+    pub value: serde_json::Value,
+    /// How many values of each label were replaced (keys and values).
+    pub counts: Counts,
+}
+
 struct Inner {
     policy: Policy,
     enabled: Enabled,
@@ -148,7 +157,17 @@ impl Redactor {
     }
 
     fn cands(&self, text: &str) -> Vec<Cand> {
-        let mut c = self.inner.det.find(text, self.inner.enabled);
+        let mut c = match crate::normalize::fold(text) {
+            // look-alikes folded for detection; spans map back onto `text`
+            Some(f) => {
+                let mut c = self.inner.det.find(&f.text, self.inner.enabled);
+                for c in &mut c {
+                    (c.start, c.end) = f.original(c.start, c.end);
+                }
+                c
+            }
+            None => self.inner.det.find(text, self.inner.enabled),
+        };
         if !self.inner.allow.is_empty() {
             c.retain(|c| !self.allowed(text, c));
         }
@@ -199,15 +218,21 @@ impl Redactor {
         Redacted { text: out, counts }
     }
 
-    /// Redacts every string value of a JSON document (keys kept), adding to `counts`.
-    pub fn redact_json(&self, value: &serde_json::Value, counts: &mut Counts) -> serde_json::Value {
-        crate::redact_json_with(value, &mut |s| {
-            let r = self.redact(s);
-            for (k, v) in r.counts {
-                *counts.entry(k).or_insert(0) += v;
-            }
-            r.text
-        })
+    /// Redacts a JSON document: every string value at any depth, with its key as
+    /// context (a value under a PII key such as `"ssn"` or `"first_name"` is
+    /// replaced wholesale by that entity's placeholder), integers shaped like
+    /// cards, phones or SSNs (replaced by the placeholder string), and keys. See
+    /// [`key_entity`](crate::key_entity) for the key rules.
+    pub fn redact_json(&self, value: &serde_json::Value) -> RedactedJson {
+        let mut sink = JsonSink {
+            r: self,
+            counts: Counts::new(),
+        };
+        let value = crate::json::walk(value, &mut sink);
+        RedactedJson {
+            value,
+            counts: sink.counts,
+        }
     }
 
     fn placeholder(&self, out: &mut String, label: &str, norm: &str) {
@@ -228,5 +253,46 @@ impl Redactor {
             }
         }
         out.push(']');
+    }
+}
+
+/// The built-in redactor as a JSON walker's sink, counting as it goes.
+struct JsonSink<'a> {
+    r: &'a Redactor,
+    counts: Counts,
+}
+
+impl crate::json::Sink for JsonSink<'_> {
+    fn text(&mut self, s: &str) -> String {
+        let out = self.r.redact(s);
+        for (k, v) in out.counts {
+            *self.counts.entry(k).or_insert(0) += v;
+        }
+        out.text
+    }
+
+    fn placeholder(&mut self, entity: crate::Entity, norm: &str) -> String {
+        let label = entity.label();
+        let mut out = String::with_capacity(label.len() + 9);
+        self.r.placeholder(&mut out, label, norm);
+        *self.counts.entry(label.to_owned()).or_insert(0) += 1;
+        out
+    }
+
+    fn enabled(&self, entity: crate::Entity) -> bool {
+        self.r.inner.policy.entities.contains(&entity)
+    }
+
+    fn allowed(&self, value: &str) -> bool {
+        let i = &self.r.inner;
+        if i.allow.is_empty() {
+            return false;
+        }
+        let v = value.trim().to_lowercase();
+        if i.allow.contains(&v) {
+            return true;
+        }
+        let digits: String = v.chars().filter(char::is_ascii_digit).collect();
+        !digits.is_empty() && i.allow_digits.contains(&digits)
     }
 }

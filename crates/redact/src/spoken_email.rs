@@ -323,10 +323,27 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         let w0 = &text[toks[s].start..toks[s].end];
-        if lower(w0, &mut buf).is_some_and(is_local_stopword) {
+        // a local part spelled letter by letter: "j a n e at example dot com"
+        let single = |t: &Tok| matches!(t.kind, Tk::Word | Tk::Num) && t.end - t.start == 1;
+        let mut spelled = s;
+        if digits.is_empty() && !one_word && single(&toks[s]) {
+            while spelled > 0
+                && single(&toks[spelled - 1])
+                && toks[spelled].gap
+                && !toks[spelled].nl
+            {
+                spelled -= 1;
+            }
+        }
+        if spelled == s && lower(w0, &mut buf).is_some_and(is_local_stopword) {
             continue;
         }
         let mut parts: Vec<(char, &str)> = vec![(' ', w0)];
+        let spelled_any = spelled < s;
+        while spelled < s {
+            s -= 1;
+            parts.push(('\0', &text[toks[s].start..toks[s].end]));
+        }
         if one_word {
             // up to two more words said before it, no separator
             while parts.len() < 3 && s >= 1 {
@@ -354,6 +371,13 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
             parts.push((c, pw));
             s -= 2;
+            // the label before the separator may be spelled too: "j o h n dot d o e"
+            if spelled_any && single(&toks[s]) {
+                while s > 0 && single(&toks[s - 1]) && toks[s].gap && !toks[s].nl {
+                    s -= 1;
+                    parts.push(('\0', &text[toks[s].start..toks[s].end]));
+                }
+            }
         }
         let mut norm = String::new();
         for (i, (_, w)) in parts.iter().enumerate().rev() {
