@@ -151,7 +151,16 @@ impl Redaction {
     }
 
     fn json(&self, v: &Value) -> Value {
-        identity::redact_json(v, &mut |s| self.text(s))
+        match &*self.engine {
+            Engine::Builtin(r) => {
+                let out = r.redact_json(v);
+                for (k, n) in &out.counts {
+                    self.counts.add(k, *n);
+                }
+                out.value
+            }
+            Engine::Custom(_) => identity::redact_json(v, &mut |s| self.text(s)),
+        }
     }
 
     fn opt_text(&self, s: &Option<String>) -> Option<String> {

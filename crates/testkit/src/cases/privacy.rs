@@ -313,6 +313,43 @@ pub async fn every_stored_field_is_covered<B: Backend>(make: impl MakeFixture<B>
             "{key} kept as a key, value replaced"
         );
     }
+    // Tool arguments: the key is context for its value, numbers of PII shape and
+    // keys are redacted too.
+    let args = json!({
+        "ssn": "078051120",
+        "dob": "1985-03-02",
+        "first_name": "Priyanka",
+        "cvv": "123",
+        "card_number": 4111111111111111u64,
+        "phone": 4155550195u64,
+        "jo@example.com": "a key that is an e-mail",
+        "quantity": 3,
+        "sku": "A-100",
+    });
+    s.append_tool_event("fc", tool(Some("c_fc"), args))
+        .await
+        .unwrap();
+    let stored = s
+        .get_tool_events("fc", &PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+    let all = stored.args.to_string();
+    for secret in [
+        "078051120",
+        "1985-03-02",
+        "Priyanka",
+        "\"123\"",
+        "4111111111111111",
+        "4155550195",
+        "jo@example.com",
+    ] {
+        assert!(!all.contains(secret), "{secret} stored in clear: {all}");
+    }
+    assert_eq!(stored.args["quantity"], 3, "{all}");
+    assert_eq!(stored.args["sku"], "A-100", "{all}");
+
     let mut t = tool(None, json!({}));
     t.name = "card_4111111111111111".into();
     let e = s.append_tool_event("fc", t).await.unwrap_err();

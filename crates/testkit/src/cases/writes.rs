@@ -278,9 +278,15 @@ pub async fn custom_redaction_function<B: Backend>(make: impl MakeFixture<B>) {
     s.append_transcript("cr", seg("the secret word", 0))
         .await
         .unwrap();
-    s.append_tool_event("cr", tool(None, json!({"a": ["secret"], "secret": 1})))
-        .await
-        .unwrap();
+    s.append_tool_event(
+        "cr",
+        tool(
+            None,
+            json!({"a": ["secret"], "note": "no secret here", "count": 1}),
+        ),
+    )
+    .await
+    .unwrap();
     assert_eq!(texts(&s, "cr").await, vec!["the [HIDDEN] word"]);
     let t = s
         .get_tool_events("cr", &PageRequest::all())
@@ -289,8 +295,8 @@ pub async fn custom_redaction_function<B: Backend>(make: impl MakeFixture<B>) {
         .items;
     assert_eq!(
         t[0].args,
-        json!({"a": ["[HIDDEN]"], "secret": 1}),
-        "values redacted, keys kept"
+        json!({"a": ["[HIDDEN]"], "note": "no [HIDDEN] here", "count": 1}),
+        "values redacted by the caller's function, other keys kept"
     );
 }
 
