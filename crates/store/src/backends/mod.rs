@@ -11,6 +11,8 @@
 pub(crate) mod any;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
 pub(crate) mod batch;
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+pub(crate) mod filter;
 pub(crate) mod memory;
 #[cfg(feature = "postgres")]
 pub(crate) mod postgres;

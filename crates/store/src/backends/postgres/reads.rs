@@ -8,6 +8,7 @@ use super::{db, PostgresStore};
 use crate::backend::page::{
     self, into_page, parse_seq_cursor, parse_session_cursor, session_cursor,
 };
+use crate::backends::filter::push_session_filter;
 use crate::backends::rows::{decode, SegmentRow, SessionRow, SummaryRow, ToolRow, UsageRow};
 use crate::{
     Error, Page, PageRequest, Reads, Result, Session, SessionFilter, StoredSegment, StoredSummary,
@@ -84,35 +85,13 @@ impl Reads for PostgresStore {
                 "SELECT {} FROM {} WHERE TRUE",
                 sql.session_cols, sql.sessions_table
             ));
-            if let Some(u) = &f.user_id {
-                q.push(" AND user_id = ").push_bind(u.clone());
-            }
-            if let Some(c) = f.consent {
-                q.push(" AND consent = ").push_bind(c.as_str());
-            }
-            if let Some(s) = f.status {
-                q.push(" AND status = ").push_bind(s.as_str());
-            }
-            if let Some(t) = f.started_after {
-                q.push(" AND started_at >= TIMESTAMPTZ 'epoch' + ")
-                    .push_bind(t.as_millis())
-                    .push(ts);
-            }
-            if let Some(t) = f.started_before {
-                q.push(" AND started_at < TIMESTAMPTZ 'epoch' + ")
-                    .push_bind(t.as_millis())
-                    .push(ts);
-            }
-            if let Some((ms, id)) = &after {
-                q.push(" AND (started_at, id) < (TIMESTAMPTZ 'epoch' + ")
-                    .push_bind(*ms)
-                    .push(ts)
-                    .push(", ")
-                    .push_bind(id.clone())
-                    .push(")");
-            }
-            q.push(" ORDER BY started_at DESC, id DESC LIMIT ")
-                .push_bind(i64::from(limit) + 1);
+            push_session_filter(
+                &mut q,
+                f,
+                after.clone(),
+                limit,
+                ("TIMESTAMPTZ 'epoch' + ", ts),
+            );
             let mut c = self.conn("list_sessions").await?;
             let rows: Vec<SessionRow> = q
                 .build_query_as()

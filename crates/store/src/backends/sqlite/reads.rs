@@ -7,6 +7,7 @@ use super::{db, SqliteStore};
 use crate::backend::page::{
     self, into_page, parse_seq_cursor, parse_session_cursor, session_cursor,
 };
+use crate::backends::filter::push_session_filter;
 use crate::backends::rows::{decode, SegmentRow, SessionRow, SummaryRow, ToolRow, UsageRow};
 use crate::{
     Page, PageRequest, Reads, Result, Session, SessionFilter, StoredSegment, StoredSummary,
@@ -28,32 +29,7 @@ impl Reads for SqliteStore {
         let after = parse_session_cursor(f.cursor.as_deref())?;
         let limit = page::limit(f.limit, page::DEFAULT_SESSION_PAGE)?;
         let mut q = QueryBuilder::<Sqlite>::new("SELECT * FROM sessions WHERE 1 = 1");
-        if let Some(u) = &f.user_id {
-            q.push(" AND user_id = ").push_bind(u.clone());
-        }
-        if let Some(c) = f.consent {
-            q.push(" AND consent = ").push_bind(c.as_str());
-        }
-        if let Some(s) = f.status {
-            q.push(" AND status = ").push_bind(s.as_str());
-        }
-        if let Some(t) = f.started_after {
-            q.push(" AND started_at >= ").push_bind(t.as_millis());
-        }
-        if let Some(t) = f.started_before {
-            q.push(" AND started_at < ").push_bind(t.as_millis());
-        }
-        if let Some((ms, id)) = after {
-            q.push(" AND (started_at < ")
-                .push_bind(ms)
-                .push(" OR (started_at = ")
-                .push_bind(ms)
-                .push(" AND id < ")
-                .push_bind(id)
-                .push("))");
-        }
-        q.push(" ORDER BY started_at DESC, id DESC LIMIT ")
-            .push_bind(i64::from(limit) + 1);
+        push_session_filter(&mut q, f, after, limit, ("", ""));
         let rows: Vec<SessionRow> = q
             .build_query_as()
             .fetch_all(&self.reader)
