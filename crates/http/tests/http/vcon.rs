@@ -1,0 +1,1 @@
+//! vCon export (see tests below).
