@@ -7,6 +7,7 @@ mod export;
 mod redact_cmd;
 mod render;
 mod retention;
+mod serve;
 mod sessions;
 
 use anyhow::Context;
@@ -76,5 +77,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Purge(args) => retention::purge(&open_store(&url).await?, args).await,
         Command::Redact(args) => redact_cmd::run(args).await,
         Command::Demo(args) => demo::run(&url, args).await,
+        Command::Serve(args) => serve::run(&url, args).await,
     }
 }
