@@ -9,12 +9,13 @@ use realtime_store::{AnyStore, PersistenceStore, SessionFilter};
 use crate::cli::{parse_time, ExportArgs, ExportFormat};
 
 pub(crate) async fn run(store: &AnyStore, a: ExportArgs) -> anyhow::Result<()> {
-    let mut filter = SessionFilter {
-        user_id: a.user,
-        started_after: parse_time("since", a.since.as_deref())?,
-        started_before: parse_time("until", a.until.as_deref())?,
-        limit: Some(200),
-        ..SessionFilter::default()
+    let mut filter = {
+        let mut v = SessionFilter::default();
+        v.user_id = a.user;
+        v.started_after = parse_time("since", a.since.as_deref())?;
+        v.started_before = parse_time("until", a.until.as_deref())?;
+        v.limit = Some(200);
+        v
     };
     // Write to a temporary file beside the target and rename at the end, so an
     // interrupted export never leaves a truncated file behind.

@@ -15,14 +15,16 @@ pub(crate) async fn list(store: &AnyStore, a: ListArgs) -> anyhow::Result<()> {
     if !(1..=1000).contains(&a.limit) {
         anyhow::bail!("--limit: must be between 1 and 1000");
     }
-    let filter = SessionFilter {
-        user_id: a.user,
-        started_after: parse_time("since", a.since.as_deref())?,
-        started_before: parse_time("until", a.until.as_deref())?,
-        consent,
-        status: None,
-        cursor: a.cursor,
-        limit: Some(a.limit),
+    let filter = {
+        let mut v = SessionFilter::default();
+        v.user_id = a.user;
+        v.started_after = parse_time("since", a.since.as_deref())?;
+        v.started_before = parse_time("until", a.until.as_deref())?;
+        v.consent = consent;
+        v.status = None;
+        v.cursor = a.cursor;
+        v.limit = Some(a.limit);
+        v
     };
     let page = store.list_sessions(&filter).await?;
     if a.json {

@@ -38,12 +38,19 @@ pub trait PersistenceStore: Send + Sync {
         events: Vec<Event>,
     ) -> impl Future<Output = Result<Vec<WriteOutcome>>> + Send;
 
-    /// Appends events of many sessions (validated whole first); one outcome per
-    /// event, in input order. Each session's events keep their relative order.
+    /// Appends events of many sessions: validated whole first (one bad event
+    /// rejects the batch, nothing written), then written through one batch append.
+    /// One result per event, in input order; a storage failure of one session fails
+    /// only that session's events. Each session's events keep their relative order.
     fn ingest(
         &self,
         events: Vec<SessionEvent>,
-    ) -> impl Future<Output = Result<Vec<WriteOutcome>>> + Send;
+    ) -> impl Future<Output = Result<Vec<Result<WriteOutcome>>>> + Send;
+
+    /// An explicit re-consent: like [`save_session_meta`](Self::save_session_meta)
+    /// with `ACCEPTED`, but it also lifts the tombstone a withdrawal, deletion or
+    /// erasure left, so the session can be stored again. A plain upsert never does.
+    fn reconsent(&self, meta: SessionMeta) -> impl Future<Output = Result<WriteOutcome>> + Send;
 
     /// Transcript segments in order.
     fn get_transcripts(

@@ -45,8 +45,28 @@ pub enum Error {
         what: &'static str,
     },
     /// Configuration is wrong (bad database URL, unknown scheme, bad option).
+    /// The message never contains a password (URLs are shown masked).
     #[error("configuration error: {0}")]
     Config(String),
+    /// The write queue is full: retry later (retryable).
+    #[error("overloaded: the write queue is full, retry later")]
+    Overloaded,
+    /// The write could not be made durable anywhere (primary down and the local
+    /// spool full or failed). Nothing was acknowledged.
+    #[error("unavailable: {what}")]
+    Unavailable {
+        /// What is unavailable, content-free (`"spool is full"`).
+        what: &'static str,
+    },
+    /// The input conflicts with what is stored (e.g. an e-mail that belongs to
+    /// another user). Nothing was written.
+    #[error("conflict on `{field}`: {rule}")]
+    Conflict {
+        /// The conflicting field.
+        field: String,
+        /// What conflicts.
+        rule: Cow<'static, str>,
+    },
 }
 
 impl Error {
@@ -66,8 +86,32 @@ impl Error {
             Error::Backend {
                 retryable: true,
                 ..
-            }
+            } | Error::Overloaded
+                | Error::Unavailable { .. }
         )
+    }
+
+    /// Builds a conflict error.
+    pub fn conflict(field: impl Into<String>, rule: impl Into<Cow<'static, str>>) -> Self {
+        Error::Conflict {
+            field: field.into(),
+            rule: rule.into(),
+        }
+    }
+
+    /// Whether the storage could not be reached at all (a connection-class
+    /// failure), as opposed to a failure of this particular write: a fallback
+    /// layer spools on these.
+    pub fn is_unreachable(&self) -> bool {
+        match self {
+            Error::Backend {
+                retryable: true, ..
+            } => true,
+            Error::Backend { source, .. } => source
+                .downcast_ref::<DbFailure>()
+                .is_some_and(|d| d.code.starts_with("08") || d.code == "57P01"),
+            _ => false,
+        }
     }
 
     /// Whether this is a validation error.
@@ -75,10 +119,10 @@ impl Error {
         matches!(self, Error::Validation { .. })
     }
 
-    /// The offending field of a validation error.
+    /// The offending field of a validation or conflict error.
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::Validation { field, .. } => Some(field),
+            Error::Validation { field, .. } | Error::Conflict { field, .. } => Some(field),
             _ => None,
         }
     }

@@ -365,20 +365,39 @@ pub struct SessionEvent {
 /// Why a write was dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DropReason {
-    /// The session's consent is `DECLINED`.
+    /// The session's consent is `DECLINED` (declined, or withdrawn: tombstoned
+    /// until an explicit re-consent).
     ConsentDeclined,
     /// The session's pre-consent buffer is full (items or bytes), or too many
     /// sessions are buffering.
     BufferFull,
+    /// The session was deleted, erased with its user, or purged: tombstoned.
+    Erased,
+}
+
+impl DropReason {
+    /// `consent_declined`, `buffer_full` or `erased`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DropReason::ConsentDeclined => "consent_declined",
+            DropReason::BufferFull => "buffer_full",
+            DropReason::Erased => "erased",
+        }
+    }
 }
 
 /// What happened to a write. A missing consent is not an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "outcome", content = "reason", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WriteOutcome {
-    /// Durably stored.
+    /// Durably stored in the database.
     Persisted,
+    /// Durably stored in the local fallback spool (the database is unreachable);
+    /// it will be written to the database, in order, when it is back.
+    Spooled,
     /// Already stored (same idempotency key, or identical keyless event): nothing written.
     Duplicate,
     /// Held in memory until consent is decided.
@@ -388,10 +407,11 @@ pub enum WriteOutcome {
 }
 
 impl WriteOutcome {
-    /// `persisted`, `duplicate`, `buffered` or `dropped`.
+    /// `persisted`, `spooled`, `duplicate`, `buffered` or `dropped`.
     pub const fn as_str(self) -> &'static str {
         match self {
             WriteOutcome::Persisted => "persisted",
+            WriteOutcome::Spooled => "spooled",
             WriteOutcome::Duplicate => "duplicate",
             WriteOutcome::Buffered => "buffered",
             WriteOutcome::Dropped(_) => "dropped",
@@ -532,6 +552,7 @@ pub struct Page<T> {
 /// Filter and pagination of `list_sessions`. Sessions come newest first
 /// (`started_at` descending, then id).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SessionFilter {
     /// Only this user's sessions.
     #[serde(default)]
@@ -613,11 +634,16 @@ impl EraseCounts {
 
 /// Health of the store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Health {
     /// Backend name (`memory`, `sqlite`, `postgres`).
     pub backend: String,
-    /// Whether the backend answered.
+    /// Whether the (primary) backend answered.
     pub backend_reachable: bool,
+    /// How long the backend's probe took, in milliseconds.
+    pub latency_ms: Option<f64>,
+    /// A short, content-free description of a problem, if any.
+    pub detail: Option<String>,
     /// Whether writes currently go to a fallback.
     pub fallback_active: bool,
     /// Writes waiting in the durable spool.
@@ -628,4 +654,70 @@ pub struct Health {
     pub buffered_sessions: u64,
     /// Events held for consent.
     pub buffered_events: u64,
+}
+
+impl Health {
+    /// Combines the backend's health with the gate's buffer figures.
+    pub fn from_parts(
+        b: crate::BackendHealth,
+        buffered_sessions: u64,
+        buffered_events: u64,
+    ) -> Self {
+        Health {
+            backend: b.kind,
+            backend_reachable: b.reachable,
+            latency_ms: b.latency_ms,
+            detail: b.detail,
+            fallback_active: b.fallback_active,
+            spool_depth: b.spool_depth,
+            oldest_unsynced_ms: b.oldest_unsynced_ms,
+            buffered_sessions,
+            buffered_events,
+        }
+    }
+
+    /// Whether the store is degraded: the primary is unreachable or writes are
+    /// waiting in the spool.
+    pub fn is_degraded(&self) -> bool {
+        !self.backend_reachable || self.fallback_active || self.spool_depth > 0
+    }
+}
+
+impl SessionFilter {
+    /// Only this user's sessions.
+    pub fn user(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+
+    /// Page size.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Continue after this cursor.
+    pub fn after(mut self, cursor: impl Into<String>) -> Self {
+        self.cursor = Some(cursor.into());
+        self
+    }
+
+    /// Only sessions with this stored consent.
+    pub fn consent(mut self, consent: Consent) -> Self {
+        self.consent = Some(consent);
+        self
+    }
+
+    /// Only sessions with this status.
+    pub fn status(mut self, status: SessionStatus) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Only sessions started in `[after, before)`.
+    pub fn started(mut self, after: Option<Timestamp>, before: Option<Timestamp>) -> Self {
+        self.started_after = after;
+        self.started_before = before;
+        self
+    }
 }

@@ -1,28 +1,28 @@
-//! A backend wrapper that counts calls, to prove what the gate does *not* do
+//! A backend layer that counts calls, to prove what the gate does *not* do
 //! (no database round trip for declined sessions, no consent read per append),
-//! and injects failures, to prove what it does when the backend fails.
+//! and injects failures, to prove what it does when the backend fails. It
+//! changes only the write core; reads and maintenance forward in one line.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use realtime_store::{
-    AppendResult, Backend, CleanEvent, CleanSessionMeta, Consent, EraseCounts, Page, PageRequest,
-    Result, Session, SessionFilter, StoredSegment, StoredSummary, StoredToolEvent, Timestamp,
-    UsageReport,
+    AppendResult, BackendHealth, CleanSessionMeta, Layer, Maintenance, Reads, Result,
+    SessionAppend, StoredState, UpsertResult, Withdrawal, WriteCore,
 };
 
 /// Call counters of a [`CountingBackend`].
 #[derive(Debug, Default)]
 pub struct Calls {
-    /// `stored_consent` calls.
+    /// `stored_state` calls.
     pub stored_consent: AtomicU64,
-    /// `append` calls.
+    /// `append_batch` calls.
     pub append: AtomicU64,
     /// `upsert_session` calls.
     pub upsert: AtomicU64,
     /// `withdraw` calls.
     pub withdraw: AtomicU64,
-    /// While set, `append` fails (retryable, like a lost connection).
+    /// While set, `append_batch` fails (retryable, like a lost connection).
     pub fail_append: AtomicBool,
     /// While set, `withdraw` fails.
     pub fail_withdraw: AtomicBool,
@@ -68,60 +68,54 @@ fn inc(a: &AtomicU64) {
     a.fetch_add(1, Ordering::SeqCst);
 }
 
-impl<B: Backend> Backend for CountingBackend<B> {
+impl<B> Layer for CountingBackend<B> {
+    type Inner = B;
+    fn inner(&self) -> &B {
+        &self.inner
+    }
+}
+
+impl<B: Reads> Reads for CountingBackend<B> {
+    realtime_store::forward_reads!();
+}
+
+impl<B: Maintenance> Maintenance for CountingBackend<B> {
+    realtime_store::forward_maintenance!();
+}
+
+impl<B: WriteCore> WriteCore for CountingBackend<B> {
     fn kind(&self) -> &'static str {
         self.inner.kind()
     }
-    async fn upsert_session(&self, meta: &CleanSessionMeta) -> Result<()> {
+    async fn upsert_session(&self, meta: &CleanSessionMeta) -> Result<UpsertResult> {
         inc(&self.calls.upsert);
         self.inner.upsert_session(meta).await
     }
-    async fn stored_consent(&self, id: &str) -> Result<Option<Consent>> {
+    async fn stored_state(&self, id: &str) -> Result<StoredState> {
         inc(&self.calls.stored_consent);
-        self.inner.stored_consent(id).await
+        self.inner.stored_state(id).await
     }
-    async fn withdraw(&self, id: &str, erase: bool) -> Result<()> {
+    async fn withdraw(&self, id: &str, how: Withdrawal) -> Result<()> {
         inc(&self.calls.withdraw);
         if self.calls.fail_withdraw.load(Ordering::SeqCst) {
             return Err(injected("withdraw"));
         }
-        self.inner.withdraw(id, erase).await
+        self.inner.withdraw(id, how).await
     }
-    async fn append(&self, id: &str, events: &[CleanEvent]) -> Result<Vec<AppendResult>> {
+    async fn append_batch(
+        &self,
+        batch: &[SessionAppend<'_>],
+    ) -> Result<Vec<Result<Vec<AppendResult>>>> {
         inc(&self.calls.append);
         if self.calls.fail_append.load(Ordering::SeqCst) {
             return Err(injected("append"));
         }
-        self.inner.append(id, events).await
+        self.inner.append_batch(batch).await
     }
-    async fn get_session(&self, id: &str) -> Result<Option<Session>> {
-        self.inner.get_session(id).await
+    async fn health(&self) -> BackendHealth {
+        self.inner.health().await
     }
-    async fn list_sessions(&self, f: &SessionFilter) -> Result<Page<Session>> {
-        self.inner.list_sessions(f).await
-    }
-    async fn get_transcripts(&self, id: &str, p: &PageRequest) -> Result<Page<StoredSegment>> {
-        self.inner.get_transcripts(id, p).await
-    }
-    async fn get_tool_events(&self, id: &str, p: &PageRequest) -> Result<Page<StoredToolEvent>> {
-        self.inner.get_tool_events(id, p).await
-    }
-    async fn get_summary(&self, id: &str) -> Result<Option<StoredSummary>> {
-        self.inner.get_summary(id).await
-    }
-    async fn get_usage(&self, id: &str) -> Result<UsageReport> {
-        self.inner.get_usage(id).await
-    }
-    async fn delete_session(&self, id: &str) -> Result<bool> {
-        self.inner.delete_session(id).await
-    }
-    async fn erase_user(&self, id: &str) -> Result<EraseCounts> {
-        self.inner.erase_user(id).await
-    }
-    async fn purge_before(&self, before: Timestamp) -> Result<EraseCounts> {
-        self.inner.purge_before(before).await
-    }
-    async fn ping(&self) -> Result<()> {
-        self.inner.ping().await
+    async fn close(&self) {
+        self.inner.close().await
     }
 }

@@ -168,8 +168,9 @@ async fn schema_follows_citus_distribution_rules() {
             _ => {}
         }
     }
-    // 5 distributed tables × (primary key + unique) ; 5 foreign keys.
-    assert_eq!(keys_checked, 9, "{constraints:?}");
+    // 4 child tables × (primary key + unique), the sessions and tombstones
+    // primary keys; 5 foreign keys.
+    assert_eq!(keys_checked, 10, "{constraints:?}");
     assert_eq!(fks_checked, 5, "{constraints:?}");
 
     // Unique indexes (with or without a constraint), key columns only.
@@ -199,7 +200,7 @@ async fn schema_follows_citus_distribution_rules() {
             indexes_checked += 1;
         }
     }
-    assert_eq!(indexes_checked, 9, "{unique:?}");
+    assert_eq!(indexes_checked, 10, "{unique:?}");
 
     // Colocated tables need the same distribution column type.
     let types: Vec<(String, String)> = sqlx::query_as(
@@ -211,6 +212,6 @@ async fn schema_follows_citus_distribution_rules() {
     .fetch_all(&mut c)
     .await
     .unwrap();
-    assert_eq!(types.len(), 5);
+    assert_eq!(types.len(), 6);
     assert!(types.iter().all(|(_, t)| t == "text"), "{types:?}");
 }

@@ -278,10 +278,11 @@ async fn withdrawal_racing_with_appends_keep_and_erase() {
                 assert_eq!(at_withdrawal, 0);
                 assert_eq!(final_rows, 0, "nothing written after the erasure");
                 assert_eq!(schema.count("sessions", Some("race_w")).await, 0);
-                // The writer no longer sees a session: it holds, never stores.
+                // The writer finds the tombstone: everything after is dropped,
+                // nothing held to be written later.
                 assert!(outcomes[first_refused..]
                     .iter()
-                    .all(|o| *o == WriteOutcome::Buffered));
+                    .all(|o| *o == WriteOutcome::Dropped(DropReason::ConsentDeclined)));
             }
         }
     }

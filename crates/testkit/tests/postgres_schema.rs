@@ -3,9 +3,10 @@
 //! URL parameters (through `AnyBackend::open`, as the CLI uses it), error hygiene.
 #![cfg(feature = "postgres")]
 
+use realtime_store::WriteCore;
 use realtime_store::{
-    AnyBackend, Backend, Consent, Error, PageRequest, PersistenceStore, PostgresOptions,
-    PostgresStore, RealtimeStore, Role, SessionMeta, Timestamp, TranscriptSegment, WriteOutcome,
+    AnyBackend, Consent, Error, PageRequest, PersistenceStore, PostgresOptions, PostgresStore,
+    RealtimeStore, Role, SessionMeta, Timestamp, TranscriptSegment, WriteOutcome,
 };
 use realtime_store_testkit::pg;
 
@@ -51,7 +52,7 @@ async fn column_types_follow_the_spec() {
             "{table}.{column} is {ty}"
         );
     }
-    assert_eq!(seen_ts, 12, "every timestamp column checked: {cols:?}");
+    assert_eq!(seen_ts, 13, "every timestamp column checked: {cols:?}");
     assert_eq!(seen_json, 6);
 }
 

@@ -521,9 +521,10 @@ pub async fn failed_flush_keeps_events_in_order<B: Backend>(make: impl MakeFixtu
 pub async fn held_events_follow_consent_decided_elsewhere<B: Backend>(make: impl MakeFixture<B>) {
     let (backend, _guard) = make().await.into_parts();
     let shared = Arc::new(backend);
-    let cfg = ConsentConfig {
-        recheck_after: Duration::from_millis(20),
-        ..ConsentConfig::default()
+    let cfg = {
+        let mut v = ConsentConfig::default();
+        v.recheck_after = Duration::from_millis(20);
+        v
     };
     let a = RealtimeStore::builder(shared.clone()).consent(cfg).build();
     // (With the default `Erase`, a withdrawal leaves no row to see, and events held

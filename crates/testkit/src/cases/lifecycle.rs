@@ -39,9 +39,10 @@ pub async fn session_upsert_and_hang_up<B: Backend>(make: impl MakeFixture<B>) {
     assert_eq!(end.ended_at, Some(at(60_000)));
     assert_eq!(end.user_id.as_deref(), Some("u_up"));
     let ended = s
-        .list_sessions(&SessionFilter {
-            status: Some(SessionStatus::Ended),
-            ..Default::default()
+        .list_sessions(&{
+            let mut v = SessionFilter::default();
+            v.status = Some(SessionStatus::Ended);
+            v
         })
         .await
         .unwrap();
@@ -89,9 +90,10 @@ pub async fn erase_user_is_complete_and_precise<B: Backend>(make: impl MakeFixtu
         assert!(s.get_usage(sid).await.unwrap().events.is_empty());
     }
     let page = s
-        .list_sessions(&SessionFilter {
-            user_id: Some("alice".into()),
-            ..Default::default()
+        .list_sessions(&{
+            let mut v = SessionFilter::default();
+            v.user_id = Some("alice".into());
+            v
         })
         .await
         .unwrap();
@@ -152,10 +154,11 @@ pub async fn session_pagination_edges<B: Backend>(make: impl MakeFixture<B>) {
         let mut pages = 0;
         loop {
             let p = s
-                .list_sessions(&SessionFilter {
-                    limit: Some(limit),
-                    cursor: cursor.clone(),
-                    ..Default::default()
+                .list_sessions(&{
+                    let mut v = SessionFilter::default();
+                    v.limit = Some(limit);
+                    v.cursor = cursor.clone();
+                    v
                 })
                 .await
                 .unwrap();
@@ -175,42 +178,47 @@ pub async fn session_pagination_edges<B: Backend>(make: impl MakeFixture<B>) {
         assert_eq!(pages, 7usize.div_ceil(limit as usize), "limit {limit}");
     }
     let odd = s
-        .list_sessions(&SessionFilter {
-            user_id: Some("odd".into()),
-            ..Default::default()
+        .list_sessions(&{
+            let mut v = SessionFilter::default();
+            v.user_id = Some("odd".into());
+            v
         })
         .await
         .unwrap();
     assert_eq!(odd.items.len(), 3);
     let range = s
-        .list_sessions(&SessionFilter {
-            started_after: Some(at(10)),
-            started_before: Some(at(30)),
-            ..Default::default()
+        .list_sessions(&{
+            let mut v = SessionFilter::default();
+            v.started_after = Some(at(10));
+            v.started_before = Some(at(30));
+            v
         })
         .await
         .unwrap();
     assert_eq!(range.items.len(), 4);
     let declined = s
-        .list_sessions(&SessionFilter {
-            consent: Some(Consent::Pending),
-            ..Default::default()
+        .list_sessions(&{
+            let mut v = SessionFilter::default();
+            v.consent = Some(Consent::Pending);
+            v
         })
         .await
         .unwrap();
     assert!(declined.items.is_empty());
     let e = s
-        .list_sessions(&SessionFilter {
-            cursor: Some("garbage".into()),
-            ..Default::default()
+        .list_sessions(&{
+            let mut v = SessionFilter::default();
+            v.cursor = Some("garbage".into());
+            v
         })
         .await
         .unwrap_err();
     assert_eq!(e.field(), Some("cursor"));
     let e = s
-        .list_sessions(&SessionFilter {
-            limit: Some(0),
-            ..Default::default()
+        .list_sessions(&{
+            let mut v = SessionFilter::default();
+            v.limit = Some(0);
+            v
         })
         .await
         .unwrap_err();
@@ -313,11 +321,32 @@ pub async fn delete_session_removes_children<B: Backend>(make: impl MakeFixture<
     assert!(texts(&s, "del").await.is_empty());
     assert!(s.get_usage("del").await.unwrap().events.is_empty());
     assert_eq!(texts(&s, "keep").await, vec!["t"]);
-    // A deleted session is unknown again: later events wait for a meta.
+    // Deletion is final: later events and a plain upsert are dropped (the
+    // tombstone); only an explicit re-consent stores the session again.
     assert_eq!(
         s.append_transcript("del", seg("again", 5)).await.unwrap(),
-        WriteOutcome::Buffered
+        WriteOutcome::Dropped(DropReason::Erased)
     );
+    assert_eq!(
+        s.save_session_meta(meta_for("del", "u_del", Consent::Accepted))
+            .await
+            .unwrap(),
+        WriteOutcome::Dropped(DropReason::Erased)
+    );
+    assert!(s.get_session("del").await.unwrap().is_none());
+    assert_eq!(
+        s.reconsent(meta_for("del", "u_del", Consent::Accepted))
+            .await
+            .unwrap(),
+        WriteOutcome::Persisted
+    );
+    assert_eq!(
+        s.append_transcript("del", seg("after re-consent", 6))
+            .await
+            .unwrap(),
+        WriteOutcome::Persisted
+    );
+    assert_eq!(texts(&s, "del").await, vec!["after re-consent"]);
 }
 
 /// Reads of sessions that do not exist: `None` and empty, never errors.

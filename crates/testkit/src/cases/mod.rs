@@ -126,12 +126,11 @@ fn usage(kind: &str, value: f64, offset: i64) -> UsageEvent {
 }
 
 fn small_buffer(items: usize, bytes: usize, age: Duration) -> ConsentConfig {
-    ConsentConfig {
-        max_items: items,
-        max_bytes: bytes,
-        max_age: age,
-        ..ConsentConfig::default()
-    }
+    let mut c = ConsentConfig::default();
+    c.max_items = items;
+    c.max_bytes = bytes;
+    c.max_age = age;
+    c
 }
 
 pub mod consent;

@@ -310,6 +310,10 @@ pub async fn ingest_mixed_sessions<B: Backend>(make: impl MakeFixture<B>) {
         ])
         .await
         .unwrap();
+    let out: Vec<WriteOutcome> = out
+        .into_iter()
+        .map(|r| r.expect("no storage failure"))
+        .collect();
     assert_eq!(
         out,
         vec![

@@ -15,10 +15,8 @@ pub(crate) fn ms(c: &str) -> String {
 pub(crate) struct Sql {
     pub(crate) upsert_user: String,
     pub(crate) upsert_session: String,
-    pub(crate) stored_consent: String,
     pub(crate) lock_session: String,
     pub(crate) decline: String,
-    pub(crate) delete_session: String,
     pub(crate) insert_transcripts: String,
     pub(crate) insert_tools: String,
     pub(crate) insert_summaries: String,
@@ -38,7 +36,23 @@ pub(crate) struct Sql {
     pub(crate) delete_children: [String; 4],
     pub(crate) delete_sessions: String,
     pub(crate) delete_user: String,
+    pub(crate) session_lock: String,
+    pub(crate) upsert_state: String,
+    pub(crate) tombstone_of: String,
+    pub(crate) stored_state: String,
+    pub(crate) set_consent: String,
+    pub(crate) tombstone: String,
+    pub(crate) tombstone_many: String,
+    pub(crate) untombstone: String,
+    pub(crate) delete_session_user: String,
+    pub(crate) delete_orphan_user: String,
+    pub(crate) delete_orphan_users: String,
+    pub(crate) purge_tombstones: String,
 }
+
+/// Key space of the advisory lock that serialises upserts and withdrawals of one
+/// session (a session that has no row yet cannot be locked by row).
+pub(crate) const SESSION_LOCK_SPACE: i32 = 7243;
 
 impl Sql {
     pub(crate) fn new(schema: &str) -> Sql {
@@ -80,7 +94,10 @@ impl Sql {
                  ON CONFLICT (id) DO UPDATE SET
                    auth_user_id = COALESCE(EXCLUDED.auth_user_id, u.auth_user_id),
                    email = COALESCE(EXCLUDED.email, u.email),
-                   updated_at = EXCLUDED.updated_at",
+                   updated_at = EXCLUDED.updated_at
+                 WHERE (EXCLUDED.auth_user_id IS NOT NULL
+                        AND EXCLUDED.auth_user_id IS DISTINCT FROM u.auth_user_id)
+                    OR (EXCLUDED.email IS NOT NULL AND EXCLUDED.email IS DISTINCT FROM u.email)",
                 now = ts("$4")
             ),
             upsert_session: format!(
@@ -101,17 +118,15 @@ impl Sql {
                    status = CASE WHEN COALESCE(EXCLUDED.ended_at, cur.ended_at) IS NULL
                                  THEN 'active' ELSE 'ended' END,
                    updated_at = EXCLUDED.updated_at",
-                start = ts("COALESCE($9::int8, $11::int8)"),
+                start = ts("COALESCE($9::int8, LEAST($11::int8, COALESCE($10::int8, $11::int8)))"),
                 end = ts("$10"),
                 now = ts("$11"),
             ),
-            stored_consent: format!("SELECT consent FROM {s}.sessions WHERE id = $1"),
             lock_session: format!("SELECT consent FROM {s}.sessions WHERE id = $1 FOR UPDATE"),
             decline: format!(
                 "UPDATE {s}.sessions SET consent = 'DECLINED', updated_at = {} WHERE id = $1",
                 ts("$2")
             ),
-            delete_session: format!("DELETE FROM {s}.sessions WHERE id = $1"),
             insert_transcripts: insert(
                 "transcripts",
                 "seq",
@@ -193,6 +208,42 @@ impl Sql {
                 .map(|t| format!("DELETE FROM {s}.{t} WHERE session_id = ANY($1::text[])")),
             delete_sessions: format!("DELETE FROM {s}.sessions WHERE id = ANY($1::text[])"),
             delete_user: format!("DELETE FROM {s}.app_users WHERE id = $1"),
+            session_lock: format!("SELECT pg_advisory_xact_lock({SESSION_LOCK_SPACE}, hashtext($1))"),
+            upsert_state: format!(
+                "SELECT consent, {} AS started_at FROM {s}.sessions WHERE id = $1 FOR UPDATE",
+                ms("started_at")
+            ),
+            tombstone_of: format!("SELECT reason FROM {s}.tombstones WHERE session_id = $1"),
+            stored_state: format!(
+                "SELECT (SELECT consent FROM {s}.sessions WHERE id = $1),
+                        (SELECT reason FROM {s}.tombstones WHERE session_id = $1)"
+            ),
+            set_consent: format!(
+                "UPDATE {s}.sessions SET consent = $2, updated_at = {} WHERE id = $1",
+                ts("$3")
+            ),
+            tombstone: format!(
+                "INSERT INTO {s}.tombstones (session_id, at, reason) VALUES ($1, {}, $3)
+                 ON CONFLICT (session_id) DO UPDATE SET at = EXCLUDED.at, reason = EXCLUDED.reason",
+                ts("$2")
+            ),
+            tombstone_many: format!(
+                "INSERT INTO {s}.tombstones (session_id, at, reason)
+                 SELECT id, {}, $3 FROM UNNEST($1::text[]) AS u(id)
+                 ON CONFLICT (session_id) DO UPDATE SET at = EXCLUDED.at, reason = EXCLUDED.reason",
+                ts("$2")
+            ),
+            untombstone: format!("DELETE FROM {s}.tombstones WHERE session_id = $1"),
+            delete_session_user: format!("DELETE FROM {s}.sessions WHERE id = $1 RETURNING user_id"),
+            delete_orphan_user: format!(
+                "DELETE FROM {s}.app_users u WHERE u.id = $1
+                 AND NOT EXISTS (SELECT 1 FROM {s}.sessions x WHERE x.user_id = $1)"
+            ),
+            delete_orphan_users: format!(
+                "DELETE FROM {s}.app_users u WHERE u.id = ANY($1::text[])
+                 AND NOT EXISTS (SELECT 1 FROM {s}.sessions x WHERE x.user_id = u.id)"
+            ),
+            purge_tombstones: format!("DELETE FROM {s}.tombstones WHERE at < {}", ts("$1")),
             session_cols,
         }
     }

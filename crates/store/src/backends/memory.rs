@@ -7,13 +7,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use parking_lot::Mutex;
 
-use crate::backend::{into_page, DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE};
+use crate::backend::page::{
+    self, into_page, parse_seq_cursor, parse_session_cursor, session_cursor,
+};
 use crate::backend::{
-    page_size, parse_seq_cursor, parse_session_cursor, session_cursor, AppendResult,
+    AppendResult, BackendHealth, ErasedUser, Maintenance, Reads, SessionAppend, StoredState,
+    TombstoneReason, UpsertResult, Withdrawal, WriteCore,
 };
 use crate::{
-    Backend, CleanEvent, CleanSessionMeta, Consent, EraseCounts, Error, Page, PageRequest, Result,
-    Session, SessionFilter, SessionStatus, StoredSegment, StoredSummary, StoredToolEvent,
+    CleanEvent, CleanSessionMeta, Consent, EraseCounts, Error, EventKind, Page, PageRequest,
+    Result, Session, SessionFilter, SessionStatus, StoredSegment, StoredSummary, StoredToolEvent,
     StoredUsage, Timestamp, Timings, UsageReport,
 };
 
@@ -49,7 +52,7 @@ struct MemSession {
     tools: Vec<StoredToolEvent>,
     summaries: Vec<StoredSummary>,
     usage: Vec<StoredUsage>,
-    keys: HashSet<(u8, String)>,
+    keys: HashSet<(EventKind, String)>,
 }
 
 impl MemSession {
@@ -73,6 +76,40 @@ impl MemSession {
 struct Mem {
     users: BTreeMap<String, UserRow>,
     sessions: HashMap<String, MemSession>,
+    tombstones: HashMap<String, (Timestamp, TombstoneReason)>,
+}
+
+impl Mem {
+    /// Removes a session (tombstoning it) and, if asked, its user when left
+    /// without sessions. Returns what was removed.
+    fn remove(&mut self, id: &str, reason: TombstoneReason, orphan_user: bool) -> EraseCounts {
+        self.tombstones
+            .insert(id.to_owned(), (Timestamp::now(), reason));
+        let Some(s) = self.sessions.remove(id) else {
+            return EraseCounts::default();
+        };
+        let mut c = s.counts();
+        if let (true, Some(u)) = (orphan_user, &s.row.user_id) {
+            if !self
+                .sessions
+                .values()
+                .any(|o| o.row.user_id.as_ref() == Some(u))
+                && self.users.remove(u).is_some()
+            {
+                c.users = 1;
+            }
+        }
+        c
+    }
+
+    fn state(&self, id: &str) -> StoredState {
+        if let Some((_, r)) = self.tombstones.get(id) {
+            return StoredState::Tombstoned(*r);
+        }
+        self.sessions
+            .get(id)
+            .map_or(StoredState::Absent, |s| StoredState::Live(s.row.consent))
+    }
 }
 
 /// An in-memory backend.
@@ -99,13 +136,13 @@ fn upsert_user(mem: &mut Mem, m: &CleanSessionMeta) -> Result<()> {
     for (uid2, u) in &mem.users {
         if uid2 != uid {
             if m.email().is_some() && u.email.as_deref() == m.email() {
-                return Err(Error::validation(
+                return Err(Error::conflict(
                     "user.email",
                     "already belongs to another user",
                 ));
             }
             if m.auth_user_id().is_some() && u.auth_user_id.as_deref() == m.auth_user_id() {
-                return Err(Error::validation(
+                return Err(Error::conflict(
                     "user.auth_user_id",
                     "already belongs to another user",
                 ));
@@ -127,7 +164,7 @@ fn upsert_user(mem: &mut Mem, m: &CleanSessionMeta) -> Result<()> {
 
 fn paginate<T: Clone>(rows: &[T], seq: impl Fn(&T) -> i64, page: &PageRequest) -> Result<Page<T>> {
     let after = parse_seq_cursor(page.cursor.as_deref())?;
-    let limit = page_size(page.limit, DEFAULT_CHILD_PAGE);
+    let limit = page::limit(page.limit, page::DEFAULT_CHILD_PAGE)?;
     let items: Vec<T> = rows
         .iter()
         .filter(|r| seq(r) > after)
@@ -137,23 +174,121 @@ fn paginate<T: Clone>(rows: &[T], seq: impl Fn(&T) -> i64, page: &PageRequest) -
     Ok(into_page(items, limit, |r| seq(r).to_string()))
 }
 
-impl Backend for MemoryStore {
+fn next_seq(last: Option<i64>) -> i64 {
+    last.map_or(1, |l| l + 1)
+}
+
+fn insert(s: &mut MemSession, e: &CleanEvent, now: Timestamp) {
+    match e {
+        CleanEvent::Transcript(x) => s.transcripts.push(StoredSegment {
+            seq: next_seq(s.transcripts.last().map(|l| l.seq)),
+            item_id: x.item_id().map(str::to_owned),
+            role: x.role(),
+            text: x.text().to_owned(),
+            started_at: x.started_at(),
+            ended_at: x.ended_at(),
+            created_at: now,
+        }),
+        CleanEvent::Tool(x) => s.tools.push(StoredToolEvent {
+            seq: next_seq(s.tools.last().map(|l| l.seq)),
+            call_id: x.call_id().map(str::to_owned),
+            name: x.name().to_owned(),
+            args: x.args().clone(),
+            result: x.result().cloned(),
+            status: x.status(),
+            duration_ms: x.duration_ms(),
+            at: x.at(),
+        }),
+        CleanEvent::Summary(x) => s.summaries.push(StoredSummary {
+            version: next_seq(s.summaries.last().map(|l| l.version)),
+            text: x.text().to_owned(),
+            key_points: x.key_points().to_vec(),
+            at: x.at(),
+        }),
+        CleanEvent::Usage(x) => s.usage.push(StoredUsage {
+            seq: next_seq(s.usage.last().map(|l| l.seq)),
+            event_id: x.event_id().map(str::to_owned),
+            kind: x.kind().to_owned(),
+            value: x.value(),
+            meta: x.meta().cloned(),
+            at: x.at(),
+        }),
+    }
+}
+
+impl MemoryStore {
+    fn append_one(&self, mem: &mut Mem, part: &SessionAppend<'_>) -> Result<Vec<AppendResult>> {
+        let n = part.events.len();
+        if mem.tombstones.contains_key(part.session_id) {
+            return Ok(vec![AppendResult::NotAccepted; n]);
+        }
+        let Some(s) = mem
+            .sessions
+            .get_mut(part.session_id)
+            .filter(|s| s.row.consent == Consent::Accepted)
+        else {
+            return Ok(vec![AppendResult::NotAccepted; n]);
+        };
+        if s.rows() + n > self.limits.max_events_per_session {
+            return Err(Error::Capacity {
+                what: "memory store events per session",
+            });
+        }
+        let now = Timestamp::now();
+        Ok(part
+            .events
+            .iter()
+            .map(|e| {
+                if s.keys.insert((e.kind(), e.dedup_key().to_owned())) {
+                    insert(s, e, now);
+                    AppendResult::Inserted
+                } else {
+                    AppendResult::Duplicate
+                }
+            })
+            .collect())
+    }
+}
+
+impl WriteCore for MemoryStore {
     fn kind(&self) -> &'static str {
         "memory"
     }
 
-    async fn upsert_session(&self, m: &CleanSessionMeta) -> Result<()> {
+    async fn upsert_session(&self, m: &CleanSessionMeta) -> Result<UpsertResult> {
         let mut mem = self.mem.lock();
-        if !mem.sessions.contains_key(m.session_id())
-            && mem.sessions.len() >= self.limits.max_sessions
-        {
+        let id = m.session_id();
+        if let Some((_, r)) = mem.tombstones.get(id) {
+            if !m.is_reconsent() {
+                return Ok(UpsertResult::Refused(StoredState::Tombstoned(*r)));
+            }
+        }
+        if m.consent() != Consent::Accepted {
+            // PENDING never creates a row; it only marks a stored session.
+            let Some(s) = mem.sessions.get_mut(id) else {
+                return Ok(UpsertResult::Refused(StoredState::Absent));
+            };
+            s.row.consent = m.consent();
+            s.row.updated_at = Timestamp::now();
+            return Ok(UpsertResult::Stored);
+        }
+        if !mem.sessions.contains_key(id) && mem.sessions.len() >= self.limits.max_sessions {
             return Err(Error::Capacity {
                 what: "memory store sessions",
             });
         }
+        if let (Some(s), Some(end)) = (mem.sessions.get(id), m.ended_at()) {
+            if end < s.row.started_at {
+                return Err(Error::validation(
+                    "ended_at",
+                    "must not be before started_at",
+                ));
+            }
+        }
         upsert_user(&mut mem, m)?;
+        mem.tombstones.remove(id);
         let now = Timestamp::now();
-        match mem.sessions.get_mut(m.session_id()) {
+        match mem.sessions.get_mut(id) {
             Some(s) => {
                 let r = &mut s.row;
                 if let Some(u) = m.user_id() {
@@ -180,8 +315,11 @@ impl Backend for MemoryStore {
                 r.updated_at = now;
             }
             None => {
+                let started = m
+                    .started_at()
+                    .unwrap_or_else(|| m.ended_at().map_or(now, |e| e.min(now)));
                 let row = Session {
-                    id: m.session_id().to_owned(),
+                    id: id.to_owned(),
                     user_id: m.user_id().map(str::to_owned),
                     provider_session_id: m.provider_session_id().map(str::to_owned),
                     voice: m.voice().map(str::to_owned),
@@ -194,7 +332,7 @@ impl Backend for MemoryStore {
                     } else {
                         SessionStatus::Active
                     },
-                    started_at: m.started_at().unwrap_or(now),
+                    started_at: started,
                     ended_at: m.ended_at(),
                     created_at: now,
                     updated_at: now,
@@ -212,116 +350,51 @@ impl Backend for MemoryStore {
                 );
             }
         }
+        Ok(UpsertResult::Stored)
+    }
+
+    async fn stored_state(&self, session_id: &str) -> Result<StoredState> {
+        Ok(self.mem.lock().state(session_id))
+    }
+
+    async fn withdraw(&self, session_id: &str, how: Withdrawal) -> Result<()> {
+        let mut mem = self.mem.lock();
+        if how.erase {
+            mem.remove(session_id, how.reason, how.remove_orphan_user);
+        } else {
+            mem.tombstones
+                .insert(session_id.to_owned(), (Timestamp::now(), how.reason));
+            if let Some(s) = mem.sessions.get_mut(session_id) {
+                s.row.consent = Consent::Declined;
+                s.row.updated_at = Timestamp::now();
+            }
+        }
         Ok(())
     }
 
-    async fn stored_consent(&self, session_id: &str) -> Result<Option<Consent>> {
-        Ok(self
-            .mem
-            .lock()
-            .sessions
-            .get(session_id)
-            .map(|s| s.row.consent))
-    }
-
-    async fn withdraw(&self, session_id: &str, erase: bool) -> Result<()> {
+    async fn append_batch(
+        &self,
+        batch: &[SessionAppend<'_>],
+    ) -> Result<Vec<Result<Vec<AppendResult>>>> {
         let mut mem = self.mem.lock();
-        if erase {
-            mem.sessions.remove(session_id);
-        } else if let Some(s) = mem.sessions.get_mut(session_id) {
-            s.row.consent = Consent::Declined;
-            s.row.updated_at = Timestamp::now();
-        }
-        Ok(())
+        Ok(batch.iter().map(|p| self.append_one(&mut mem, p)).collect())
     }
 
-    async fn append(&self, session_id: &str, events: &[CleanEvent]) -> Result<Vec<AppendResult>> {
-        let mut mem = self.mem.lock();
-        let Some(s) = mem
-            .sessions
-            .get_mut(session_id)
-            .filter(|s| s.row.consent == Consent::Accepted)
-        else {
-            return Ok(vec![AppendResult::NotAccepted; events.len()]);
-        };
-        let new_rows = events.len();
-        if s.rows() + new_rows > self.limits.max_events_per_session {
-            return Err(Error::Capacity {
-                what: "memory store events per session",
-            });
-        }
-        let now = Timestamp::now();
-        let mut out = Vec::with_capacity(events.len());
-        for e in events {
-            let key = match e {
-                CleanEvent::Transcript(x) => (0, x.dedup_key().to_owned()),
-                CleanEvent::Tool(x) => (1, x.dedup_key().to_owned()),
-                CleanEvent::Summary(x) => (2, x.dedup_key().to_owned()),
-                CleanEvent::Usage(x) => (3, x.dedup_key().to_owned()),
-            };
-            if !s.keys.insert(key) {
-                out.push(AppendResult::Duplicate);
-                continue;
-            }
-            match e {
-                CleanEvent::Transcript(x) => {
-                    let seq = s.transcripts.last().map_or(1, |l| l.seq + 1);
-                    s.transcripts.push(StoredSegment {
-                        seq,
-                        item_id: x.item_id().map(str::to_owned),
-                        role: x.role(),
-                        text: x.text().to_owned(),
-                        started_at: x.started_at(),
-                        ended_at: x.ended_at(),
-                        created_at: now,
-                    });
-                }
-                CleanEvent::Tool(x) => {
-                    let seq = s.tools.last().map_or(1, |l| l.seq + 1);
-                    s.tools.push(StoredToolEvent {
-                        seq,
-                        call_id: x.call_id().map(str::to_owned),
-                        name: x.name().to_owned(),
-                        args: x.args().clone(),
-                        result: x.result().cloned(),
-                        status: x.status(),
-                        duration_ms: x.duration_ms(),
-                        at: x.at(),
-                    });
-                }
-                CleanEvent::Summary(x) => {
-                    let version = s.summaries.last().map_or(1, |l| l.version + 1);
-                    s.summaries.push(StoredSummary {
-                        version,
-                        text: x.text().to_owned(),
-                        key_points: x.key_points().to_vec(),
-                        at: x.at(),
-                    });
-                }
-                CleanEvent::Usage(x) => {
-                    let seq = s.usage.last().map_or(1, |l| l.seq + 1);
-                    s.usage.push(StoredUsage {
-                        seq,
-                        event_id: x.event_id().map(str::to_owned),
-                        kind: x.kind().to_owned(),
-                        value: x.value(),
-                        meta: x.meta().cloned(),
-                        at: x.at(),
-                    });
-                }
-            }
-            out.push(AppendResult::Inserted);
-        }
-        Ok(out)
+    async fn health(&self) -> BackendHealth {
+        BackendHealth::probe("memory", true, Some(0.0))
     }
 
+    async fn close(&self) {}
+}
+
+impl Reads for MemoryStore {
     async fn get_session(&self, id: &str) -> Result<Option<Session>> {
         Ok(self.mem.lock().sessions.get(id).map(|s| s.row.clone()))
     }
 
     async fn list_sessions(&self, f: &SessionFilter) -> Result<Page<Session>> {
         let after = parse_session_cursor(f.cursor.as_deref())?;
-        let limit = page_size(f.limit, DEFAULT_SESSION_PAGE);
+        let limit = page::limit(f.limit, page::DEFAULT_SESSION_PAGE)?;
         let mem = self.mem.lock();
         let mut rows: Vec<&Session> = mem
             .sessions
@@ -353,10 +426,11 @@ impl Backend for MemoryStore {
         page: &PageRequest,
     ) -> Result<Page<StoredSegment>> {
         let mem = self.mem.lock();
-        match mem.sessions.get(session_id) {
-            Some(s) => paginate(&s.transcripts, |r| r.seq, page),
-            None => paginate(&[], |r: &StoredSegment| r.seq, page),
-        }
+        let rows = mem
+            .sessions
+            .get(session_id)
+            .map_or(&[][..], |s| &s.transcripts);
+        paginate(rows, |r| r.seq, page)
     }
 
     async fn get_tool_events(
@@ -365,10 +439,8 @@ impl Backend for MemoryStore {
         page: &PageRequest,
     ) -> Result<Page<StoredToolEvent>> {
         let mem = self.mem.lock();
-        match mem.sessions.get(session_id) {
-            Some(s) => paginate(&s.tools, |r| r.seq, page),
-            None => paginate(&[], |r: &StoredToolEvent| r.seq, page),
-        }
+        let rows = mem.sessions.get(session_id).map_or(&[][..], |s| &s.tools);
+        paginate(rows, |r| r.seq, page)
     }
 
     async fn get_summary(&self, session_id: &str) -> Result<Option<StoredSummary>> {
@@ -390,12 +462,15 @@ impl Backend for MemoryStore {
             .unwrap_or_default();
         Ok(UsageReport::from_events(events))
     }
+}
 
+impl Maintenance for MemoryStore {
     async fn delete_session(&self, id: &str) -> Result<bool> {
-        Ok(self.mem.lock().sessions.remove(id).is_some())
+        let mut mem = self.mem.lock();
+        Ok(mem.remove(id, TombstoneReason::Deleted, true).sessions > 0)
     }
 
-    async fn erase_user(&self, user_id: &str) -> Result<EraseCounts> {
+    async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {
         let mut mem = self.mem.lock();
         let mut counts = EraseCounts::default();
         let ids: Vec<String> = mem
@@ -404,33 +479,36 @@ impl Backend for MemoryStore {
             .filter(|(_, s)| s.row.user_id.as_deref() == Some(user_id))
             .map(|(k, _)| k.clone())
             .collect();
-        for id in ids {
-            if let Some(s) = mem.sessions.remove(&id) {
-                counts.add(s.counts());
-            }
+        for id in &ids {
+            counts.add(mem.remove(id, TombstoneReason::Erased, false));
         }
         if mem.users.remove(user_id).is_some() {
             counts.users = 1;
         }
-        Ok(counts)
+        Ok(ErasedUser {
+            counts,
+            session_ids: ids,
+        })
     }
 
-    async fn purge_before(&self, before: Timestamp) -> Result<EraseCounts> {
+    async fn purge_before(
+        &self,
+        before: Timestamp,
+        tombstones_before: Timestamp,
+    ) -> Result<EraseCounts> {
         let mut mem = self.mem.lock();
         let mut counts = EraseCounts::default();
-        mem.sessions.retain(|_, s| {
-            if s.row.started_at < before {
-                counts.add(s.counts());
-                false
-            } else {
-                true
-            }
-        });
+        let ids: Vec<String> = mem
+            .sessions
+            .iter()
+            .filter(|(_, s)| s.row.started_at < before)
+            .map(|(k, _)| k.clone())
+            .collect();
+        for id in &ids {
+            counts.add(mem.remove(id, TombstoneReason::Purged, true));
+        }
+        mem.tombstones.retain(|_, (at, _)| *at >= tombstones_before);
         Ok(counts)
-    }
-
-    async fn ping(&self) -> Result<()> {
-        Ok(())
     }
 }
 

@@ -1,10 +1,10 @@
 //! [`AnyBackend`]: pick the backend at run time from a URL.
 
-use crate::backend::AppendResult;
 use crate::{
-    Backend, CleanEvent, CleanSessionMeta, Consent, EraseCounts, Error, MemoryStore, Page,
-    PageRequest, Result, Session, SessionFilter, StoredSegment, StoredSummary, StoredToolEvent,
-    Timestamp, UsageReport,
+    AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, Maintenance,
+    MemoryStore, Page, PageRequest, Reads, Result, Session, SessionAppend, SessionFilter,
+    StoredSegment, StoredState, StoredSummary, StoredToolEvent, Timestamp, UpsertResult,
+    UsageReport, Withdrawal, WriteCore,
 };
 
 /// The URL schemes this build supports, for error messages.
@@ -55,6 +55,45 @@ impl AnyBackend {
         }
     }
 
+    /// Opens the backend without applying migrations (for `migrate` to do it).
+    pub async fn open_unmigrated(url: &str) -> Result<Self> {
+        let scheme = url.split(':').next().unwrap_or("");
+        match scheme {
+            #[cfg(feature = "sqlite")]
+            "sqlite" => {
+                let o = crate::SqliteOptions {
+                    migrate: false,
+                    ..Default::default()
+                };
+                Ok(AnyBackend::Sqlite(
+                    crate::SqliteStore::open_with(url, o).await?,
+                ))
+            }
+            #[cfg(feature = "postgres")]
+            "postgres" | "postgresql" => {
+                let o = crate::PostgresOptions {
+                    migrate: false,
+                    ..Default::default()
+                };
+                Ok(AnyBackend::Postgres(
+                    crate::PostgresStore::open_with(url, o).await?,
+                ))
+            }
+            _ => Self::open(url).await,
+        }
+    }
+
+    /// Applies pending migrations (whatever `migrate=` the URL said).
+    pub async fn migrate(&self) -> Result<()> {
+        match self {
+            AnyBackend::Memory(_) => Ok(()),
+            #[cfg(feature = "sqlite")]
+            AnyBackend::Sqlite(s) => s.migrate().await,
+            #[cfg(feature = "postgres")]
+            AnyBackend::Postgres(s) => s.migrate().await,
+        }
+    }
+
     /// Size of the stored data in bytes, where the backend can tell.
     pub async fn size_bytes(&self) -> Result<Option<u64>> {
         match self {
@@ -79,22 +118,34 @@ macro_rules! delegate {
     };
 }
 
-impl Backend for AnyBackend {
+impl WriteCore for AnyBackend {
     fn kind(&self) -> &'static str {
         delegate!(self, b => b.kind())
     }
-    async fn upsert_session(&self, meta: &CleanSessionMeta) -> Result<()> {
+    async fn upsert_session(&self, meta: &CleanSessionMeta) -> Result<UpsertResult> {
         delegate!(self, b => b.upsert_session(meta).await)
     }
-    async fn stored_consent(&self, id: &str) -> Result<Option<Consent>> {
-        delegate!(self, b => b.stored_consent(id).await)
+    async fn stored_state(&self, id: &str) -> Result<StoredState> {
+        delegate!(self, b => b.stored_state(id).await)
     }
-    async fn withdraw(&self, id: &str, erase: bool) -> Result<()> {
-        delegate!(self, b => b.withdraw(id, erase).await)
+    async fn withdraw(&self, id: &str, how: Withdrawal) -> Result<()> {
+        delegate!(self, b => b.withdraw(id, how).await)
     }
-    async fn append(&self, id: &str, events: &[CleanEvent]) -> Result<Vec<AppendResult>> {
-        delegate!(self, b => b.append(id, events).await)
+    async fn append_batch(
+        &self,
+        batch: &[SessionAppend<'_>],
+    ) -> Result<Vec<Result<Vec<AppendResult>>>> {
+        delegate!(self, b => b.append_batch(batch).await)
     }
+    async fn health(&self) -> BackendHealth {
+        delegate!(self, b => b.health().await)
+    }
+    async fn close(&self) {
+        delegate!(self, b => WriteCore::close(b).await)
+    }
+}
+
+impl Reads for AnyBackend {
     async fn get_session(&self, id: &str) -> Result<Option<Session>> {
         delegate!(self, b => b.get_session(id).await)
     }
@@ -113,16 +164,16 @@ impl Backend for AnyBackend {
     async fn get_usage(&self, id: &str) -> Result<UsageReport> {
         delegate!(self, b => b.get_usage(id).await)
     }
+}
+
+impl Maintenance for AnyBackend {
     async fn delete_session(&self, id: &str) -> Result<bool> {
         delegate!(self, b => b.delete_session(id).await)
     }
-    async fn erase_user(&self, id: &str) -> Result<EraseCounts> {
+    async fn erase_user(&self, id: &str) -> Result<ErasedUser> {
         delegate!(self, b => b.erase_user(id).await)
     }
-    async fn purge_before(&self, before: Timestamp) -> Result<EraseCounts> {
-        delegate!(self, b => b.purge_before(before).await)
-    }
-    async fn ping(&self) -> Result<()> {
-        delegate!(self, b => b.ping().await)
+    async fn purge_before(&self, before: Timestamp, tombstones: Timestamp) -> Result<EraseCounts> {
+        delegate!(self, b => b.purge_before(before, tombstones).await)
     }
 }

@@ -1,0 +1,154 @@
+//! The values that cross the storage seam.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{CleanEvent, Consent, EraseCounts};
+
+/// What happened to one event handed to [`WriteCore::append_batch`](super::WriteCore::append_batch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AppendResult {
+    /// Written.
+    Inserted,
+    /// Written to the durable local spool (the primary is unreachable); it will
+    /// be written to the primary, in order, by the spool's replay.
+    Spooled,
+    /// Its dedup key was already stored for the session: nothing written.
+    Duplicate,
+    /// The stored session is missing, not `ACCEPTED`, or tombstoned (another
+    /// instance withdrew or erased it): nothing written.
+    NotAccepted,
+}
+
+/// One session's part of a batch append: its events, in order.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionAppend<'a> {
+    /// The session.
+    pub session_id: &'a str,
+    /// Its events, in order.
+    pub events: &'a [CleanEvent],
+}
+
+/// Why a session was tombstoned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TombstoneReason {
+    /// Consent was `DECLINED` before anything was stored.
+    Declined,
+    /// Consent was withdrawn (`ACCEPTED` → `DECLINED`).
+    Withdrawn,
+    /// The session was deleted.
+    Deleted,
+    /// Its user was erased.
+    Erased,
+    /// Removed by retention.
+    Purged,
+}
+
+impl TombstoneReason {
+    /// The stored name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TombstoneReason::Declined => "declined",
+            TombstoneReason::Withdrawn => "withdrawn",
+            TombstoneReason::Deleted => "deleted",
+            TombstoneReason::Erased => "erased",
+            TombstoneReason::Purged => "purged",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            TombstoneReason::Declined,
+            TombstoneReason::Withdrawn,
+            TombstoneReason::Deleted,
+            TombstoneReason::Erased,
+            TombstoneReason::Purged,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+    }
+}
+
+/// What is stored about a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoredState {
+    /// Nothing: no row, no tombstone.
+    Absent,
+    /// A session row with this consent (no tombstone).
+    Live(Consent),
+    /// A tombstone (the session row may still exist, `DECLINED`, when the
+    /// withdrawal kept it).
+    Tombstoned(TombstoneReason),
+}
+
+/// Answer of [`WriteCore::upsert_session`](super::WriteCore::upsert_session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UpsertResult {
+    /// Written.
+    Stored,
+    /// Written to the durable local spool (the primary is unreachable).
+    Spooled,
+    /// Not written: the stored state forbids it (tombstoned; or a `PENDING` meta
+    /// for a session that is not stored).
+    Refused(StoredState),
+}
+
+/// How to withdraw a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Withdrawal {
+    /// Delete what was stored (`true`) or keep it marked `DECLINED`.
+    pub erase: bool,
+    /// The tombstone's reason.
+    pub reason: TombstoneReason,
+    /// Also delete the session's user when erasing leaves it without sessions.
+    pub remove_orphan_user: bool,
+}
+
+/// What [`Maintenance::erase_user`](super::Maintenance::erase_user) removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ErasedUser {
+    /// Rows removed per table.
+    pub counts: EraseCounts,
+    /// The user's sessions (now tombstoned), so the gate forgets them.
+    pub session_ids: Vec<String>,
+}
+
+/// Health of a backend or layer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BackendHealth {
+    /// What answers: `sqlite`, `postgres`, `memory`.
+    pub kind: String,
+    /// Whether the (primary) backend answered.
+    pub reachable: bool,
+    /// How long the probe took, in milliseconds.
+    pub latency_ms: Option<f64>,
+    /// Whether writes currently go to a fallback.
+    pub fallback_active: bool,
+    /// Writes waiting in the durable spool.
+    pub spool_depth: u64,
+    /// Age of the oldest write not yet in the primary, in milliseconds.
+    pub oldest_unsynced_ms: Option<u64>,
+    /// A short, content-free description of a problem (`"schema not distributed"`).
+    pub detail: Option<String>,
+}
+
+impl BackendHealth {
+    /// A plain backend's health: reachable or not, with the probe's latency.
+    pub fn probe(kind: &str, reachable: bool, latency_ms: Option<f64>) -> Self {
+        BackendHealth {
+            kind: kind.to_owned(),
+            reachable,
+            latency_ms,
+            fallback_active: false,
+            spool_depth: 0,
+            oldest_unsynced_ms: None,
+            detail: None,
+        }
+    }
+}

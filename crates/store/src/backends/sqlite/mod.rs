@@ -1,0 +1,292 @@
+//! [`SqliteStore`]: the embedded default backend (sqlx + SQLite in WAL mode).
+//!
+//! - this file: options, opening (file mode 0600, pragmas), pools, checkpoints;
+//! - [`write`]: the write core (upserts, tombstones, the multi-session batch append);
+//! - [`reads`]: reads on the reader pool;
+//! - [`maintenance`]: deletion, erasure, retention.
+//!
+//! One writer connection (SQLite allows one writer at a time; queueing in the pool
+//! is cheaper than `SQLITE_BUSY` retries) and a pool of WAL readers, so reads never
+//! wait behind writes. Writes run in `BEGIN IMMEDIATE` transactions with
+//! `synchronous = FULL` by default: a write is acknowledged once it is on disk.
+//! Every connection runs `secure_delete = ON` and erasures end with a
+//! `wal_checkpoint(TRUNCATE)`, so erased content leaves the file and the WAL.
+
+mod maintenance;
+mod reads;
+mod write;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{Row, Sqlite, Transaction};
+
+use crate::{Error, Result};
+
+/// The embedded migrations (`migrations/sqlite`).
+pub static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// Options of a [`SqliteStore`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SqliteOptions {
+    /// How long a writer waits for a lock held by another process (default 10 s).
+    pub busy_timeout: Duration,
+    /// Reader connections (default 4).
+    pub readers: u32,
+    /// `synchronous = FULL` (default true). `false` uses `NORMAL`: still safe against
+    /// process crashes, but the last commits may be lost on power failure.
+    pub full_sync: bool,
+    /// Apply migrations on open (default true).
+    pub migrate: bool,
+}
+
+impl Default for SqliteOptions {
+    fn default() -> Self {
+        SqliteOptions {
+            busy_timeout: Duration::from_secs(10),
+            readers: 4,
+            full_sync: true,
+            migrate: true,
+        }
+    }
+}
+
+/// The embedded SQLite backend.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    writer: SqlitePool,
+    reader: SqlitePool,
+}
+
+pub(super) fn db(op: &'static str) -> impl FnOnce(sqlx::Error) -> Error {
+    move |e| Error::sqlx(op, e)
+}
+
+/// The file a `sqlite:` URL names (`None` for in-memory databases).
+fn file_of(url: &str) -> Result<Option<String>> {
+    if url.contains(":memory:") || url.contains("mode=memory") {
+        return Ok(None);
+    }
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .ok_or_else(|| Error::Config("not a sqlite: URL".into()))?;
+    let path = rest.split('?').next().unwrap_or("");
+    if path.trim().is_empty() {
+        return Err(Error::Config(
+            "the sqlite URL names no file: use sqlite://path/to/file.db (or sqlite::memory:)"
+                .into(),
+        ));
+    }
+    Ok(Some(path.to_owned()))
+}
+
+/// Creates the database file readable by its owner only (0600) if it is missing.
+/// SQLite gives its `-wal` and `-shm` files the database file's permissions.
+fn create_private(path: &str) -> Result<()> {
+    use std::fs::OpenOptions;
+    #[cfg(unix)]
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut o = OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    o.mode(0o600);
+    match o.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::Backend {
+            op: "open",
+            retryable: false,
+            source: Box::new(e),
+        }),
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating if missing, mode 0600) the database at `url`
+    /// (`sqlite://path.db`, `sqlite:path.db`, or `sqlite::memory:`), and applies
+    /// migrations.
+    pub async fn open(url: &str) -> Result<Self> {
+        Self::open_with(url, SqliteOptions::default()).await
+    }
+
+    /// Opens with explicit options.
+    pub async fn open_with(url: &str, opts: SqliteOptions) -> Result<Self> {
+        let file = file_of(url)?;
+        if let Some(f) = &file {
+            create_private(f)?;
+        }
+        let connect = SqliteConnectOptions::from_str(url)
+            .map_err(|_| Error::Config("not a valid sqlite:// URL".into()))?
+            .create_if_missing(true)
+            .foreign_keys(true)
+            .busy_timeout(opts.busy_timeout)
+            .pragma("secure_delete", "ON")
+            .synchronous(if opts.full_sync {
+                SqliteSynchronous::Full
+            } else {
+                SqliteSynchronous::Normal
+            });
+        let connect = if file.is_none() {
+            connect
+        } else {
+            connect.journal_mode(SqliteJournalMode::Wal)
+        };
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(60))
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(connect.clone())
+            .await
+            .map_err(db("open"))?;
+        // An in-memory database exists only on its one connection.
+        let reader = if file.is_none() {
+            writer.clone()
+        } else {
+            SqlitePoolOptions::new()
+                .max_connections(opts.readers.max(1))
+                .acquire_timeout(Duration::from_secs(60))
+                .connect_with(connect.read_only(true))
+                .await
+                .map_err(db("open"))?
+        };
+        let store = SqliteStore { writer, reader };
+        if opts.migrate {
+            store.migrate().await?;
+        }
+        Ok(store)
+    }
+
+    /// A store over pools of the host application's: `writer` must have exactly
+    /// one connection (WAL, `foreign_keys = ON`, `secure_delete = ON` are set by
+    /// the store on it), `reader` may be the same pool. Migrations are not applied
+    /// (call [`migrate`](Self::migrate)).
+    pub async fn from_pool(writer: SqlitePool, reader: SqlitePool) -> Result<Self> {
+        for p in [&writer, &reader] {
+            sqlx::query("PRAGMA secure_delete = ON")
+                .execute(p)
+                .await
+                .map_err(db("open"))?;
+        }
+        sqlx::query("PRAGMA foreign_keys = ON")
+            .execute(&writer)
+            .await
+            .map_err(db("open"))?;
+        Ok(SqliteStore { writer, reader })
+    }
+
+    /// A private in-memory database (for tests).
+    pub async fn open_in_memory() -> Result<Self> {
+        Self::open("sqlite::memory:").await
+    }
+
+    /// Applies pending migrations (also done by [`open`](Self::open)).
+    pub async fn migrate(&self) -> Result<()> {
+        SQLITE_MIGRATOR
+            .run(&self.writer)
+            .await
+            .map_err(|e| Error::Migration {
+                source: Box::new(e),
+            })
+    }
+
+    /// Size of the database file(s) in bytes (pages × page size).
+    pub async fn size_bytes(&self) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        )
+        .fetch_one(&self.reader)
+        .await
+        .map_err(db("size"))?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// `PRAGMA integrity_check`: `ok` when the file is sound.
+    pub async fn integrity_check(&self) -> Result<String> {
+        sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.writer)
+            .await
+            .map_err(db("integrity_check"))
+    }
+
+    /// The journal mode in effect (`wal` for file databases).
+    pub async fn journal_mode(&self) -> Result<String> {
+        sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&self.writer)
+            .await
+            .map_err(db("journal_mode"))
+    }
+
+    /// `EXPLAIN QUERY PLAN` of a read statement, one line per step (for checking
+    /// that read paths use an index).
+    pub async fn explain(&self, sql: &str) -> Result<String> {
+        let rows = sqlx::query(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .fetch_all(&self.reader)
+            .await
+            .map_err(db("explain"))?;
+        rows.iter()
+            .map(|r| r.try_get::<String, _>("detail").map_err(db("explain")))
+            .collect::<Result<Vec<_>>>()
+            .map(|v| v.join("\n"))
+    }
+
+    /// Moves everything in the WAL into the database file and truncates the WAL
+    /// to zero bytes, so no copy of deleted content survives in the `-wal` file.
+    /// Retries while a reader's snapshot holds the WAL.
+    pub async fn checkpoint(&self) -> Result<()> {
+        for attempt in 0..50u32 {
+            let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&self.writer)
+                .await
+                .map_err(db("checkpoint"))?;
+            let busy: i64 = row.try_get(0).map_err(db("checkpoint"))?;
+            if busy == 0 {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(2 + u64::from(attempt))).await;
+        }
+        tracing::warn!("WAL checkpoint stayed busy (long-lived readers)");
+        Ok(())
+    }
+
+    /// Checkpoints (TRUNCATE) and closes the pools; the `-wal` file is removed
+    /// when the last connection closes.
+    pub async fn close(&self) {
+        if let Err(e) = self.checkpoint().await {
+            tracing::warn!(error = %e, "checkpoint on close failed");
+        }
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+
+    async fn begin(&self, op: &'static str) -> Result<Transaction<'static, Sqlite>> {
+        self.writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db(op))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_name_a_file_or_fail_clearly() {
+        assert_eq!(file_of("sqlite://a.db").unwrap().as_deref(), Some("a.db"));
+        assert_eq!(
+            file_of("sqlite:a.db?mode=rwc").unwrap().as_deref(),
+            Some("a.db")
+        );
+        assert_eq!(file_of("sqlite::memory:").unwrap(), None);
+        let e = file_of("sqlite://").unwrap_err().to_string();
+        assert!(e.contains("names no file"), "{e}");
+        assert!(file_of("sqlite:").is_err());
+    }
+}
