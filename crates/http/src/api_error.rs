@@ -178,6 +178,24 @@ impl From<realtime_store::Error> for ApiError {
             };
         }
         match &e {
+            E::Overloaded => {
+                tracing::warn!("store overloaded");
+                ApiError::new(StatusCode::TOO_MANY_REQUESTS, "overloaded", e.to_string())
+                    .retry_after(1)
+            }
+            E::Unavailable { .. } => {
+                tracing::warn!(error = %e, "store unavailable");
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    e.to_string(),
+                )
+                .retry_after(5)
+            }
+            E::Conflict { field, .. } => ApiError {
+                field: Some(field.clone()),
+                ..ApiError::new(StatusCode::CONFLICT, "conflict", e.to_string())
+            },
             E::Capacity { .. } => {
                 tracing::warn!(error = %e, "store at capacity");
                 ApiError::new(
@@ -246,6 +264,36 @@ mod tests {
         assert_eq!(e.status(), StatusCode::BAD_REQUEST);
         assert_eq!(e.field(), Some("events[2].text"));
         assert_eq!(e.body().error.message, "invalid `events[2].text`: too long");
+    }
+
+    #[test]
+    fn overload_unavailability_and_conflicts() {
+        use realtime_store::Error as E;
+        let e: ApiError = E::Overloaded.into();
+        assert_eq!(e.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            e.clone().into_response().headers()[header::RETRY_AFTER],
+            "1"
+        );
+        let e: ApiError = E::Unavailable {
+            what: "the spool is full",
+        }
+        .into();
+        assert_eq!(
+            (e.status(), e.code()),
+            (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        );
+        assert!(e
+            .into_response()
+            .headers()
+            .contains_key(header::RETRY_AFTER));
+        let e: ApiError = E::conflict("user.email", "already belongs to another user").into();
+        assert_eq!(
+            (e.status(), e.field()),
+            (StatusCode::CONFLICT, Some("user.email"))
+        );
+        let e: ApiError = E::Config("bad".into()).into();
+        assert_eq!(e.status(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 
     #[test]

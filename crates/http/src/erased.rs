@@ -27,7 +27,8 @@ pub(crate) trait DynStore: Send + Sync {
         id: &'a str,
         events: Vec<Event>,
     ) -> BoxFut<'a, Result<Vec<WriteOutcome>>>;
-    fn ingest(&self, events: Vec<SessionEvent>) -> BoxFut<'_, Result<Vec<WriteOutcome>>>;
+    fn ingest(&self, events: Vec<SessionEvent>) -> BoxFut<'_, Result<Vec<Result<WriteOutcome>>>>;
+    fn reconsent(&self, meta: SessionMeta) -> BoxFut<'_, Result<WriteOutcome>>;
     fn get_transcripts<'a>(
         &'a self,
         id: &'a str,
@@ -62,8 +63,11 @@ impl<S: PersistenceStore + 'static> DynStore for S {
     ) -> BoxFut<'a, Result<Vec<WriteOutcome>>> {
         Box::pin(PersistenceStore::append_events(self, id, events))
     }
-    fn ingest(&self, events: Vec<SessionEvent>) -> BoxFut<'_, Result<Vec<WriteOutcome>>> {
+    fn ingest(&self, events: Vec<SessionEvent>) -> BoxFut<'_, Result<Vec<Result<WriteOutcome>>>> {
         Box::pin(PersistenceStore::ingest(self, events))
+    }
+    fn reconsent(&self, meta: SessionMeta) -> BoxFut<'_, Result<WriteOutcome>> {
+        Box::pin(PersistenceStore::reconsent(self, meta))
     }
     fn get_transcripts<'a>(
         &'a self,

@@ -113,6 +113,12 @@ impl<B: Backend> StatsSource for RealtimeStore<B> {
             ev("overflow", c.overflow),
             ev("expired", c.expired),
             ev("dropped_declined", c.dropped_declined),
+            ev("meta_overflow", c.held_metas_overflow),
+            Sample::new(
+                "realtime_store_tombstones",
+                "Tombstones written by this process (withdrawals, deletions, erasures)",
+                SampleValue::Counter(c.tombstones),
+            ),
             Sample::new(
                 "realtime_store_consent_buffer_events",
                 "Events held in memory waiting for consent",

@@ -398,6 +398,10 @@ pub(crate) struct HealthDoc {
     status: String,
     backend: String,
     backend_reachable: bool,
+    /// Round trip of the backend's health check.
+    latency_ms: Option<f64>,
+    /// A short, content-free description of a problem.
+    detail: Option<String>,
     fallback_active: bool,
     spool_depth: u64,
     oldest_unsynced_ms: Option<u64>,

@@ -7,6 +7,12 @@
 //! ones with their error and the others with `code: "batch_rejected"`, so a
 //! client can fix the bad lines and send the batch again. Blank lines are skipped
 //! (they get no result line); `line` is the 1-based line number in the body.
+//!
+//! Once validated, each session's events are written together; a storage failure
+//! of one session fails only that session's lines (each gets its `error`, the
+//! others their `outcome`, status 200). When every line failed with a retryable
+//! error (nothing could be stored, not even in the spool) the status is 503 with
+//! `Retry-After`, and the body still has one line per input line.
 
 use axum::body::Body;
 use axum::extract::State;
@@ -16,7 +22,6 @@ use http_body_util::BodyExt;
 use realtime_store::{SessionEvent, WriteOutcome};
 use serde::Serialize;
 
-use super::errors::WriteErrors;
 use crate::extract::{json_error, media_type};
 use crate::state::AppState;
 use crate::{ApiError, ErrorDetail};
@@ -54,7 +59,11 @@ struct Line<'a> {
     responses(
         (status = 200, description = "One result line per non-blank input line", body = crate::schema::IngestResultDoc, content_type = "application/x-ndjson"),
         (status = 400, description = "Some lines are invalid: nothing was written; one result line per input line", body = crate::schema::IngestResultDoc, content_type = "application/x-ndjson"),
-        WriteErrors
+        (status = 503, description = "No line could be stored (retry after `Retry-After`); one result line per input line", body = crate::schema::IngestResultDoc, content_type = "application/x-ndjson"),
+        (status = 401, description = "The bearer token is missing or wrong", body = crate::ErrorBody),
+        (status = 413, description = "The body is larger than allowed, or has too many lines", body = crate::ErrorBody),
+        (status = 415, description = "The body is not NDJSON (Content-Type header)", body = crate::ErrorBody),
+        (status = 429, description = "The store is overloaded (`Retry-After`)", body = crate::ErrorBody),
     )
 )]
 pub(crate) async fn ingest(
@@ -90,19 +99,45 @@ pub(crate) async fn ingest(
     let n = events.len();
     let kinds: Vec<&'static str> = events.iter().map(|e| kind(&e.event)).collect();
     match app.store.ingest(events).await {
-        Ok(outcomes) => {
-            for (k, o) in kinds.iter().zip(&outcomes) {
-                app.metrics.write(k, *o);
-            }
+        Ok(results) => {
             let mut out = Vec::with_capacity(n * 32);
-            for ((line, _), o) in lines.iter().zip(&outcomes) {
-                let l = Line {
-                    line: *line,
-                    outcome: Some(o),
-                    error: None,
+            let mut failed_retryable = 0usize;
+            for (((line, _), r), k) in lines.iter().zip(results).zip(&kinds) {
+                let l = match r {
+                    Ok(o) => {
+                        app.metrics.write(k, o);
+                        serde_json::to_writer(
+                            &mut out,
+                            &Line {
+                                line: *line,
+                                outcome: Some(&o),
+                                error: None,
+                            },
+                        )
+                    }
+                    Err(e) => {
+                        // A storage failure of this line's session only.
+                        failed_retryable += usize::from(e.is_retryable());
+                        let e = ApiError::from(e);
+                        serde_json::to_writer(
+                            &mut out,
+                            &Line {
+                                line: *line,
+                                outcome: None,
+                                error: Some(e.body().error),
+                            },
+                        )
+                    }
                 };
-                serde_json::to_writer(&mut out, &l).map_err(|_| ApiError::internal())?;
+                l.map_err(|_| ApiError::internal())?;
                 out.push(b'\n');
+            }
+            if n > 0 && failed_retryable == n {
+                // Nothing could be stored, not even in the spool: retry the batch.
+                let mut r = ndjson(StatusCode::SERVICE_UNAVAILABLE, out);
+                r.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+                return Ok(r);
             }
             Ok(ndjson(StatusCode::OK, out))
         }

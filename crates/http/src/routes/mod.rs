@@ -71,6 +71,7 @@ fn documented() -> (OpenApiRouter<AppState>, OpenApiRouter<AppState>) {
             sessions::delete_session
         ))
         .routes(routes!(sessions::export_session))
+        .routes(routes!(sessions::reconsent))
         .routes(routes!(events::post_transcripts, events::get_transcripts))
         .routes(routes!(events::post_tool_events, events::get_tool_events))
         .routes(routes!(

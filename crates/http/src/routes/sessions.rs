@@ -26,21 +26,9 @@ use crate::ApiError;
 pub(crate) async fn put_session(
     State(app): State<AppState>,
     IdPath(id): IdPath,
-    JsonBody(mut body): JsonBody<serde_json::Map<String, Value>>,
+    JsonBody(body): JsonBody<serde_json::Map<String, Value>>,
 ) -> Result<Response, ApiError> {
-    match body.get("session_id") {
-        None => {
-            body.insert("session_id".into(), Value::String(id.clone()));
-        }
-        Some(Value::String(s)) if *s == id => {}
-        Some(_) => {
-            return Err(ApiError::validation(
-                "session_id",
-                "must equal the session id of the path",
-            ))
-        }
-    }
-    let meta: SessionMeta = from_value(Value::Object(body))?;
+    let meta = meta_for(&id, body)?;
     let o = app.store.save_session_meta(meta).await?;
     app.metrics.write("session", o);
     Ok(Json(o).into_response())
@@ -184,4 +172,55 @@ pub(crate) async fn export_session(
         res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(res)
+}
+
+/// An explicit re-consent: stores the session as `ACCEPTED` again after a
+/// withdrawal, deletion or erasure left a tombstone (a plain `PUT` never lifts
+/// one). The body is the session meta; its `consent`, if given, must be `ACCEPTED`.
+#[utoipa::path(
+    post,
+    path = "/v1/sessions/{id}/reconsent",
+    tag = "sessions",
+    params(("id" = String, Path, description = "Session id")),
+    request_body(content = SessionMetaDoc, content_type = "application/json"),
+    responses((status = 200, description = "The write's outcome", body = OutcomeDoc), WriteErrors)
+)]
+pub(crate) async fn reconsent(
+    State(app): State<AppState>,
+    IdPath(id): IdPath,
+    JsonBody(mut body): JsonBody<serde_json::Map<String, Value>>,
+) -> Result<Response, ApiError> {
+    match body.get("consent") {
+        None => {
+            body.insert("consent".into(), Value::String("ACCEPTED".into()));
+        }
+        Some(Value::String(c)) if c == "ACCEPTED" => {}
+        Some(_) => {
+            return Err(ApiError::validation(
+                "consent",
+                "must be ACCEPTED for a re-consent",
+            ))
+        }
+    }
+    let meta = meta_for(&id, body)?;
+    let o = app.store.reconsent(meta).await?;
+    app.metrics.write("session", o);
+    Ok(Json(o).into_response())
+}
+
+/// The session meta of a body, its `session_id` taken from the path.
+fn meta_for(id: &str, mut body: serde_json::Map<String, Value>) -> Result<SessionMeta, ApiError> {
+    match body.get("session_id") {
+        None => {
+            body.insert("session_id".into(), Value::String(id.to_owned()));
+        }
+        Some(Value::String(s)) if s == id => {}
+        Some(_) => {
+            return Err(ApiError::validation(
+                "session_id",
+                "must equal the session id of the path",
+            ))
+        }
+    }
+    from_value(Value::Object(body))
 }

@@ -49,6 +49,7 @@ async fn every_documented_operation_is_routed() {
         "GET /v1/sessions/{id}",
         "DELETE /v1/sessions/{id}",
         "GET /v1/sessions/{id}/export",
+        "POST /v1/sessions/{id}/reconsent",
         "POST /v1/sessions/{id}/transcripts",
         "GET /v1/sessions/{id}/transcripts",
         "POST /v1/sessions/{id}/tool-events",
