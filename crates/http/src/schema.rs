@@ -80,6 +80,15 @@ pub(crate) enum ConsentDoc {
     PENDING,
 }
 
+/// Export format.
+#[derive(ToSchema)]
+#[schema(as = ExportFormat)]
+#[allow(non_camel_case_types)]
+pub(crate) enum ExportFormatDoc {
+    json,
+    vcon,
+}
+
 /// Whether the call is still going on.
 #[derive(ToSchema)]
 #[schema(as = SessionStatus)]
@@ -114,7 +123,12 @@ pub(crate) enum ToolStatusDoc {
 #[schema(as = User)]
 pub(crate) struct UserDoc {
     /// App user id, `[A-Za-z0-9_.:@-]{1,128}`.
-    #[schema(example = "user_17")]
+    #[schema(
+        example = "user_17",
+        pattern = "^[A-Za-z0-9_.:@-]{1,128}$",
+        min_length = 1,
+        max_length = 128
+    )]
     id: String,
     /// Id in the auth provider.
     auth_user_id: Option<String>,
@@ -151,6 +165,12 @@ pub(crate) struct StoredTimingsDoc {
 #[derive(ToSchema)]
 #[schema(as = SessionMeta)]
 pub(crate) struct SessionMetaDoc {
+    /// Equal to the path's id when given.
+    #[schema(
+        pattern = "^[A-Za-z0-9_.:@-]{1,128}$",
+        min_length = 1,
+        max_length = 128
+    )]
     session_id: Option<String>,
     #[schema(value_type = Option<UserDoc>)]
     user: Option<()>,
@@ -211,6 +231,11 @@ pub(crate) struct SessionPageDoc {
 #[schema(as = TranscriptSegment)]
 pub(crate) struct SegmentDoc {
     /// Idempotency key (unique per session).
+    #[schema(
+        pattern = "^[A-Za-z0-9_.:@-]{1,128}$",
+        min_length = 1,
+        max_length = 128
+    )]
     item_id: Option<String>,
     #[schema(value_type = RoleDoc)]
     role: (),
@@ -252,8 +277,14 @@ pub(crate) struct SegmentPageDoc {
 #[schema(as = ToolEvent)]
 pub(crate) struct ToolEventDoc {
     /// Idempotency key (unique per session).
+    #[schema(
+        pattern = "^[A-Za-z0-9_.:@-]{1,128}$",
+        min_length = 1,
+        max_length = 128
+    )]
     call_id: Option<String>,
     /// Tool name (non-empty).
+    #[schema(min_length = 1, example = "lookup_order")]
     name: String,
     /// Arguments (any JSON); string values redacted, keys kept.
     #[schema(value_type = Value, required = false)]
@@ -300,6 +331,7 @@ pub(crate) struct ToolEventPageDoc {
 #[derive(ToSchema)]
 #[schema(as = Summary)]
 pub(crate) struct SummaryDoc {
+    #[schema(min_length = 1)]
     text: String,
     #[schema(required = false)]
     key_points: Vec<String>,
@@ -322,11 +354,17 @@ pub(crate) struct StoredSummaryDoc {
 #[schema(as = UsageEvent)]
 pub(crate) struct UsageDoc {
     /// Idempotency key (unique per session).
+    #[schema(
+        pattern = "^[A-Za-z0-9_.:@-]{1,128}$",
+        min_length = 1,
+        max_length = 128
+    )]
     event_id: Option<String>,
-    /// What is measured, e.g. `input_tokens`.
-    #[schema(example = "audio_input_seconds")]
+    /// What is measured, e.g. `input_tokens` (an identifier).
+    #[schema(example = "audio_input_seconds", pattern = "^[a-z][a-z0-9_.]{0,63}$")]
     kind: String,
     /// Finite, >= 0.
+    #[schema(minimum = 0)]
     value: f64,
     #[schema(value_type = Option<Value>)]
     meta: Option<Value>,
@@ -431,7 +469,12 @@ pub(crate) struct FullSessionDoc {
 #[derive(ToSchema)]
 #[schema(as = IngestEvent)]
 pub(crate) struct IngestEventDoc {
-    #[schema(example = "sess_42")]
+    #[schema(
+        example = "sess_42",
+        pattern = "^[A-Za-z0-9_.:@-]{1,128}$",
+        min_length = 1,
+        max_length = 128
+    )]
     session_id: String,
     #[schema(example = "transcript")]
     r#type: String,

@@ -69,7 +69,7 @@ async fn ensure_session(app: &AppState, id: &str) -> Result<(), ApiError> {
     post,
     path = "/v1/sessions/{id}/transcripts",
     tag = "events",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     request_body(content = SegmentsBodyDoc, content_type = "application/json"),
     responses((status = 200, description = "One outcome per segment", body = OutcomeOrOutcomesDoc), WriteErrors)
 )]
@@ -87,7 +87,7 @@ pub(crate) async fn post_transcripts(
     path = "/v1/sessions/{id}/transcripts",
     tag = "events",
     params(
-        ("id" = String, Path, description = "Session id"),
+        ("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128),
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"),
         ("limit" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "Page size (default 100)"),
     ),
@@ -112,7 +112,7 @@ pub(crate) async fn get_transcripts(
     post,
     path = "/v1/sessions/{id}/tool-events",
     tag = "events",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     request_body(content = ToolEventsBodyDoc, content_type = "application/json"),
     responses((status = 200, description = "One outcome per tool event", body = OutcomeOrOutcomesDoc), WriteErrors)
 )]
@@ -130,7 +130,7 @@ pub(crate) async fn post_tool_events(
     path = "/v1/sessions/{id}/tool-events",
     tag = "events",
     params(
-        ("id" = String, Path, description = "Session id"),
+        ("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128),
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"),
         ("limit" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "Page size (default 100)"),
     ),
@@ -161,7 +161,7 @@ async fn summary(app: &AppState, id: &str, s: Summary) -> Result<Response, ApiEr
     put,
     path = "/v1/sessions/{id}/summary",
     tag = "events",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     request_body(content = SummaryDoc, content_type = "application/json"),
     responses((status = 200, description = "The write's outcome", body = OutcomeDoc), WriteErrors)
 )]
@@ -178,7 +178,7 @@ pub(crate) async fn put_summary(
     post,
     path = "/v1/sessions/{id}/summary",
     tag = "events",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     request_body(content = SummaryDoc, content_type = "application/json"),
     responses((status = 200, description = "The write's outcome", body = OutcomeDoc), WriteErrors)
 )]
@@ -195,7 +195,7 @@ pub(crate) async fn post_summary(
     get,
     path = "/v1/sessions/{id}/summary",
     tag = "events",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     responses((status = 200, description = "The latest summary", body = StoredSummaryDoc), ReadErrors)
 )]
 pub(crate) async fn get_summary(
@@ -216,7 +216,7 @@ pub(crate) async fn get_summary(
     post,
     path = "/v1/sessions/{id}/usage",
     tag = "events",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     request_body(content = UsageBodyDoc, content_type = "application/json"),
     responses((status = 200, description = "One outcome per usage event", body = OutcomeOrOutcomesDoc), WriteErrors)
 )]
@@ -233,7 +233,7 @@ pub(crate) async fn post_usage(
     get,
     path = "/v1/sessions/{id}/usage",
     tag = "events",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     responses((status = 200, description = "Usage events and totals", body = UsageReportDoc), ReadErrors)
 )]
 pub(crate) async fn get_usage(

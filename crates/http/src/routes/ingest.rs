@@ -54,12 +54,12 @@ struct Line<'a> {
     request_body(
         content = crate::schema::IngestEventDoc,
         content_type = "application/x-ndjson",
-        description = "One event per line"
+        description = "One event per line (the schema is of one line)"
     ),
     responses(
-        (status = 200, description = "One result line per non-blank input line", body = crate::schema::IngestResultDoc, content_type = "application/x-ndjson"),
-        (status = 400, description = "Some lines are invalid: nothing was written; one result line per input line", body = crate::schema::IngestResultDoc, content_type = "application/x-ndjson"),
-        (status = 503, description = "No line could be stored (retry after `Retry-After`); one result line per input line", body = crate::schema::IngestResultDoc, content_type = "application/x-ndjson"),
+        (status = 200, description = "One result line per non-blank input line (the schema is of the lines, as an array)", body = Vec<crate::schema::IngestResultDoc>, content_type = "application/x-ndjson"),
+        (status = 400, description = "Some lines are invalid: nothing was written; one result line per input line", body = Vec<crate::schema::IngestResultDoc>, content_type = "application/x-ndjson"),
+        (status = 503, description = "No line could be stored (retry after `Retry-After`); one result line per input line", body = Vec<crate::schema::IngestResultDoc>, content_type = "application/x-ndjson"),
         (status = 401, description = "The bearer token is missing or wrong", body = crate::ErrorBody),
         (status = 413, description = "The body is larger than allowed, or has too many lines", body = crate::ErrorBody),
         (status = 415, description = "The body is not NDJSON (Content-Type header)", body = crate::ErrorBody),

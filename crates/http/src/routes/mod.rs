@@ -38,7 +38,12 @@ use crate::{ApiConfig, ApiError};
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
-    components(schemas(crate::ErrorBody, crate::schema::IngestEventDoc, crate::schema::IngestResultDoc)),
+    components(schemas(
+        crate::ErrorBody,
+        crate::schema::IngestEventDoc,
+        crate::schema::IngestResultDoc,
+        crate::schema::ExportFormatDoc
+    )),
     tags(
         (name = "sessions", description = "Session metadata: upsert, read, list, delete"),
         (name = "events", description = "Transcripts, tool events, summaries, usage"),

@@ -19,7 +19,7 @@ use crate::ApiError;
     put,
     path = "/v1/sessions/{id}",
     tag = "sessions",
-    params(("id" = String, Path, description = "Session id, `[A-Za-z0-9_.:@-]{1,128}`")),
+    params(("id" = String, Path, description = "Session id, `[A-Za-z0-9_.:@-]{1,128}`", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     request_body(content = SessionMetaDoc, content_type = "application/json"),
     responses((status = 200, description = "The write's outcome", body = OutcomeDoc), WriteErrors)
 )]
@@ -39,7 +39,7 @@ pub(crate) async fn put_session(
     get,
     path = "/v1/sessions/{id}",
     tag = "sessions",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     responses((status = 200, description = "The session", body = SessionDoc), ReadErrors)
 )]
 pub(crate) async fn get_session(
@@ -57,7 +57,7 @@ pub(crate) async fn get_session(
     delete,
     path = "/v1/sessions/{id}",
     tag = "sessions",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     responses((status = 204, description = "Deleted"), ReadErrors)
 )]
 pub(crate) async fn delete_session(
@@ -87,7 +87,7 @@ const LIST_PARAMS: &[&str] = &[
     path = "/v1/sessions",
     tag = "sessions",
     params(
-        ("user_id" = Option<String>, Query, description = "Only this user's sessions"),
+        ("user_id" = Option<String>, Query, description = "Only this user's sessions", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128),
         ("started_after" = Option<String>, Query, description = "Started at or after (RFC 3339 or epoch ms)"),
         ("started_before" = Option<String>, Query, description = "Started before (RFC 3339 or epoch ms)"),
         ("consent" = Option<crate::schema::ConsentDoc>, Query, description = "Stored consent"),
@@ -135,8 +135,8 @@ pub(crate) async fn list_sessions(
     path = "/v1/sessions/{id}/export",
     tag = "sessions",
     params(
-        ("id" = String, Path, description = "Session id"),
-        ("format" = Option<String>, Query, description = "`json` (default) or `vcon`"),
+        ("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128),
+        ("format" = Option<crate::schema::ExportFormatDoc>, Query, description = "`json` (default) or `vcon`"),
     ),
     responses(
         (status = 200, description = "The session (JSON) or its vCon", content(
@@ -181,7 +181,7 @@ pub(crate) async fn export_session(
     post,
     path = "/v1/sessions/{id}/reconsent",
     tag = "sessions",
-    params(("id" = String, Path, description = "Session id")),
+    params(("id" = String, Path, description = "Session id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     request_body(content = SessionMetaDoc, content_type = "application/json"),
     responses((status = 200, description = "The write's outcome", body = OutcomeDoc), WriteErrors)
 )]

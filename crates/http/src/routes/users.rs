@@ -17,7 +17,7 @@ use crate::ApiError;
     delete,
     path = "/v1/users/{id}",
     tag = "users",
-    params(("id" = String, Path, description = "The platform's app user id")),
+    params(("id" = String, Path, description = "The platform's app user id", pattern = "^[A-Za-z0-9_.:@-]{1,128}$", min_length = 1, max_length = 128)),
     responses((status = 200, description = "Rows removed", body = EraseCountsDoc), ReadErrors)
 )]
 pub(crate) async fn erase_user(

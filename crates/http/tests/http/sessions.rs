@@ -227,17 +227,48 @@ async fn only_an_explicit_reconsent_lifts_a_withdrawal() {
     let api = Api::new();
     api.accepted("rc1", "user_rc").await;
     let seg = || json!({"role": "user", "text": "hello", "started_at": recent()});
-    assert_eq!(api.post("/v1/sessions/rc1/transcripts", seg()).await.json()["outcome"], "persisted");
-    let r = api.put("/v1/sessions/rc1", json!({"consent": "DECLINED"})).await;
+    assert_eq!(
+        api.post("/v1/sessions/rc1/transcripts", seg()).await.json()["outcome"],
+        "persisted"
+    );
+    let r = api
+        .put("/v1/sessions/rc1", json!({"consent": "DECLINED"}))
+        .await;
     assert_eq!(r.json()["outcome"], "dropped", "{}", r.text());
-    let r = api.put("/v1/sessions/rc1", json!({"consent": "ACCEPTED"})).await;
-    assert_ne!(r.json()["outcome"], "persisted", "a plain upsert does not bring it back: {}", r.text());
-    assert_eq!(api.post("/v1/sessions/rc1/transcripts", seg()).await.json()["outcome"], "dropped");
+    let r = api
+        .put("/v1/sessions/rc1", json!({"consent": "ACCEPTED"}))
+        .await;
+    assert_ne!(
+        r.json()["outcome"],
+        "persisted",
+        "a plain upsert does not bring it back: {}",
+        r.text()
+    );
+    assert_eq!(
+        api.post("/v1/sessions/rc1/transcripts", seg()).await.json()["outcome"],
+        "dropped"
+    );
 
-    let r = api.post("/v1/sessions/rc1/reconsent", json!({"consent": "DECLINED"})).await;
-    assert_eq!((r.status, r.json()["error"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("consent")));
-    let r = api.post("/v1/sessions/rc1/reconsent", json!({"user": {"id": "user_rc"}})).await;
+    let r = api
+        .post("/v1/sessions/rc1/reconsent", json!({"consent": "DECLINED"}))
+        .await;
+    assert_eq!(
+        (r.status, r.json()["error"]["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("consent"))
+    );
+    let r = api
+        .post(
+            "/v1/sessions/rc1/reconsent",
+            json!({"user": {"id": "user_rc"}}),
+        )
+        .await;
     assert_eq!(r.json(), json!({"outcome": "persisted"}), "{}", r.text());
-    assert_eq!(api.post("/v1/sessions/rc1/transcripts", seg()).await.json()["outcome"], "persisted");
-    assert_eq!(api.get("/v1/sessions/rc1").await.json()["consent"], "ACCEPTED");
+    assert_eq!(
+        api.post("/v1/sessions/rc1/transcripts", seg()).await.json()["outcome"],
+        "persisted"
+    );
+    assert_eq!(
+        api.get("/v1/sessions/rc1").await.json()["consent"],
+        "ACCEPTED"
+    );
 }
