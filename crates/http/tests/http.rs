@@ -5,6 +5,7 @@ mod http {
     pub(crate) mod common;
     mod errors;
     mod events;
+    mod failures;
     mod ingest;
     mod metrics;
     mod openapi;

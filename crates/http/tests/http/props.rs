@@ -65,6 +65,7 @@ proptest! {
         path in path(),
         ty in prop::sample::select(TYPES),
         auth in any::<bool>(),
+        extra in proptest::option::of(("x-[a-z]{1,10}", "[ -~]{0,40}")),
         body in body(),
     ) {
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
@@ -76,6 +77,9 @@ proptest! {
             }
             if auth {
                 b = b.header("authorization", format!("Bearer {TOKEN}"));
+            }
+            if let Some((k, v)) = &extra {
+                b = b.header(k.as_str(), v.as_str());
             }
             let req = match b.body(Body::from(body)) {
                 Ok(r) => r,
