@@ -16,6 +16,8 @@ pub(crate) const DEFAULT_DATABASE_URL: &str = "sqlite://realtime-store.db";
     version,
     propagate_version = true,
     after_help = "Examples:\n  \
+    realtime-store serve --demo                           # the HTTP API and the session browser on http://127.0.0.1:8080\n  \
+    REALTIME_STORE_TOKEN=$(cat token) realtime-store serve --listen 0.0.0.0:8080\n  \
     realtime-store demo                                   # one realistic call, then what was stored\n  \
     realtime-store sessions list --consent ACCEPTED --limit 10\n  \
     realtime-store sessions show sess_42 --json\n  \
@@ -35,6 +37,13 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
+    /// Serve the HTTP API (every operation under /v1, /healthz, /metrics,
+    /// /openapi.json) and the session browser at `/`.
+    ///
+    /// Listens on 127.0.0.1:8080 by default. A bearer token is required on any
+    /// other address: set REALTIME_STORE_TOKEN or pass --token-file. SIGTERM or
+    /// SIGINT stops accepting, drains in-flight requests, closes the store, exits 0.
+    Serve(ServeArgs),
     /// Replay one realistic call (consent asked then accepted, PII spoken by the
     /// caller, a tool call, a summary, usage) into the database and print what was stored.
     Demo(DemoArgs),
@@ -46,7 +55,8 @@ pub(crate) enum Command {
         command: SessionsCommand,
     },
     /// Export sessions as JSON Lines: one session with its transcript, tool events,
-    /// summary and usage per line.
+    /// summary and usage per line (`--format jsonl`), or one IETF vCon per line
+    /// (`--format vcon`).
     Export(ExportArgs),
     /// Erase a user and everything of theirs (sessions, transcripts, tool events,
     /// summaries, usage) in one transaction; prints the counts.
@@ -117,6 +127,43 @@ pub(crate) struct ExportArgs {
     /// Do not print progress on stderr.
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub(crate) format: ExportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// One session with its children per line (the store's own JSON).
+    Jsonl,
+    /// One IETF vCon per line (parties, text dialogs, summary analysis, tool calls
+    /// as attachments).
+    Vcon,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// Address to listen on (port 0: any free port, printed on start).
+    #[arg(long, env = "REALTIME_STORE_LISTEN", default_value = "127.0.0.1:8080")]
+    pub(crate) listen: std::net::SocketAddr,
+    /// Read the bearer token from this file (else from REALTIME_STORE_TOKEN).
+    #[arg(long)]
+    pub(crate) token_file: Option<std::path::PathBuf>,
+    /// Seed the demo call when the database holds no session yet.
+    #[arg(long)]
+    pub(crate) demo: bool,
+    /// Largest JSON body, in bytes.
+    #[arg(long, default_value_t = 4 << 20)]
+    pub(crate) max_body_bytes: usize,
+    /// Largest NDJSON body of /v1/ingest, in bytes.
+    #[arg(long, default_value_t = 64 << 20)]
+    pub(crate) max_ingest_bytes: usize,
+    /// Longest time a request may take, e.g. 30s.
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub(crate) request_timeout: std::time::Duration,
+    /// On SIGTERM/SIGINT, how long in-flight requests may take to finish.
+    #[arg(long, value_parser = parse_duration, default_value = "10s")]
+    pub(crate) drain_timeout: std::time::Duration,
 }
 
 #[derive(Debug, Args)]

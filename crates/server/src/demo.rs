@@ -1,7 +1,7 @@
 //! `demo`: one realistic call, replayed into the database, then shown.
 
 use realtime_store::{
-    Consent, PersistenceStore, Role, SessionMeta, Summary, Timestamp, Timings, ToolEvent,
+    AnyStore, Consent, PersistenceStore, Role, SessionMeta, Summary, Timestamp, Timings, ToolEvent,
     ToolStatus, TranscriptSegment, UsageEvent, User, WriteOutcome,
 };
 use serde_json::json;
@@ -9,19 +9,35 @@ use serde_json::json;
 use crate::cli::{display_url, DemoArgs};
 use crate::render;
 
-fn step(what: &str, o: WriteOutcome) {
-    println!("  {:<58} -> {}", what, o.as_str());
-}
-
 pub(crate) async fn run(url: &str, a: DemoArgs) -> anyhow::Result<()> {
     let store = crate::open_store(url).await?;
-    let base = Timestamp::now().add_millis(-120_000);
-    let t = |s: i64| base.add_millis(s * 1000);
     let id = a
         .session_id
         .unwrap_or_else(|| format!("demo_{}", Timestamp::now().as_millis()));
     realtime_store::validate::id("--session-id", &id)?;
     println!("realtime-store demo: one call into {}\n", display_url(url));
+    seed(&store, &id, true).await?;
+    let Some(session) = store.get_session(&id).await? else {
+        anyhow::bail!("the demo session was not stored");
+    };
+    println!("\nWhat the database now holds:\n");
+    print!("{}", render::text(&render::load(&store, session).await?));
+    println!("\nTry: realtime-store sessions list | realtime-store sessions show {id} --json | realtime-store export");
+    store.close().await;
+    Ok(())
+}
+
+/// Replays the demo call into `store` as session `id`; narrates it when `verbose`.
+pub(crate) async fn seed(store: &AnyStore, id: &str, verbose: bool) -> anyhow::Result<()> {
+    let id = id.to_owned();
+    macro_rules! println {
+        ($($t:tt)*) => { if verbose { std::println!($($t)*) } };
+    }
+    let step = |what: &str, o: WriteOutcome| {
+        println!("  {:<58} -> {}", what, o.as_str());
+    };
+    let base = Timestamp::now().add_millis(-120_000);
+    let t = |s: i64| base.add_millis(s * 1000);
     println!("The call connects; the agent asks for consent before the platform has saved any session meta:");
     let seg = |n: u32, role: Role, text: &str, at: i64| TranscriptSegment {
         item_id: Some(format!("item_{n:03}")),
@@ -169,12 +185,5 @@ pub(crate) async fn run(url: &str, a: DemoArgs) -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let Some(session) = store.get_session(&id).await? else {
-        anyhow::bail!("the demo session was not stored");
-    };
-    println!("\nWhat the database now holds:\n");
-    print!("{}", render::text(&render::load(&store, session).await?));
-    println!("\nTry: realtime-store sessions list | realtime-store sessions show {id} --json | realtime-store export");
-    store.close().await;
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! `export`: JSON Lines, one session with its children per line.
+//! `export`: JSON Lines, one session with its children per line, or one vCon per line.
 
 use std::io::Write;
 use std::time::Instant;
@@ -6,8 +6,7 @@ use std::time::Instant;
 use anyhow::Context;
 use realtime_store::{AnyStore, PersistenceStore, SessionFilter};
 
-use crate::cli::{parse_time, ExportArgs};
-use crate::render;
+use crate::cli::{parse_time, ExportArgs, ExportFormat};
 
 pub(crate) async fn run(store: &AnyStore, a: ExportArgs) -> anyhow::Result<()> {
     let mut filter = {
@@ -42,8 +41,15 @@ pub(crate) async fn run(store: &AnyStore, a: ExportArgs) -> anyhow::Result<()> {
     loop {
         let page = store.list_sessions(&filter).await?;
         for s in page.items {
-            let full = render::load(store, s).await?;
-            serde_json::to_writer(&mut out, &full)?;
+            let Some(full) = realtime_store_http::load_session(store, &s.id).await? else {
+                continue; // deleted meanwhile
+            };
+            match a.format {
+                ExportFormat::Jsonl => serde_json::to_writer(&mut out, &full)?,
+                ExportFormat::Vcon => {
+                    serde_json::to_writer(&mut out, &realtime_store_http::vcon::to_vcon(&full))?
+                }
+            }
             out.write_all(b"\n")?;
             n += 1;
             if !a.quiet && last_report.elapsed().as_secs() >= 1 {

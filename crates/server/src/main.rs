@@ -7,6 +7,7 @@ mod export;
 mod redact_cmd;
 mod render;
 mod retention;
+mod serve;
 mod sessions;
 
 use anyhow::Context;
@@ -99,5 +100,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Redact(args) => redact_cmd::run(args).await,
         Command::Demo(args) => demo::run(&url, args).await,
+        Command::Serve(args) => serve::run(&url, args).await,
     }
 }
