@@ -89,7 +89,8 @@ pub enum SampleValue {
         sum: f64,
         /// Number of observations.
         count: u64,
-        /// (upper bound, cumulative count), ascending, the last bound `+Inf`.
+        /// (upper bound, count in that bucket), ascending; the last bound is
+        /// `f64::MAX`, written `+Inf` (the encoder accumulates).
         buckets: Vec<(f64, u64)>,
     },
 }
@@ -140,7 +141,48 @@ impl<B: Backend> StatsSource for RealtimeStore<B> {
                 .label("entity", entity),
             );
         }
+        if let Some(c) = s.commit {
+            out.extend([
+                Sample::new(
+                    "realtime_store_commit_batch_events",
+                    "Events per group-commit transaction",
+                    histogram(&c.batch_size),
+                ),
+                Sample::new(
+                    "realtime_store_commit_seconds",
+                    "Time of one group-commit transaction (batch append and commit)",
+                    histogram(&c.commit_latency),
+                ),
+                Sample::new(
+                    "realtime_store_commit_queue_events",
+                    "Events waiting in the group-commit queue",
+                    SampleValue::Gauge(gauge(c.queued_events)),
+                ),
+                Sample::new(
+                    "realtime_store_commit_overloaded",
+                    "Appends refused because the group-commit queue was full",
+                    SampleValue::Counter(c.overloaded),
+                ),
+            ]);
+        }
         out
+    }
+}
+
+/// A store-side histogram as the encoder wants it (per-bucket counts, `+Inf`
+/// as `f64::MAX`).
+fn histogram(h: &realtime_store::layers::group_commit::Histogram) -> SampleValue {
+    let buckets = h
+        .bounds
+        .iter()
+        .copied()
+        .chain([f64::MAX])
+        .zip(h.counts.iter().copied())
+        .collect();
+    SampleValue::Histogram {
+        sum: h.sum,
+        count: h.count,
+        buckets,
     }
 }
 

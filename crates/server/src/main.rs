@@ -12,7 +12,7 @@ mod sessions;
 
 use anyhow::Context;
 use clap::Parser;
-use realtime_store::{AnyBackend, AnyStore, RealtimeStore};
+use realtime_store::{AnyBackend, AnyStore, GroupCommit, RealtimeStore};
 
 use crate::cli::{Cli, Command, SessionsCommand};
 
@@ -21,7 +21,7 @@ pub(crate) async fn open_store(url: &str) -> anyhow::Result<AnyStore> {
     let backend = AnyBackend::open(url)
         .await
         .with_context(|| format!("opening the database at {}", cli::display_url(url)))?;
-    Ok(RealtimeStore::new(backend))
+    Ok(RealtimeStore::new(GroupCommit::new(backend)))
 }
 
 fn main() -> std::process::ExitCode {

@@ -21,6 +21,7 @@ mod clean;
 mod contract;
 mod error;
 mod gate;
+pub mod layers;
 mod model;
 mod store;
 mod time;
@@ -45,6 +46,7 @@ pub use clean::{
 pub use contract::PersistenceStore;
 pub use error::{DbFailure, Error, Result};
 pub use gate::{ConsentConfig, ConsentStats, OnWithdrawal};
+pub use layers::group_commit::{CommitStats, GroupCommit, GroupCommitConfig};
 pub use model::*;
 pub use store::{RealtimeStore, StoreBuilder, StoreStats};
 pub use time::{Timestamp, MIN_TIMESTAMP};
@@ -54,8 +56,8 @@ pub use validate::Limits;
 /// Re-export of the redaction engine.
 pub use realtime_redact as redact;
 
-/// A store over a backend chosen at run time.
-pub type AnyStore = RealtimeStore<AnyBackend>;
+/// A store over a backend chosen at run time, with group commit.
+pub type AnyStore = RealtimeStore<GroupCommit<AnyBackend>>;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -34,6 +34,14 @@ impl<B> Fixture<B> {
         self
     }
 
+    /// The same fixture with its backend wrapped (e.g. in a layer).
+    pub fn map<C>(self, wrap: impl FnOnce(B) -> C) -> Fixture<C> {
+        Fixture {
+            backend: wrap(self.backend),
+            guard: self.guard,
+        }
+    }
+
     /// Splits into the backend and the guard.
     pub fn into_parts(self) -> (B, Option<Box<dyn Any + Send + Sync>>) {
         (self.backend, self.guard)

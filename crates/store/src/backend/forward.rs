@@ -119,6 +119,9 @@ macro_rules! forward_write_core {
         fn health(&self) -> impl ::std::future::Future<Output = $crate::BackendHealth> + Send {
             $crate::Layer::inner(self).health()
         }
+        fn commit_stats(&self) -> Option<$crate::layers::group_commit::CommitStats> {
+            $crate::Layer::inner(self).commit_stats()
+        }
         fn close(&self) -> impl ::std::future::Future<Output = ()> + Send {
             $crate::Layer::inner(self).close()
         }

@@ -85,6 +85,11 @@ pub trait WriteCore: Send + Sync + 'static {
     /// Reachability and, for layers, fallback and spool figures.
     fn health(&self) -> impl Future<Output = BackendHealth> + Send;
 
+    /// What the group-commit layer did, when there is one in the stack.
+    fn commit_stats(&self) -> Option<crate::layers::group_commit::CommitStats> {
+        None
+    }
+
     /// Flushes whatever is queued, checkpoints, and releases connections. Further
     /// calls may fail.
     fn close(&self) -> impl Future<Output = ()> + Send;

@@ -93,6 +93,8 @@ pub struct StoreStats {
     pub consent: ConsentStats,
     /// Redactions per entity label.
     pub redactions: std::collections::BTreeMap<String, u64>,
+    /// Group-commit figures, when the backend stack has that layer.
+    pub commit: Option<crate::CommitStats>,
 }
 
 impl<B: Backend> RealtimeStore<B> {
@@ -128,6 +130,7 @@ impl<B: Backend> RealtimeStore<B> {
         StoreStats {
             consent: self.gate.stats(),
             redactions: self.redaction.counts(),
+            commit: self.backend.commit_stats(),
         }
     }
 

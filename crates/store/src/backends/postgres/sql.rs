@@ -16,6 +16,7 @@ pub(crate) struct Sql {
     pub(crate) upsert_user: String,
     pub(crate) upsert_session: String,
     pub(crate) lock_session: String,
+    pub(crate) lock_sessions: String,
     pub(crate) decline: String,
     pub(crate) insert_transcripts: String,
     pub(crate) insert_tools: String,
@@ -65,25 +66,33 @@ impl Sql {
             ms("created_at"),
             ms("updated_at")
         );
-        // Rows of one kind: skip keys already stored (the session row is locked,
-        // so no one else inserts for this session meanwhile), number the rest
-        // after the current maximum, insert in input order.
+        // Rows of one kind, of any number of sessions ($1: one session id per
+        // row): skip keys already stored (the session rows are locked, so no one
+        // else inserts for them meanwhile), number the rest per session after its
+        // current maximum, insert in input order.
         let insert = |table: &str, seq: &str, unnest: &str, names: &str, cols: &str, vals: &str| {
             format!(
                 "WITH input AS (
-                   SELECT * FROM UNNEST({unnest}) WITH ORDINALITY AS u({names}, ord)
+                   SELECT * FROM UNNEST($1::text[], {unnest}) WITH ORDINALITY
+                     AS u(session_id, {names}, ord)
                  ), fresh AS (
-                   SELECT i.*, row_number() OVER (ORDER BY i.ord) AS rn FROM input i
+                   SELECT i.*, row_number() OVER (PARTITION BY i.session_id ORDER BY i.ord) AS rn
+                   FROM input i
                    WHERE NOT EXISTS (SELECT 1 FROM {s}.{table} t
-                                     WHERE t.session_id = $1 AND t.dedup_key = i.dedup_key COLLATE \"C\")
+                                     WHERE t.session_id = i.session_id COLLATE \"C\"
+                                       AND t.dedup_key = i.dedup_key COLLATE \"C\")
+                 ), base AS (
+                   SELECT d.session_id,
+                          COALESCE((SELECT MAX({seq}) FROM {s}.{table} t
+                                    WHERE t.session_id = d.session_id COLLATE \"C\"), 0) AS m
+                   FROM (SELECT DISTINCT session_id FROM fresh) d
                  )
                  INSERT INTO {s}.{table} (session_id, {seq}, {cols})
-                 SELECT $1, b.m + f.rn, {vals}
-                 FROM fresh f CROSS JOIN (SELECT COALESCE(MAX({seq}), 0) AS m FROM {s}.{table}
-                                          WHERE session_id = $1) b
+                 SELECT f.session_id, b.m + f.rn, {vals}
+                 FROM fresh f JOIN base b ON b.session_id = f.session_id
                  ORDER BY f.ord
                  ON CONFLICT (session_id, dedup_key) DO NOTHING
-                 RETURNING dedup_key"
+                 RETURNING session_id, dedup_key"
             )
         };
         let children = ["transcripts", "tool_events", "summaries", "usage_events"];
@@ -123,6 +132,11 @@ impl Sql {
                 now = ts("$11"),
             ),
             lock_session: format!("SELECT consent FROM {s}.sessions WHERE id = $1 FOR UPDATE"),
+            lock_sessions: format!(
+                "SELECT s.id, s.consent, t.reason FROM {s}.sessions s
+                 LEFT JOIN {s}.tombstones t ON t.session_id = s.id
+                 WHERE s.id = ANY($1::text[]) ORDER BY s.id FOR UPDATE OF s"
+            ),
             decline: format!(
                 "UPDATE {s}.sessions SET consent = 'DECLINED', updated_at = {} WHERE id = $1",
                 ts("$2")

@@ -1,8 +1,10 @@
 //! The write core of [`PostgresStore`]: upserts and withdrawals (serialised per
 //! session by an advisory lock, tombstone checked in the same transaction) and
-//! the multi-session batch append (one transaction; per session a savepoint, the
-//! session row locked `FOR UPDATE`, the tombstone checked, then one set-based
-//! `INSERT … FROM UNNEST` per child table).
+//! the multi-session batch append: one transaction; every session row locked
+//! `FOR UPDATE` in one statement with its tombstone, then one set-based
+//! `INSERT … FROM UNNEST` per child table for all sessions of the batch. When
+//! that fails for a reason other than the connection, the batch is retried per
+//! session under savepoints, so the error fails only the sessions it concerns.
 
 use std::collections::HashSet;
 use std::time::Instant;
@@ -212,21 +214,30 @@ impl PostgresStore {
             if rows.is_empty() {
                 continue;
             }
-            got[kind.index()] = self.insert_kind(tx, kind, id, rows, now).await?;
+            let rows: Vec<(&str, &CleanEvent)> = rows.iter().map(|e| (id, *e)).collect();
+            got[kind.index()] = self
+                .insert_kind(tx, kind, &rows, now)
+                .await?
+                .into_iter()
+                .map(|(_, key)| key)
+                .collect();
         }
         Ok(Some(got))
     }
 
+    /// Inserts the fresh rows of one kind, of any number of sessions (each row
+    /// with its session id); returns the (session, key) pairs written.
     async fn insert_kind(
         &self,
         tx: &mut Tx,
         kind: EventKind,
-        id: &str,
-        rows: &[&CleanEvent],
+        rows: &[(&str, &CleanEvent)],
         now: i64,
-    ) -> Result<HashSet<String>> {
+    ) -> Result<Vec<(String, String)>> {
         let (op, field) = ("append", "events");
         let sql = self.sql();
+        let ids: Vec<&str> = rows.iter().map(|(id, _)| *id).collect();
+        let rows: Vec<&CleanEvent> = rows.iter().map(|(_, e)| *e).collect();
         let q = match kind {
             EventKind::Transcript => {
                 let r: Vec<_> = rows
@@ -236,8 +247,8 @@ impl PostgresStore {
                         _ => None,
                     })
                     .collect();
-                sqlx::query_scalar::<_, String>(&sql.insert_transcripts)
-                    .bind(id)
+                sqlx::query_as::<_, (String, String)>(&sql.insert_transcripts)
+                    .bind(&ids)
                     .bind(r.iter().map(|x| x.item_id()).collect::<Vec<_>>())
                     .bind(r.iter().map(|x| x.dedup_key()).collect::<Vec<_>>())
                     .bind(r.iter().map(|x| x.role().as_str()).collect::<Vec<_>>())
@@ -262,8 +273,8 @@ impl PostgresStore {
                         _ => None,
                     })
                     .collect();
-                sqlx::query_scalar::<_, String>(&sql.insert_tools)
-                    .bind(id)
+                sqlx::query_as::<_, (String, String)>(&sql.insert_tools)
+                    .bind(&ids)
                     .bind(r.iter().map(|x| x.call_id()).collect::<Vec<_>>())
                     .bind(r.iter().map(|x| x.dedup_key()).collect::<Vec<_>>())
                     .bind(r.iter().map(|x| x.name()).collect::<Vec<_>>())
@@ -288,8 +299,8 @@ impl PostgresStore {
                         _ => None,
                     })
                     .collect();
-                sqlx::query_scalar::<_, String>(&sql.insert_summaries)
-                    .bind(id)
+                sqlx::query_as::<_, (String, String)>(&sql.insert_summaries)
+                    .bind(&ids)
                     .bind(r.iter().map(|x| x.dedup_key()).collect::<Vec<_>>())
                     .bind(r.iter().map(|x| x.text()).collect::<Vec<_>>())
                     .bind(
@@ -307,8 +318,8 @@ impl PostgresStore {
                         _ => None,
                     })
                     .collect();
-                sqlx::query_scalar::<_, String>(&sql.insert_usage)
-                    .bind(id)
+                sqlx::query_as::<_, (String, String)>(&sql.insert_usage)
+                    .bind(&ids)
                     .bind(r.iter().map(|x| x.event_id()).collect::<Vec<_>>())
                     .bind(r.iter().map(|x| x.dedup_key()).collect::<Vec<_>>())
                     .bind(r.iter().map(|x| x.kind()).collect::<Vec<_>>())
@@ -317,12 +328,67 @@ impl PostgresStore {
                     .bind(r.iter().map(|x| x.at().as_millis()).collect::<Vec<_>>())
             }
         };
-        let keys = q
-            .persistent(self.p())
+        q.persistent(self.p())
             .fetch_all(&mut **tx)
             .await
-            .map_err(|e| pg_error(op, field, e))?;
-        Ok(keys.into_iter().collect())
+            .map_err(|e| pg_error(op, field, e))
+    }
+
+    /// The whole batch set-based: every session row locked in one statement (in
+    /// id order, so concurrent batches cannot deadlock), then one insert per
+    /// event kind for all accepted sessions. `None` for a session that is not
+    /// stored, not `ACCEPTED`, or tombstoned.
+    async fn append_set(
+        &self,
+        tx: &mut Tx,
+        batch: &[SessionAppend<'_>],
+    ) -> Result<Vec<Option<Keys>>> {
+        let op = "append";
+        let ids: Vec<&str> = batch.iter().map(|p| p.session_id).collect();
+        let locked: Vec<(String, String, Option<String>)> =
+            sqlx::query_as(&self.sql().lock_sessions)
+                .bind(&ids)
+                .persistent(self.p())
+                .fetch_all(&mut **tx)
+                .await
+                .map_err(db(op))?;
+        let accepted: HashSet<&str> = locked
+            .iter()
+            .filter(|(_, c, r)| r.is_none() && c == Consent::Accepted.as_str())
+            .map(|(id, _, _)| id.as_str())
+            .collect();
+        let splits: Vec<Option<Split<'_>>> = batch
+            .iter()
+            .map(|p| {
+                accepted
+                    .contains(p.session_id)
+                    .then(|| Split::new(p.events))
+            })
+            .collect();
+        let now = Timestamp::now().as_millis();
+        let mut got: Vec<Option<Keys>> = splits
+            .iter()
+            .map(|s| s.as_ref().map(|_| Keys::default()))
+            .collect();
+        let index: std::collections::HashMap<&str, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        for kind in EventKind::ALL {
+            let rows: Vec<(&str, &CleanEvent)> = batch
+                .iter()
+                .zip(&splits)
+                .filter_map(|(p, s)| s.as_ref().map(|s| (p.session_id, s.of(kind))))
+                .flat_map(|(id, rows)| rows.iter().map(move |e| (id, *e)))
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            for (id, key) in self.insert_kind(tx, kind, &rows, now).await? {
+                if let Some(Some(keys)) = index.get(id.as_str()).map(|&i| got[i].as_mut()) {
+                    keys[kind.index()].insert(key);
+                }
+            }
+        }
+        Ok(got)
     }
 
     /// One attempt at a batch. Keys each part inserted are recorded in `written`
@@ -334,6 +400,27 @@ impl PostgresStore {
         written: &mut [Keys],
     ) -> Result<Vec<Result<Option<Keys>>>> {
         let op = "append";
+        let distinct = batch
+            .iter()
+            .map(|p| p.session_id)
+            .collect::<HashSet<_>>()
+            .len()
+            == batch.len();
+        if batch.len() > 1 && distinct {
+            let mut tx = self.begin(op).await?;
+            match self.append_set(&mut tx, batch).await {
+                Ok(got) => {
+                    let out: Vec<Result<Option<Keys>>> = got.into_iter().map(Ok).collect();
+                    return self.commit_recording(tx, out, written).await;
+                }
+                Err(e) if e.is_retryable() => return Err(e),
+                Err(e) => {
+                    // Find out which sessions fail: each alone, under a savepoint.
+                    tracing::debug!(error = %e, "set-based append failed; retrying per session");
+                    tx.rollback().await.map_err(db(op))?;
+                }
+            }
+        }
         let mut tx = self.begin(op).await?;
         let isolate = batch.len() > 1;
         let mut out = Vec::with_capacity(batch.len());
@@ -368,6 +455,17 @@ impl PostgresStore {
                 }
             }
         }
+        self.commit_recording(tx, out, written).await
+    }
+
+    /// Commits; on failure records what the parts inserted in `written` (the
+    /// commit may have happened: a retry then sees those keys as stored).
+    async fn commit_recording(
+        &self,
+        tx: Tx,
+        out: Vec<Result<Option<Keys>>>,
+        written: &mut [Keys],
+    ) -> Result<Vec<Result<Option<Keys>>>> {
         if let Err(e) = tx.commit().await {
             for (w, r) in written.iter_mut().zip(&out) {
                 if let Ok(Some(got)) = r {
@@ -376,7 +474,7 @@ impl PostgresStore {
                     }
                 }
             }
-            return Err(db(op)(e));
+            return Err(db("append")(e));
         }
         Ok(out)
     }

@@ -1,7 +1,8 @@
 //! [`SqliteStore`]: the embedded default backend (sqlx + SQLite in WAL mode).
 //!
 //! - this file: options, opening (file mode 0600, pragmas), pools, checkpoints;
-//! - [`write`]: the write core (upserts, tombstones, the multi-session batch append);
+//! - [`write`]: the write core (upserts, tombstones, the per-session batch append);
+//! - [`append`]: the set-based batch append (a whole group-commit batch in a few statements);
 //! - [`reads`]: reads on the reader pool;
 //! - [`maintenance`]: deletion, erasure, retention.
 //!
@@ -12,6 +13,7 @@
 //! Every connection runs `secure_delete = ON` and erasures end with a
 //! `wal_checkpoint(TRUNCATE)`, so erased content leaves the file and the WAL.
 
+mod append;
 mod maintenance;
 mod reads;
 mod write;

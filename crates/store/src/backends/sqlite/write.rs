@@ -380,8 +380,22 @@ impl WriteCore for SqliteStore {
         batch: &[SessionAppend<'_>],
     ) -> Result<Vec<Result<Vec<AppendResult>>>> {
         let op = "append";
-        let mut tx = self.begin(op).await?;
         let now = Timestamp::now().as_millis();
+        if batch.len() > 1 && super::append::eligible(batch) {
+            let mut tx = self.begin(op).await?;
+            match super::append::append_set(&mut tx, batch, now).await {
+                Ok(r) => {
+                    tx.commit().await.map_err(db(op))?;
+                    return Ok(r.into_iter().map(Ok).collect());
+                }
+                Err(e) => {
+                    // Find out which sessions fail: each alone, under a savepoint.
+                    tracing::debug!(error = %e, "set-based append failed; retrying per session");
+                    tx.rollback().await.map_err(db(op))?;
+                }
+            }
+        }
+        let mut tx = self.begin(op).await?;
         let mut out = Vec::with_capacity(batch.len());
         let isolate = batch.len() > 1;
         for part in batch {

@@ -1,0 +1,356 @@
+//! [`GroupCommit`]: many callers' appends, one transaction.
+//!
+//! A live platform appends an event every second or two per call, from hundreds
+//! of calls at once. Committing each on its own makes throughput a function of
+//! per-transaction overhead (an fsync, a few round trips) rather than of the disk.
+//! This layer queues concurrent [`append_batch`](crate::WriteCore::append_batch)
+//! calls and hands them to the backend as **one** batch append — one transaction,
+//! one durability point, set-based SQL in the SQL backends — then answers each
+//! caller with its own part of the result, once the batch is durable.
+//!
+//! - The queue is bounded in events ([`GroupCommitConfig::queue_events`]): a
+//!   caller that would overflow it gets [`Error::Overloaded`] (retryable) at once.
+//! - One worker task commits one batch at a time, in queue order; a batch holds
+//!   a session at most once ([`queue`]), so per-session order is queue order and a
+//!   session is never in two open transactions.
+//! - Natural batching: while a batch commits, the next one fills. An optional
+//!   linger ([`GroupCommitConfig::max_wait`]) trades latency for larger batches.
+//! - A failed batch never fails callers it did not concern: a connection-class
+//!   error fails every caller of the batch (nothing was committed); any other
+//!   error retries each caller's request alone, so it fails only its own.
+//! - Withdrawal, deletion, erasure and retention are barriers: they wait until
+//!   every append queued before them is committed.
+//! - [`close`](crate::WriteCore::close) stops accepting, commits what is queued,
+//!   then closes the backend.
+
+mod queue;
+mod stats;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::Mutex;
+use tokio::sync::{oneshot, watch, Notify};
+
+pub use stats::{CommitStats, Histogram, BATCH_BUCKETS, LATENCY_BUCKETS};
+
+use self::queue::{Answer, Queue, Request};
+use self::stats::Counters;
+use crate::{
+    AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, Layer,
+    Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp, UpsertResult, Withdrawal,
+    WriteCore,
+};
+
+/// Settings of a [`GroupCommit`] layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GroupCommitConfig {
+    /// Most events in one transaction (default 4096). A single larger request
+    /// still goes, alone.
+    pub max_batch_events: usize,
+    /// How long the worker lingers for more requests before committing a batch
+    /// smaller than `max_batch_events` (default zero: commit as soon as the
+    /// previous batch is done — with many live calls the queue fills meanwhile).
+    pub max_wait: Duration,
+    /// Most events waiting in the queue (default 65 536); beyond it callers get
+    /// [`Error::Overloaded`].
+    pub queue_events: usize,
+}
+
+impl Default for GroupCommitConfig {
+    fn default() -> Self {
+        GroupCommitConfig {
+            max_batch_events: 4096,
+            max_wait: Duration::ZERO,
+            queue_events: 65_536,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Shared<B> {
+    inner: B,
+    cfg: GroupCommitConfig,
+    queue: Mutex<Queue>,
+    /// Wakes the worker.
+    wake: Notify,
+    /// Requests answered so far (in queue order, so also a watermark).
+    done: watch::Sender<u64>,
+    counters: Counters,
+}
+
+/// The group-commit layer over a backend `B` (see the module docs).
+#[derive(Debug)]
+pub struct GroupCommit<B> {
+    shared: Arc<Shared<B>>,
+    worker: Mutex<Option<tokio::task::JoinHandle<()>>>,
+}
+
+impl<B: WriteCore> GroupCommit<B> {
+    /// The layer with default settings. Spawns its worker: call inside a Tokio
+    /// runtime.
+    pub fn new(inner: B) -> Self {
+        Self::with_config(inner, GroupCommitConfig::default())
+    }
+
+    /// The layer with the given settings.
+    pub fn with_config(inner: B, cfg: GroupCommitConfig) -> Self {
+        let shared = Arc::new(Shared {
+            inner,
+            cfg,
+            queue: Mutex::new(Queue::default()),
+            wake: Notify::new(),
+            done: watch::channel(0).0,
+            counters: Counters::default(),
+        });
+        let worker = tokio::spawn(run(Arc::clone(&shared)));
+        GroupCommit {
+            shared,
+            worker: Mutex::new(Some(worker)),
+        }
+    }
+
+    /// What the layer did so far.
+    pub fn stats(&self) -> CommitStats {
+        let queued = self.shared.queue.lock().events as u64;
+        self.shared.counters.snapshot(queued)
+    }
+
+    /// Waits until every append queued before this call is answered.
+    async fn barrier(&self) {
+        let target = self.shared.queue.lock().submitted;
+        let mut rx = self.shared.done.subscribe();
+        // The worker only stops after answering everything (or when the layer
+        // is dropped, which cannot happen while `self` is borrowed).
+        let _ = rx.wait_for(|done| *done >= target).await;
+    }
+
+    fn enqueue(&self, batch: &[SessionAppend<'_>]) -> Result<oneshot::Receiver<Answer>> {
+        let events: usize = batch.iter().map(|p| p.events.len()).sum();
+        let (tx, rx) = oneshot::channel();
+        {
+            let mut q = self.shared.queue.lock();
+            if q.closed {
+                return Err(Error::Unavailable {
+                    what: "the store is closed",
+                });
+            }
+            if q.events > 0 && q.events + events > self.shared.cfg.queue_events {
+                Counters::add(&self.shared.counters.overloaded, 1);
+                return Err(Error::Overloaded);
+            }
+            q.events += events;
+            q.submitted += 1;
+            q.items.push_back(Request {
+                parts: batch
+                    .iter()
+                    .map(|p| (p.session_id.to_owned(), p.events.to_vec()))
+                    .collect(),
+                events,
+                at: Instant::now(),
+                tx,
+            });
+        }
+        self.shared.wake.notify_one();
+        Ok(rx)
+    }
+}
+
+impl<B> Drop for GroupCommit<B> {
+    fn drop(&mut self) {
+        // The worker commits what is queued, then stops.
+        self.shared.queue.lock().closed = true;
+        self.shared.wake.notify_one();
+    }
+}
+
+/// The worker: one batch at a time, in queue order, until closed and drained.
+async fn run<B: WriteCore>(s: Arc<Shared<B>>) {
+    loop {
+        let batch = loop {
+            let (empty, closed, queued) = {
+                let q = s.queue.lock();
+                (q.items.is_empty(), q.closed, q.events)
+            };
+            if !empty {
+                if !s.cfg.max_wait.is_zero() && !closed && queued < s.cfg.max_batch_events {
+                    tokio::time::sleep(s.cfg.max_wait).await;
+                }
+                break s.queue.lock().take(s.cfg.max_batch_events);
+            }
+            if closed {
+                return;
+            }
+            s.wake.notified().await;
+        };
+        let n = batch.len() as u64;
+        commit(&s, batch).await;
+        s.done.send_modify(|d| *d += n);
+    }
+}
+
+/// Commits one batch and answers its callers.
+async fn commit<B: WriteCore>(s: &Shared<B>, batch: Vec<Request>) {
+    let started = Instant::now();
+    let c = &s.counters;
+    let mut events = 0;
+    for r in &batch {
+        Counters::add(&c.queue_wait_ns, nanos(started - r.at));
+        events += r.events;
+    }
+    let appends: Vec<SessionAppend<'_>> = batch
+        .iter()
+        .flat_map(|r| {
+            r.parts.iter().map(|(id, ev)| SessionAppend {
+                session_id: id,
+                events: ev,
+            })
+        })
+        .collect();
+    let res = s.inner.append_batch(&appends).await;
+    let took = started.elapsed();
+    drop(appends);
+    Counters::add(&c.batches, 1);
+    Counters::add(&c.requests, batch.len() as u64);
+    Counters::add(&c.events, events as u64);
+    Counters::add(&c.commit_ns, nanos(took));
+    c.batch_size.observe(events as f64);
+    c.commit_latency.observe(took.as_secs_f64());
+    let parts: usize = batch.iter().map(|r| r.parts.len()).sum();
+    match res {
+        Ok(results) if results.len() == parts => {
+            let mut results = results.into_iter();
+            for r in batch {
+                let mine: Vec<_> = results.by_ref().take(r.parts.len()).collect();
+                let _ = r.tx.send(Ok(mine));
+            }
+        }
+        Ok(_) => {
+            for r in batch {
+                let _ = r.tx.send(Err(Error::Unavailable {
+                    what: "the backend answered a batch append with the wrong number of results",
+                }));
+            }
+        }
+        Err(e) if batch.len() == 1 => {
+            let r = batch.into_iter().next().expect("one request");
+            let _ = r.tx.send(Err(e));
+        }
+        Err(e)
+            if e.is_unreachable() || matches!(e, Error::Overloaded | Error::Unavailable { .. }) =>
+        {
+            // Nothing was committed and no caller would do better alone.
+            for r in batch {
+                let _ = r.tx.send(Err(e.duplicate()));
+            }
+        }
+        Err(e) => {
+            tracing::debug!(error = %e, requests = batch.len(), "batch append failed; retrying each request alone");
+            for r in batch {
+                let appends: Vec<SessionAppend<'_>> = r
+                    .parts
+                    .iter()
+                    .map(|(id, ev)| SessionAppend {
+                        session_id: id,
+                        events: ev,
+                    })
+                    .collect();
+                let res = s.inner.append_batch(&appends).await;
+                drop(appends);
+                let _ = r.tx.send(res);
+            }
+        }
+    }
+}
+
+fn nanos(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
+}
+
+impl<B> Layer for GroupCommit<B> {
+    type Inner = B;
+    fn inner(&self) -> &B {
+        &self.shared.inner
+    }
+}
+
+impl<B: WriteCore> WriteCore for GroupCommit<B> {
+    fn kind(&self) -> &'static str {
+        self.shared.inner.kind()
+    }
+
+    async fn upsert_session(&self, meta: &CleanSessionMeta) -> Result<UpsertResult> {
+        self.shared.inner.upsert_session(meta).await
+    }
+
+    async fn stored_state(&self, session_id: &str) -> Result<StoredState> {
+        self.shared.inner.stored_state(session_id).await
+    }
+
+    async fn withdraw(&self, session_id: &str, how: Withdrawal) -> Result<()> {
+        self.barrier().await;
+        self.shared.inner.withdraw(session_id, how).await
+    }
+
+    async fn append_batch(
+        &self,
+        batch: &[SessionAppend<'_>],
+    ) -> Result<Vec<Result<Vec<AppendResult>>>> {
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rx = self.enqueue(batch)?;
+        rx.await.unwrap_or(Err(Error::Unavailable {
+            what: "the group-commit worker stopped",
+        }))
+    }
+
+    async fn health(&self) -> BackendHealth {
+        self.shared.inner.health().await
+    }
+
+    fn commit_stats(&self) -> Option<CommitStats> {
+        Some(self.stats())
+    }
+
+    async fn close(&self) {
+        self.shared.queue.lock().closed = true;
+        self.shared.wake.notify_one();
+        let worker = self.worker.lock().take();
+        if let Some(w) = worker {
+            if let Err(e) = w.await {
+                tracing::error!(error = %e, "group-commit worker failed");
+            }
+        }
+        self.shared.inner.close().await;
+    }
+}
+
+impl<B: Reads + WriteCore> Reads for GroupCommit<B> {
+    crate::forward_reads!();
+}
+
+impl<B: Maintenance + WriteCore> Maintenance for GroupCommit<B> {
+    async fn delete_session(&self, id: &str) -> Result<bool> {
+        self.barrier().await;
+        self.shared.inner.delete_session(id).await
+    }
+
+    async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {
+        self.barrier().await;
+        self.shared.inner.erase_user(user_id).await
+    }
+
+    async fn purge_before(
+        &self,
+        before: Timestamp,
+        tombstones_before: Timestamp,
+    ) -> Result<EraseCounts> {
+        self.barrier().await;
+        self.shared
+            .inner
+            .purge_before(before, tombstones_before)
+            .await
+    }
+}

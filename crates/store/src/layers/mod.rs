@@ -1,0 +1,8 @@
+//! Layers: wrappers around a [`Backend`](crate::Backend) that change how writes
+//! reach it, each implementing [`Layer`](crate::Layer) and forwarding what it does
+//! not change.
+//!
+//! - [`group_commit`]: queues concurrent appends of many sessions and commits them
+//!   as one transaction (one durability point per batch).
+
+pub mod group_commit;
