@@ -66,6 +66,15 @@ pub(crate) enum Command {
     /// Redact stdin to stdout, line by line, with the built-in policy: see what would
     /// be stored.
     Redact(RedactArgs),
+    /// Replay a generated voice workload (64 live calls, each awaiting its previous
+    /// event; 40 segments with ~10% PII, 4 tool events, a summary, usage; ~10% not
+    /// ACCEPTED) against fresh databases beside --database-url, then read every
+    /// transcript back. Prints appends/s, latency percentiles, peak RSS and size.
+    ///
+    /// `--baseline` replays the same workload through the naive path (one transaction
+    /// and one consent read per event) in the same run and prints the ratio. Progress
+    /// goes to stderr; the bench databases are removed afterwards.
+    Bench(crate::bench::BenchArgs),
 }
 
 #[derive(Debug, Subcommand)]

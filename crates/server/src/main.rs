@@ -1,6 +1,7 @@
 //! `realtime-store`: the command-line face of the store.
 #![forbid(unsafe_code)]
 
+mod bench;
 mod cli;
 mod demo;
 mod export;
@@ -101,5 +102,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Redact(args) => redact_cmd::run(args).await,
         Command::Demo(args) => demo::run(&url, args).await,
         Command::Serve(args) => serve::run(&url, args).await,
+        Command::Bench(args) => bench::run(&url, args).await,
     }
 }

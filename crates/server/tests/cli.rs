@@ -178,3 +178,66 @@ fn help_explains_every_command() {
         assert!(out.contains(c), "--help lacks {c}");
     }
 }
+
+/// `bench` on a small workload: every phase replays the same calls, so each
+/// persists the same number of events; `--json` is machine-readable; the bench
+/// databases are removed afterwards.
+#[test]
+fn bench_replays_the_same_workload_through_every_path() {
+    let env = Env::new();
+    let out = env.run(&[
+        "bench",
+        "--sessions",
+        "30",
+        "--live",
+        "8",
+        "--baseline",
+        "--ingest",
+        "--profile",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let events = v["events"].as_u64().unwrap();
+    assert_eq!(
+        events,
+        30 * 47,
+        "40 segments, 4 tools, 1 summary, 2 usage per call"
+    );
+    for phase in ["append", "naive", "ingest"] {
+        assert_eq!(v[phase]["appends"].as_u64(), Some(events), "{phase}");
+    }
+    let persisted = v["append"]["persisted"].as_u64().unwrap();
+    assert!(
+        persisted > 0 && persisted < events,
+        "some calls are not ACCEPTED"
+    );
+    assert_eq!(v["naive"]["persisted"].as_u64(), Some(persisted));
+    assert_eq!(v["ingest"]["persisted"].as_u64(), Some(persisted));
+    assert!(v["ratio_vs_naive"].as_f64().unwrap() > 0.0);
+    assert!(v["read"]["rows"].as_u64().unwrap() > 0);
+    assert!(
+        v["redactions"].as_u64().unwrap() > 0,
+        "the workload carries PII"
+    );
+    assert!(v["peak_rss_bytes"].as_u64().unwrap() > 0);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bench: 30 sessions"));
+    let left: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("bench"))
+        .collect();
+    assert!(left.is_empty(), "bench databases removed");
+}
+
+#[test]
+fn bench_rejects_zero_sessions_naming_the_option() {
+    let env = Env::new();
+    let out = env.run(&["bench", "--sessions", "0"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--sessions"));
+}

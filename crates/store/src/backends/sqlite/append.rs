@@ -61,7 +61,7 @@ fn kind_sql(kind: EventKind) -> KindSql {
     KindSql {
         stored: format!(
             "SELECT t.session_id, t.dedup_key FROM json_each(?1) j
-             JOIN {table} t ON t.session_id = j.value ->> 0 AND t.dedup_key = j.value ->> 1"
+             CROSS JOIN {table} t ON t.session_id = j.value ->> 0 AND t.dedup_key = j.value ->> 1"
         ),
         max: format!(
             "SELECT j.value, (SELECT MAX({seq}) FROM {table} WHERE session_id = j.value)

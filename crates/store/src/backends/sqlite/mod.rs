@@ -141,6 +141,9 @@ impl SqliteStore {
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
+            // An embedded file cannot drop the connection: no ping round trip
+            // to the worker thread before every transaction.
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(60))
             .idle_timeout(None)
             .max_lifetime(None)
@@ -153,6 +156,7 @@ impl SqliteStore {
         } else {
             SqlitePoolOptions::new()
                 .max_connections(opts.readers.max(1))
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(60))
                 .connect_with(connect.read_only(true))
                 .await

@@ -1,0 +1,250 @@
+//! `realtime-store bench`: replays a generated voice workload against a database
+//! and reports throughput, latency, memory and size; with `--baseline`, the same
+//! workload through the naive path (one transaction and one consent read per
+//! event, as the upstream code did) in the same run, and the ratio.
+//!
+//! - [`workload`]: the generated calls;
+//! - [`run`]: the drivers (closed-loop replay, read-back, mixed-batch ingest);
+//! - [`report`]: the printed table and `--json`.
+
+mod report;
+mod run;
+mod workload;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use clap::Args;
+use realtime_store::{AnyBackend, GroupCommit, Layer, RealtimeStore};
+
+pub(crate) use report::Report;
+
+/// Options of `bench`.
+#[derive(Debug, Args)]
+pub(crate) struct BenchArgs {
+    /// Calls to replay.
+    #[arg(long, default_value_t = 1000)]
+    pub(crate) sessions: usize,
+    /// Calls live at once (each awaits its previous event: a closed loop).
+    #[arg(long, default_value_t = 64)]
+    pub(crate) live: usize,
+    /// Seed of the generated workload.
+    #[arg(long, default_value_t = 42)]
+    pub(crate) seed: u64,
+    /// Also replay through the naive path and print the ratio.
+    #[arg(long)]
+    pub(crate) baseline: bool,
+    /// Also send the whole workload through `ingest` as mixed batches.
+    #[arg(long)]
+    pub(crate) ingest: bool,
+    /// Events per ingest batch.
+    #[arg(long, default_value_t = 256)]
+    pub(crate) batch: usize,
+    /// Show where the time went (redaction, validation, queue wait, commit).
+    #[arg(long)]
+    pub(crate) profile: bool,
+    /// Machine-readable output (one JSON object on stdout).
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// Where each phase's database lives: fresh files beside the named SQLite file
+/// (same disk), fresh schemas on PostgreSQL, dropped afterwards.
+struct Place {
+    base: String,
+    dir: Option<tempfile::TempDir>,
+    run: String,
+}
+
+impl Place {
+    fn new(url: &str) -> anyhow::Result<Place> {
+        let run = format!("bench{}", std::process::id());
+        let dir = if url.starts_with("sqlite:") {
+            let file = url
+                .trim_start_matches("sqlite://")
+                .trim_start_matches("sqlite:")
+                .split('?')
+                .next()
+                .unwrap_or("");
+            let parent = std::path::Path::new(file)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_else(|| ".".into());
+            Some(
+                tempfile::Builder::new()
+                    .prefix(".realtime-store-bench-")
+                    .tempdir_in(parent)
+                    .context("creating the bench directory beside the database file")?,
+            )
+        } else {
+            None
+        };
+        Ok(Place {
+            base: url.to_owned(),
+            dir,
+            run,
+        })
+    }
+
+    /// The URL of phase `name`'s fresh database.
+    fn url(&self, name: &str) -> String {
+        if let Some(d) = &self.dir {
+            return format!("sqlite://{}", d.path().join(format!("{name}.db")).display());
+        }
+        if self.base.starts_with("postgres") {
+            let sep = if self.base.contains('?') { '&' } else { '?' };
+            return format!("{}{sep}schema={}_{name}", self.base, self.run);
+        }
+        self.base.clone()
+    }
+
+    async fn drop_schema(&self, name: &str) {
+        if !self.base.starts_with("postgres") {
+            return;
+        }
+        let base = self.base.split('?').next().unwrap_or(&self.base);
+        if let Ok(pool) = sqlx::PgPool::connect(base).await {
+            let _ = sqlx::query(&format!(
+                "DROP SCHEMA IF EXISTS \"{}_{name}\" CASCADE",
+                self.run
+            ))
+            .execute(&pool)
+            .await;
+            pool.close().await;
+        }
+    }
+}
+
+async fn open(url: &str) -> anyhow::Result<AnyBackend> {
+    AnyBackend::open(url)
+        .await
+        .with_context(|| format!("opening {}", realtime_store::mask_url(url)))
+}
+
+/// Runs the benchmark and prints its report.
+pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(a.sessions > 0, "--sessions must be at least 1");
+    anyhow::ensure!(a.live > 0, "--live must be at least 1");
+    anyhow::ensure!(a.batch > 0, "--batch must be at least 1");
+    let place = Place::new(url)?;
+    eprintln!(
+        "bench: {} sessions, {} live, seed {}, on {}",
+        a.sessions,
+        a.live,
+        a.seed,
+        realtime_store::mask_url(url)
+    );
+    let calls = Arc::new(workload::generate(a.sessions, a.seed, &place.run));
+    let mut rep = Report::new(&a, url, &calls);
+
+    // The store's path: group commit over the backend.
+    let main_url = place.url("main");
+    let backend = open(&main_url).await?;
+    let store = Arc::new(RealtimeStore::new(GroupCommit::new(backend)));
+    let w = run::replay(
+        Arc::clone(&store),
+        Arc::clone(&calls),
+        a.live,
+        false,
+        "append",
+    )
+    .await?;
+    let (reads, rows_read, read_time) =
+        run::read_back(Arc::clone(&store), Arc::clone(&calls), a.live).await?;
+    rep.size_bytes = store.backend().inner().size_bytes().await.ok().flatten();
+    rep.commit = store.stats().commit;
+    rep.redactions = store.stats().redactions.values().sum();
+    store.close().await;
+    drop(store);
+    place.drop_schema("main").await;
+    rep.write = Some(w);
+    rep.reads = Some((reads, rows_read, read_time));
+
+    if a.ingest {
+        let backend = open(&place.url("ingest")).await?;
+        let store = Arc::new(RealtimeStore::new(GroupCommit::new(backend)));
+        rep.ingest =
+            Some(run::ingest(Arc::clone(&store), Arc::clone(&calls), a.live, a.batch).await?);
+        store.close().await;
+        place.drop_schema("ingest").await;
+    }
+
+    if a.baseline {
+        let backend = open(&place.url("naive")).await?;
+        let store = Arc::new(RealtimeStore::new(backend));
+        rep.naive = Some(
+            run::replay(
+                Arc::clone(&store),
+                Arc::clone(&calls),
+                a.live,
+                true,
+                "naive",
+            )
+            .await?,
+        );
+        store.close().await;
+        place.drop_schema("naive").await;
+    }
+
+    if a.profile {
+        rep.profile = Some(profile(&calls));
+    }
+    rep.peak_rss = run::peak_rss();
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&rep.json())?);
+    } else {
+        print!("{}", rep.text());
+    }
+    drop(place);
+    Ok(())
+}
+
+/// CPU time of the in-process steps, measured on one thread over the whole
+/// workload: validation and redaction.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Profile {
+    pub(crate) events: u64,
+    pub(crate) validation: Duration,
+    pub(crate) redaction: Duration,
+}
+
+fn profile(calls: &[workload::Call]) -> Profile {
+    let limits = realtime_store::Limits::default();
+    let now = realtime_store::Timestamp::now();
+    let events = calls.iter().map(|c| c.events.len() as u64).sum();
+    let t = Instant::now();
+    for c in calls {
+        for e in &c.events {
+            let _ = realtime_store::validate::event(e, &limits, now);
+        }
+    }
+    let validation = t.elapsed();
+    let r = realtime_redact::Redactor::default();
+    let t = Instant::now();
+    for c in calls {
+        for e in &c.events {
+            match e {
+                realtime_store::Event::Transcript(s) => {
+                    std::hint::black_box(r.redact(&s.text));
+                }
+                realtime_store::Event::ToolEvent(x) => {
+                    std::hint::black_box(r.redact_json(&x.args));
+                    if let Some(v) = &x.result {
+                        std::hint::black_box(r.redact_json(v));
+                    }
+                }
+                realtime_store::Event::Summary(s) => {
+                    std::hint::black_box(r.redact(&s.text));
+                }
+                _ => {}
+            }
+        }
+    }
+    Profile {
+        events,
+        validation,
+        redaction: t.elapsed(),
+    }
+}

@@ -1,0 +1,239 @@
+//! The drivers of `bench`: closed-loop replay through `live` slots, the naive
+//! baseline path, the read-back, and mixed-batch ingest.
+
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use realtime_store::{
+    Backend, PageRequest, PersistenceStore, RealtimeStore, SessionEvent, WriteOutcome,
+};
+
+use super::workload::Call;
+
+/// Latencies in microseconds.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Latencies(pub(crate) Vec<u32>);
+
+impl Latencies {
+    fn push(&mut self, d: Duration) {
+        self.0
+            .push(u32::try_from(d.as_micros()).unwrap_or(u32::MAX));
+    }
+
+    /// Percentiles in milliseconds: p50, p95, p99, max.
+    pub(crate) fn percentiles(&self) -> [f64; 4] {
+        let mut v = self.0.clone();
+        v.sort_unstable();
+        if v.is_empty() {
+            return [0.0; 4];
+        }
+        let at = |q: f64| {
+            let i = ((v.len() as f64 * q).ceil() as usize).clamp(1, v.len()) - 1;
+            f64::from(v[i]) / 1000.0
+        };
+        [
+            at(0.50),
+            at(0.95),
+            at(0.99),
+            f64::from(v[v.len() - 1]) / 1000.0,
+        ]
+    }
+}
+
+/// What a write phase did.
+#[derive(Debug, Default)]
+pub(crate) struct WritePhase {
+    /// Events appended (every call awaited).
+    pub(crate) appends: u64,
+    /// Events the store reported persisted.
+    pub(crate) persisted: u64,
+    /// Wall time of the phase.
+    pub(crate) elapsed: Duration,
+    /// Per-append latency.
+    pub(crate) latency: Latencies,
+}
+
+impl WritePhase {
+    pub(crate) fn rate(&self) -> f64 {
+        self.appends as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Prints progress on stderr every second until dropped.
+pub(crate) struct Progress {
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Progress {
+    pub(crate) fn start(what: &'static str, done: Arc<AtomicU64>, total: u64) -> Self {
+        let task = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(1));
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                eprintln!("  {what}: {}/{total}", done.load(Relaxed));
+            }
+        });
+        Progress { task }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Replays every call, closed loop: `live` calls at once, admitted in order, each
+/// call's events awaited one after another. `naive`: read the consent from the
+/// backend before every event (the upstream code's extra round trip).
+pub(crate) async fn replay<B: Backend>(
+    store: Arc<RealtimeStore<B>>,
+    calls: Arc<Vec<Call>>,
+    live: usize,
+    naive: bool,
+    label: &'static str,
+) -> anyhow::Result<WritePhase> {
+    let next = Arc::new(AtomicUsize::new(0));
+    let done = Arc::new(AtomicU64::new(0));
+    let total: u64 = calls.iter().map(|c| c.events.len() as u64).sum();
+    let _progress = Progress::start(label, Arc::clone(&done), total);
+    let started = Instant::now();
+    let mut workers = Vec::with_capacity(live);
+    for _ in 0..live {
+        let (store, calls, next, done) = (
+            Arc::clone(&store),
+            Arc::clone(&calls),
+            Arc::clone(&next),
+            Arc::clone(&done),
+        );
+        workers.push(tokio::spawn(async move {
+            let mut lat = Latencies::default();
+            let mut persisted = 0u64;
+            loop {
+                let i = next.fetch_add(1, Relaxed);
+                let Some(call) = calls.get(i) else { break };
+                store.save_session_meta(call.meta.clone()).await?;
+                for e in &call.events {
+                    let t = Instant::now();
+                    if naive {
+                        store.backend().stored_state(&call.id).await?;
+                    }
+                    let o = store.append_events(&call.id, vec![e.clone()]).await?;
+                    lat.push(t.elapsed());
+                    persisted += o.iter().filter(|o| **o == WriteOutcome::Persisted).count() as u64;
+                    done.fetch_add(1, Relaxed);
+                }
+            }
+            anyhow::Ok((lat, persisted))
+        }));
+    }
+    let mut phase = WritePhase::default();
+    for w in workers {
+        let (lat, persisted) = w.await??;
+        phase.appends += lat.0.len() as u64;
+        phase.persisted += persisted;
+        phase.latency.0.extend(lat.0);
+    }
+    phase.elapsed = started.elapsed();
+    Ok(phase)
+}
+
+/// Reads every call's transcript back (all pages), `live` readers at once.
+pub(crate) async fn read_back<B: Backend>(
+    store: Arc<RealtimeStore<B>>,
+    calls: Arc<Vec<Call>>,
+    live: usize,
+) -> anyhow::Result<(Latencies, u64, Duration)> {
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..live {
+        let (store, calls, next) = (Arc::clone(&store), Arc::clone(&calls), Arc::clone(&next));
+        workers.push(tokio::spawn(async move {
+            let mut lat = Latencies::default();
+            let mut rows = 0u64;
+            loop {
+                let i = next.fetch_add(1, Relaxed);
+                let Some(call) = calls.get(i) else { break };
+                let mut page = PageRequest::default();
+                loop {
+                    let t = Instant::now();
+                    let p = store.get_transcripts(&call.id, &page).await?;
+                    lat.push(t.elapsed());
+                    rows += p.items.len() as u64;
+                    match p.next_cursor {
+                        Some(c) => page.cursor = Some(c),
+                        None => break,
+                    }
+                }
+            }
+            anyhow::Ok((lat, rows))
+        }));
+    }
+    let mut all = Latencies::default();
+    let mut rows = 0;
+    for w in workers {
+        let (lat, n) = w.await??;
+        all.0.extend(lat.0);
+        rows += n;
+    }
+    Ok((all, rows, started.elapsed()))
+}
+
+/// Sends the whole workload through `ingest` as mixed batches of `batch` events:
+/// calls taken `live` at a time, their events interleaved (each call's in order).
+/// Metas are saved first (not timed).
+pub(crate) async fn ingest<B: Backend>(
+    store: Arc<RealtimeStore<B>>,
+    calls: Arc<Vec<Call>>,
+    live: usize,
+    batch: usize,
+) -> anyhow::Result<WritePhase> {
+    for c in calls.iter() {
+        store.save_session_meta(c.meta.clone()).await?;
+    }
+    let mut mixed: Vec<SessionEvent> = Vec::new();
+    for window in calls.chunks(live.max(1)) {
+        let longest = window.iter().map(|c| c.events.len()).max().unwrap_or(0);
+        for k in 0..longest {
+            for c in window {
+                if let Some(e) = c.events.get(k) {
+                    mixed.push(SessionEvent {
+                        session_id: c.id.clone(),
+                        event: e.clone(),
+                    });
+                }
+            }
+        }
+    }
+    let done = Arc::new(AtomicU64::new(0));
+    let _progress = Progress::start("ingest", Arc::clone(&done), mixed.len() as u64);
+    let mut phase = WritePhase::default();
+    let started = Instant::now();
+    let mut rest = mixed.into_iter().peekable();
+    while rest.peek().is_some() {
+        let chunk: Vec<SessionEvent> = rest.by_ref().take(batch).collect();
+        let n = chunk.len() as u64;
+        let t = Instant::now();
+        let out = store.ingest(chunk).await?;
+        phase.latency.push(t.elapsed());
+        phase.appends += n;
+        phase.persisted += out
+            .iter()
+            .filter(|o| matches!(o, Ok(WriteOutcome::Persisted)))
+            .count() as u64;
+        done.fetch_add(n, Relaxed);
+    }
+    phase.elapsed = started.elapsed();
+    Ok(phase)
+}
+
+/// Peak resident set size of this process, in bytes (Linux `VmHWM`).
+pub(crate) fn peak_rss() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
