@@ -2,6 +2,8 @@
 //! (the gate's cached state), validation, redaction, and the group-commit
 //! enqueue/answer round trip over the in-memory backend. Regressions in any of
 //! these show here. Run: `cargo bench -p realtime-store --bench hot_path`.
+// criterion's macros generate undocumented public functions.
+#![allow(missing_docs)]
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use realtime_store::{
