@@ -11,7 +11,7 @@
 //! - The queue is bounded in events ([`GroupCommitConfig::queue_events`]): a
 //!   caller that would overflow it gets [`Error::Overloaded`] (retryable) at once.
 //! - One worker task commits one batch at a time, in queue order; a batch holds
-//!   a session at most once ([`queue`]), so per-session order is queue order and a
+//!   a session at most once (`queue.rs`), so per-session order is queue order and a
 //!   session is never in two open transactions.
 //! - Natural batching: while a batch commits, the next one fills. An optional
 //!   linger ([`GroupCommitConfig::max_wait`]) trades latency for larger batches.
