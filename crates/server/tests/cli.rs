@@ -188,9 +188,9 @@ fn bench_replays_the_same_workload_through_every_path() {
     let out = env.run(&[
         "bench",
         "--sessions",
-        "30",
+        "80",
         "--live",
-        "8",
+        "16",
         "--baseline",
         "--ingest",
         "--profile",
@@ -205,7 +205,7 @@ fn bench_replays_the_same_workload_through_every_path() {
     let events = v["events"].as_u64().unwrap();
     assert_eq!(
         events,
-        30 * 47,
+        80 * 47,
         "40 segments, 4 tools, 1 summary, 2 usage per call"
     );
     for phase in ["append", "naive", "ingest"] {
@@ -225,7 +225,7 @@ fn bench_replays_the_same_workload_through_every_path() {
         "the workload carries PII"
     );
     assert!(v["peak_rss_bytes"].as_u64().unwrap() > 0);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bench: 30 sessions"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bench: 80 sessions"));
     let left: Vec<_> = std::fs::read_dir(env.dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
