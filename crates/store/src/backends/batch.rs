@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::{AppendResult, CleanEvent, EventKind};
+use crate::{AppendResult, CleanEvent, EventKind, SessionAppend};
 
 /// A session's events split by [`EventKind`].
 pub(crate) struct Split<'a> {
@@ -54,4 +54,16 @@ impl<'a> Split<'a> {
             })
             .collect()
     }
+}
+
+/// The splits of a batch's sessions, `None` for a session that may not be
+/// written (not stored, not `ACCEPTED`, or tombstoned).
+pub(crate) fn split_accepted<'a>(
+    batch: &[SessionAppend<'a>],
+    accepted: impl Fn(&str) -> bool,
+) -> Vec<Option<Split<'a>>> {
+    batch
+        .iter()
+        .map(|p| accepted(p.session_id).then(|| Split::new(p.events)))
+        .collect()
 }

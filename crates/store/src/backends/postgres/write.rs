@@ -14,7 +14,7 @@ use sqlx::{Postgres, Transaction};
 
 use super::sql::SESSION_LOCK_SPACE;
 use super::{db, map_user_conflict, pg_error, PostgresStore};
-use crate::backends::batch::Split;
+use crate::backends::batch::{split_accepted, Split};
 use crate::backends::rows::stored_state;
 use crate::{
     AppendResult, BackendHealth, CleanEvent, CleanSessionMeta, Consent, Error, EventKind, Result,
@@ -352,19 +352,13 @@ impl PostgresStore {
                 .fetch_all(&mut **tx)
                 .await
                 .map_err(db(op))?;
-        let accepted: HashSet<&str> = locked
-            .iter()
-            .filter(|(_, c, r)| r.is_none() && c == Consent::Accepted.as_str())
-            .map(|(id, _, _)| id.as_str())
-            .collect();
-        let splits: Vec<Option<Split<'_>>> = batch
-            .iter()
-            .map(|p| {
-                accepted
-                    .contains(p.session_id)
-                    .then(|| Split::new(p.events))
-            })
-            .collect();
+        let mut accepted: HashSet<String> = HashSet::with_capacity(locked.len());
+        for (id, consent, reason) in locked {
+            if stored_state(Some(consent), reason)? == StoredState::Live(Consent::Accepted) {
+                accepted.insert(id);
+            }
+        }
+        let splits = split_accepted(batch, |id| accepted.contains(id));
         let now = Timestamp::now().as_millis();
         let mut got: Vec<Option<Keys>> = splits
             .iter()

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use sqlx::{Sqlite, Transaction};
 
 use super::db;
-use crate::backends::batch::Split;
+use crate::backends::batch::split_accepted;
 use crate::backends::rows::stored_state;
 use crate::{
     AppendResult, CleanEvent, Consent, EventKind, Result, SessionAppend, StoredState, Timestamp,
@@ -35,7 +35,13 @@ struct KindSql {
     insert: String,
 }
 
-fn kind_sql(kind: EventKind) -> KindSql {
+/// The statements of every kind, built once (indexed by [`EventKind::index`]).
+fn kind_sql(kind: EventKind) -> &'static KindSql {
+    static SQL: std::sync::OnceLock<[KindSql; 4]> = std::sync::OnceLock::new();
+    &SQL.get_or_init(|| EventKind::ALL.map(build_kind_sql))[kind.index()]
+}
+
+fn build_kind_sql(kind: EventKind) -> KindSql {
     let table = kind.table();
     let seq = if kind == EventKind::Summary {
         "version"
@@ -155,14 +161,7 @@ pub(super) async fn append_set(
             accepted.insert(id);
         }
     }
-    let splits: Vec<Option<Split<'_>>> = batch
-        .iter()
-        .map(|p| {
-            accepted
-                .contains(p.session_id)
-                .then(|| Split::new(p.events))
-        })
-        .collect();
+    let splits = split_accepted(batch, |id| accepted.contains(id));
     // Per kind: the (session, key) pairs written.
     let mut inserted: [HashSet<(&str, &str)>; 4] = Default::default();
     for kind in EventKind::ALL {
