@@ -219,6 +219,34 @@ pub(crate) fn health_samples(h: &Health) -> Vec<Sample> {
     ]
 }
 
+/// The process's resident memory, now and at its peak (Linux `/proc/self/status`;
+/// nothing elsewhere). `bench --url` reads the peak of the server it measured.
+pub(crate) fn process_samples() -> Vec<Sample> {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return Vec::new();
+    };
+    let kib = |key: &str| -> Option<i64> {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        line.split_whitespace().nth(1)?.parse::<i64>().ok()
+    };
+    let mut out = Vec::new();
+    if let Some(v) = kib("VmRSS:") {
+        out.push(Sample::new(
+            "realtime_store_process_resident_memory_bytes",
+            "Resident memory of this process",
+            SampleValue::Gauge(v.saturating_mul(1024)),
+        ));
+    }
+    if let Some(v) = kib("VmHWM:") {
+        out.push(Sample::new(
+            "realtime_store_process_peak_resident_memory_bytes",
+            "Peak resident memory of this process since it started",
+            SampleValue::Gauge(v.saturating_mul(1024)),
+        ));
+    }
+    out
+}
+
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct HttpLabels {
     method: String,

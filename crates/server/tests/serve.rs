@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde_json::json;
+use serde_json::{json, Value};
 use support::{binary, call, recent, try_call, Server, TOKEN};
 
 #[test]
@@ -232,4 +232,64 @@ fn export_vcon_from_the_cli_validates_against_the_schema() {
     assert!(errors.is_empty(), "{errors:?}");
     assert!(vcon["dialog"].as_array().unwrap().len() >= 5);
     assert!(!lines[0].contains("maria.garcia@example.com"));
+}
+
+/// `bench --url` drives a running service over HTTP: every event of the workload
+/// is answered, the accepted calls are stored whole (their transcripts read back
+/// through the API), ingest persists as much as the appends, and the service's
+/// peak memory comes from its `/metrics`. A wrong token fails with the status.
+#[test]
+fn bench_url_drives_a_running_service() {
+    let s = Server::start(&[]);
+    let bench = |token: &str| {
+        binary()
+            .args([
+                "bench",
+                "--url",
+                &s.url,
+                "--sessions",
+                "80",
+                "--live",
+                "8",
+                "--ingest",
+                "--json",
+            ])
+            .env("REALTIME_STORE_TOKEN", token)
+            .output()
+            .expect("run bench")
+    };
+    let out = bench(TOKEN);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(v["backend"], "http");
+    let events = v["events"].as_u64().unwrap();
+    assert_eq!(v["append"]["appends"].as_u64(), Some(events));
+    let persisted = v["append"]["persisted"].as_u64().unwrap();
+    assert!(
+        persisted > 0 && persisted < events,
+        "some calls are not ACCEPTED"
+    );
+    assert_eq!(persisted % 47, 0, "an accepted call is stored whole");
+    assert_eq!(
+        v["read"]["rows"].as_u64(),
+        Some(persisted / 47 * 40),
+        "every stored segment read back through the API"
+    );
+    assert_eq!(v["ingest"]["persisted"].as_u64(), Some(persisted));
+    assert!(v["server_peak_rss_bytes"].as_u64().unwrap() > 0);
+    // The calls are in the service's database, not in a bench copy.
+    let (st, page) = s.call("GET", "/v1/sessions?limit=1000", None);
+    assert_eq!(st, 200);
+    let stored = page["items"].as_array().unwrap().len() as u64;
+    assert_eq!(stored, 2 * persisted / 47, "append and ingest calls stored");
+
+    let out = bench("not-the-token");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("401"), "{err}");
+    assert!(!err.contains("not-the-token"), "the token is never printed");
 }

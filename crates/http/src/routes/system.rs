@@ -60,6 +60,7 @@ pub(crate) async fn metrics(State(app): State<AppState>) -> Response {
     let health = app.store.health().await;
     let mut samples = app.stats.samples();
     samples.extend(crate::metrics::health_samples(&health));
+    samples.extend(crate::metrics::process_samples());
     let text = app.metrics.render(samples).await;
     let mut res = text.into_response();
     res.headers_mut().insert(

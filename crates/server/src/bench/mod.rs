@@ -3,12 +3,19 @@
 //! workload through the naive path (one transaction and one consent read per
 //! event, as the upstream code did) in the same run, and the ratio.
 //!
+//! With `--url`, the same workload goes through a running `realtime-store serve`
+//! over HTTP instead ([`http`]), and the service's peak memory is read from its
+//! `/metrics`.
+//!
 //! - [`workload`]: the generated calls;
+//! - [`target`]: what a phase drives (the store in process, or [`http`]);
 //! - [`run`]: the drivers (closed-loop replay, read-back, mixed-batch ingest);
 //! - [`report`]: the printed table and `--json`.
 
+mod http;
 mod report;
 mod run;
+mod target;
 mod workload;
 
 use std::sync::Arc;
@@ -47,6 +54,14 @@ pub(crate) struct BenchArgs {
     /// Machine-readable output (one JSON object on stdout).
     #[arg(long)]
     pub(crate) json: bool,
+    /// Drive a running `realtime-store serve` at this address over HTTP (e.g.
+    /// `http://127.0.0.1:8080`) instead of a fresh database in this process. The
+    /// calls are written into the service's database (ids `bench<pid>-<time>-…`).
+    #[arg(long, value_name = "URL")]
+    pub(crate) url: Option<String>,
+    /// Bearer token of the service (with `--url`).
+    #[arg(long, env = "REALTIME_STORE_TOKEN", hide_env_values = true)]
+    pub(crate) token: Option<String>,
 }
 
 /// Where each phase's database lives: fresh files beside the named SQLite file
@@ -128,6 +143,9 @@ pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
     anyhow::ensure!(a.sessions > 0, "--sessions must be at least 1");
     anyhow::ensure!(a.live > 0, "--live must be at least 1");
     anyhow::ensure!(a.batch > 0, "--batch must be at least 1");
+    if let Some(service) = a.url.clone() {
+        return run_http(&service, a).await;
+    }
     let place = Place::new(url)?;
     eprintln!(
         "bench: {} sessions, {} live, seed {}, on {}",
@@ -198,6 +216,55 @@ pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
         print!("{}", rep.text());
     }
     drop(place);
+    Ok(())
+}
+
+/// `bench --url`: the append, read-back and (with `--ingest`) ingest phases
+/// through the service's API.
+async fn run_http(service: &str, a: BenchArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !a.baseline,
+        "--baseline compares in-process paths of a fresh database; it cannot be combined with --url"
+    );
+    let target = Arc::new(http::HttpTarget::new(service, a.token.as_deref())?);
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let run_id = format!("bench{}-{started}", std::process::id());
+    eprintln!(
+        "bench: {} sessions, {} live, seed {}, through {service}",
+        a.sessions, a.live, a.seed
+    );
+    let calls = Arc::new(workload::generate(a.sessions, a.seed, &run_id));
+    let mut rep = Report::new(&a, "http", &calls);
+    let w = run::replay(
+        Arc::clone(&target),
+        Arc::clone(&calls),
+        a.live,
+        false,
+        "append",
+    )
+    .await?;
+    rep.write = Some(w);
+    rep.reads = Some(run::read_back(Arc::clone(&target), Arc::clone(&calls), a.live).await?);
+    if a.ingest {
+        let again = Arc::new(workload::generate(
+            a.sessions,
+            a.seed,
+            &format!("{run_id}-ingest"),
+        ));
+        rep.ingest = Some(run::ingest(Arc::clone(&target), again, a.live, a.batch).await?);
+    }
+    if a.profile {
+        rep.profile = Some(profile(&calls));
+    }
+    rep.server_peak_rss = target.peak_rss().await;
+    rep.peak_rss = run::peak_rss();
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&rep.json())?);
+    } else {
+        print!("{}", rep.text());
+    }
     Ok(())
 }
 

@@ -28,6 +28,8 @@ pub(crate) struct Report {
     pub(crate) redactions: u64,
     pub(crate) size_bytes: Option<u64>,
     pub(crate) peak_rss: Option<u64>,
+    /// With `--url`: the service's peak RSS, from its `/metrics`.
+    pub(crate) server_peak_rss: Option<u64>,
 }
 
 fn mb(b: u64) -> f64 {
@@ -78,6 +80,9 @@ impl Report {
             "database_bytes": self.size_bytes,
             "peak_rss_bytes": self.peak_rss,
         });
+        if self.backend == "http" {
+            v["server_peak_rss_bytes"] = json!(self.server_peak_rss);
+        }
         if let Some(w) = &self.write {
             v["append"] = phase_json(w);
         }
@@ -178,14 +183,22 @@ impl Report {
                 self.redactions
             );
         }
-        let _ = writeln!(
-            s,
-            "memory   peak RSS {}   database {}",
-            self.peak_rss
-                .map_or("n/a".into(), |b| format!("{:.1} MiB", mb(b))),
-            self.size_bytes
-                .map_or("n/a".into(), |b| format!("{:.1} MiB", mb(b)))
-        );
+        let size = |b: Option<u64>| b.map_or("n/a".into(), |b| format!("{:.1} MiB", mb(b)));
+        if self.backend == "http" {
+            let _ = writeln!(
+                s,
+                "memory   service peak RSS {}   bench peak RSS {}",
+                size(self.server_peak_rss),
+                size(self.peak_rss)
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "memory   peak RSS {}   database {}",
+                size(self.peak_rss),
+                size(self.size_bytes)
+            );
+        }
         s
     }
 }

@@ -5,10 +5,9 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use realtime_store::{
-    Backend, PageRequest, PersistenceStore, RealtimeStore, SessionEvent, WriteOutcome,
-};
+use realtime_store::{PageRequest, SessionEvent, WriteOutcome};
 
+use super::target::Target;
 use super::workload::Call;
 
 /// Latencies in microseconds.
@@ -88,8 +87,8 @@ impl Drop for Progress {
 /// Replays every call, closed loop: `live` calls at once, admitted in order, each
 /// call's events awaited one after another. `naive`: read the consent from the
 /// backend before every event (the upstream code's extra round trip).
-pub(crate) async fn replay<B: Backend>(
-    store: Arc<RealtimeStore<B>>,
+pub(crate) async fn replay<T: Target>(
+    store: Arc<T>,
     calls: Arc<Vec<Call>>,
     live: usize,
     naive: bool,
@@ -114,15 +113,12 @@ pub(crate) async fn replay<B: Backend>(
             loop {
                 let i = next.fetch_add(1, Relaxed);
                 let Some(call) = calls.get(i) else { break };
-                store.save_session_meta(call.meta.clone()).await?;
+                store.save_meta(&call.meta).await?;
                 for e in &call.events {
                     let t = Instant::now();
-                    if naive {
-                        store.backend().stored_state(&call.id).await?;
-                    }
-                    let o = store.append_events(&call.id, vec![e.clone()]).await?;
+                    let o = store.append(&call.id, e, naive).await?;
                     lat.push(t.elapsed());
-                    persisted += o.iter().filter(|o| **o == WriteOutcome::Persisted).count() as u64;
+                    persisted += u64::from(o == WriteOutcome::Persisted);
                     done.fetch_add(1, Relaxed);
                 }
             }
@@ -141,8 +137,8 @@ pub(crate) async fn replay<B: Backend>(
 }
 
 /// Reads every call's transcript back (all pages), `live` readers at once.
-pub(crate) async fn read_back<B: Backend>(
-    store: Arc<RealtimeStore<B>>,
+pub(crate) async fn read_back<T: Target>(
+    store: Arc<T>,
     calls: Arc<Vec<Call>>,
     live: usize,
 ) -> anyhow::Result<(Latencies, u64, Duration)> {
@@ -160,10 +156,10 @@ pub(crate) async fn read_back<B: Backend>(
                 let mut page = PageRequest::default();
                 loop {
                     let t = Instant::now();
-                    let p = store.get_transcripts(&call.id, &page).await?;
+                    let (n, next) = store.transcripts(&call.id, &page).await?;
                     lat.push(t.elapsed());
-                    rows += p.items.len() as u64;
-                    match p.next_cursor {
+                    rows += n;
+                    match next {
                         Some(c) => page.cursor = Some(c),
                         None => break,
                     }
@@ -185,14 +181,14 @@ pub(crate) async fn read_back<B: Backend>(
 /// Sends the whole workload through `ingest` as mixed batches of `batch` events:
 /// calls taken `live` at a time, their events interleaved (each call's in order).
 /// Metas are saved first (not timed).
-pub(crate) async fn ingest<B: Backend>(
-    store: Arc<RealtimeStore<B>>,
+pub(crate) async fn ingest<T: Target>(
+    store: Arc<T>,
     calls: Arc<Vec<Call>>,
     live: usize,
     batch: usize,
 ) -> anyhow::Result<WritePhase> {
     for c in calls.iter() {
-        store.save_session_meta(c.meta.clone()).await?;
+        store.save_meta(&c.meta).await?;
     }
     let mut mixed: Vec<SessionEvent> = Vec::new();
     for window in calls.chunks(live.max(1)) {
@@ -217,13 +213,10 @@ pub(crate) async fn ingest<B: Backend>(
         let chunk: Vec<SessionEvent> = rest.by_ref().take(batch).collect();
         let n = chunk.len() as u64;
         let t = Instant::now();
-        let out = store.ingest(chunk).await?;
+        let persisted = store.ingest(chunk).await?;
         phase.latency.push(t.elapsed());
         phase.appends += n;
-        phase.persisted += out
-            .iter()
-            .filter(|o| matches!(o, Ok(WriteOutcome::Persisted)))
-            .count() as u64;
+        phase.persisted += persisted;
         done.fetch_add(n, Relaxed);
     }
     phase.elapsed = started.elapsed();
