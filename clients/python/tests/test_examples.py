@@ -34,7 +34,7 @@ def test_livekit_example_forwards_events(server):
         assert "jane.doe@example.com" not in tr[0]["text"]
         tools = await reader.get_tool_events("lk-example")
         assert len(tools) == 1 and tools[0]["name"] == "lookup_order" and tools[0]["args"] == {"order": 42}
-        usage = str(await reader.get_usage("lk-example"))
-        assert "120" in usage and "30" in usage
+        usage = await reader.get_usage("lk-example")
+        assert usage["totals"] == {"prompt_tokens": 120, "completion_tokens": 30}
 
     asyncio.run(run())
