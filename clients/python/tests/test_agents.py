@@ -1,0 +1,40 @@
+"""The Agents SDK Session adapter against the real binary."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+
+from realtime_store_client import AsyncRealtimeStoreClient
+from realtime_store_client.agents import RealtimeStoreSession
+
+
+def test_protocol_shape():
+    for name in ("get_items", "add_items", "pop_item", "clear_session"):
+        assert inspect.iscoroutinefunction(getattr(RealtimeStoreSession, name)), name
+    assert list(inspect.signature(RealtimeStoreSession.get_items).parameters) == ["self", "limit"]
+
+
+def test_session_memory_redacted_ordered_pop_clear(server):
+    async def run():
+        c = AsyncRealtimeStoreClient(server.url, server.token)
+        s = RealtimeStoreSession("agents-1", c, user_id="u_agent")
+        assert await s.get_items() == []
+        await s.add_items([
+            {"role": "user", "content": "my mail is jane.doe@example.com"},
+            {"type": "function_call", "name": "lookup", "call_id": "call_1", "arguments": "{}"},
+            {"role": "assistant", "content": [{"type": "output_text", "text": "found it"}]},
+        ])
+        items = await s.get_items()
+        assert len(items) == 3
+        assert items[0]["role"] == "user" and "jane.doe@example.com" not in items[0]["content"]
+        assert items[1]["type"] == "function_call" and items[1]["name"] == "lookup"
+        assert items[2] == {"role": "assistant", "content": "found it"}
+        assert await s.get_items(limit=1) == [items[2]]
+        assert await s.pop_item() == items[2]
+        assert await s.get_items() == items[:2]
+        await s.clear_session()
+        assert await s.get_items() == []
+        assert await c.get_session("agents-1") is None
+
+    asyncio.run(run())
