@@ -17,6 +17,8 @@ mod fixture;
 pub mod instances;
 #[cfg(feature = "postgres")]
 pub mod pg;
+#[cfg(feature = "postgres")]
+pub mod citus;
 
 pub use counting::{Calls, CountingBackend};
 pub use fixture::{Fixture, MakeFixture};
