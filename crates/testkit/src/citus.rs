@@ -272,3 +272,24 @@ pub async fn fixture_with(opts: PostgresOptions) -> Fixture<PostgresStore> {
         .unwrap_or_else(|e| panic!("distribute schema {}: {e:?}", schema.schema()));
     Fixture::new(store).with_guard(schema)
 }
+
+/// A fresh schema on the shared cluster, already migrated and distributed (for
+/// tests that open several stores on it, e.g. with `migrate=false`).
+pub async fn distributed_schema() -> TestSchema {
+    let schema = fresh_schema().await;
+    let store = schema.open().await;
+    store
+        .distribute()
+        .await
+        .unwrap_or_else(|e| panic!("distribute schema {}: {e:?}", schema.schema()));
+    store.close().await;
+    schema
+}
+
+/// A connection to the shared cluster's coordinator, for catalog queries and
+/// administration (`citus_shards`, `run_command_on_workers`).
+pub async fn admin() -> PgConnection {
+    PgConnection::connect(&cluster().await.coordinator_url())
+        .await
+        .expect("connect to the Citus coordinator")
+}

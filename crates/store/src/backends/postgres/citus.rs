@@ -324,15 +324,15 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
         }
         _ => {}
     }
-    let target = |t: &str| -> bool {
-        match shape_of(&all, t) {
+    let target = |all: &[(String, Shape)], t: &str| -> bool {
+        match shape_of(all, t) {
             Some(Shape::Reference) => t == REFERENCE,
             Some(Shape::Hash { .. }) => true, // checked above
             _ => false,
         }
     };
     let fks = foreign_keys(&mut tx, schema).await?;
-    let all_target = DISTRIBUTED.iter().all(|(t, _)| target(t)) && target(REFERENCE);
+    let all_target = DISTRIBUTED.iter().all(|(t, _)| target(&all, t)) && target(&all, REFERENCE);
     if all_target && fks.len() == FOREIGN_KEYS.len() {
         tx.commit().await.map_err(cerr)?;
         return Ok(DistributionReport::default());
@@ -343,7 +343,14 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
     for (table, name) in &fks {
         exec(&mut tx, &format!("ALTER TABLE {} DROP CONSTRAINT \"{name}\"", q(table))).await?;
     }
-    // 2. Coordinator-local tables back to plain tables.
+    // 2. Coordinator-local tables back to plain tables (Citus undoes its own
+    //    automatic conversions once the foreign keys are gone: look again).
+    report.repaired = all
+        .iter()
+        .filter(|(_, s)| *s == Shape::CitusLocal)
+        .map(|(n, _)| n.clone())
+        .collect();
+    let all = shapes(&mut tx, schema).await?;
     for (name, shape) in &all {
         if *shape == Shape::CitusLocal {
             sqlx::query("SELECT undistribute_table($1::regclass)")
@@ -351,11 +358,10 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
                 .execute(&mut *tx)
                 .await
                 .map_err(cerr)?;
-            report.repaired.push(name.clone());
         }
     }
     // 3. Distribute what is not in its target shape yet.
-    if !target(REFERENCE) {
+    if !matches!(shape_of(&all, REFERENCE), Some(Shape::Reference)) {
         sqlx::query("SELECT create_reference_table($1::regclass)")
             .bind(q(REFERENCE))
             .execute(&mut *tx)
@@ -364,7 +370,7 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
         report.distributed.push(REFERENCE.to_owned());
     }
     for (table, col) in DISTRIBUTED {
-        if target(table) {
+        if matches!(shape_of(&all, table), Some(Shape::Hash { .. })) {
             continue;
         }
         let colocate = if table == "sessions" {

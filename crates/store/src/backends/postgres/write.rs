@@ -577,7 +577,14 @@ impl WriteCore for PostgresStore {
         }
         .await
         .is_ok();
-        BackendHealth::probe("postgres", ok, Some(t.elapsed().as_secs_f64() * 1000.0))
+        let latency = Some(t.elapsed().as_secs_f64() * 1000.0);
+        if ok && !matches!(self.citus(), crate::CitusLayout::NotCitus) {
+            // On Citus, say whether the tables are distributed as expected.
+            self.refresh_citus().await;
+        }
+        let mut h = BackendHealth::probe("postgres", ok, latency);
+        h.detail = self.citus().detail();
+        h
     }
 
     async fn close(&self) {
