@@ -5,7 +5,7 @@
 #![cfg(feature = "postgres")]
 
 mod pg {
-    pub use realtime_store_testkit::citus::{admin, distributed_schema as fresh_schema};
+    pub(crate) use realtime_store_testkit::citus::{admin, distributed_schema as fresh_schema};
 }
 
 #[path = "shared/races.rs"]
