@@ -274,11 +274,11 @@ mod tests {
 
 /// `migrate` options.
 #[derive(Debug, clap::Args)]
-pub struct MigrateArgs {
+pub(crate) struct MigrateArgs {
     /// After migrating, distribute the schema on the Citus coordinator the URL
     /// names: `app_users` a reference table, `sessions` by `id`, the other tables
     /// by `session_id` colocated with it. Idempotent; repairs a half-done
     /// distribution or refuses, naming the fix. Fails on plain PostgreSQL.
     #[arg(long)]
-    pub distribute: bool,
+    pub(crate) distribute: bool,
 }
