@@ -27,16 +27,21 @@ pub(crate) async fn open_store(url: &str) -> anyhow::Result<AnyStore> {
 
 /// `migrate --distribute`: distributes the schema on a Citus coordinator.
 async fn distribute(backend: &AnyBackend) -> anyhow::Result<()> {
-    let AnyBackend::Postgres(pg) = backend
-    else {
+    let AnyBackend::Postgres(pg) = backend else {
         anyhow::bail!("--distribute needs a postgres:// URL of a Citus coordinator");
     };
-    let r = pg.distribute().await.context("distributing the schema on Citus")?;
+    let r = pg
+        .distribute()
+        .await
+        .context("distributing the schema on Citus")?;
     if r.was_done() {
         println!("schema {} was already distributed", pg.schema());
     } else {
         if !r.repaired.is_empty() {
-            println!("repaired (coordinator-local tables made plain first): {}", r.repaired.join(", "));
+            println!(
+                "repaired (coordinator-local tables made plain first): {}",
+                r.repaired.join(", ")
+            );
         }
         println!("distributed: {}", r.distributed.join(", "));
     }

@@ -64,17 +64,24 @@ impl CitusCluster {
             .ok()
             .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
             .unwrap_or_else(|| PathBuf::from("/usr/lib/postgresql/15/lib"));
-        if !lib.join("citus.so").is_file() && !PathBuf::from("/usr/lib/postgresql/15/lib/citus.so").is_file() {
-            return Err(format!("Citus is not installed (no citus.so); {INSTALL_HINT}"));
+        if !lib.join("citus.so").is_file()
+            && !PathBuf::from("/usr/lib/postgresql/15/lib/citus.so").is_file()
+        {
+            return Err(format!(
+                "Citus is not installed (no citus.so); {INSTALL_HINT}"
+            ));
         }
         let root = is_root();
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_nanos())
             .unwrap_or(0);
-        let dir = std::env::temp_dir()
-            .join(format!("realtime-store-citus-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let dir = std::env::temp_dir().join(format!(
+            "realtime-store-citus-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         if root {
             let mut c = Command::new("chown");
             c.args(["postgres:postgres"]).arg(&dir);
@@ -90,7 +97,14 @@ impl CitusCluster {
             let data = cluster.dir.join(name);
             let mut c = as_owner(root, &cluster.bindir.join("initdb"));
             c.arg("-D").arg(&data).args([
-                "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
             ]);
             run(c, "initdb")?;
             let mut last = String::new();
@@ -195,7 +209,11 @@ impl CitusCluster {
     }
 
     fn stop_script(&self) -> String {
-        let runas = if self.root { "runuser -u postgres -- " } else { "" };
+        let runas = if self.root {
+            "runuser -u postgres -- "
+        } else {
+            ""
+        };
         let mut s = String::new();
         for name in ["coordinator", "worker1", "worker2"] {
             s.push_str(&format!(

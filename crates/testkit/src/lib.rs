@@ -12,13 +12,13 @@
 #![forbid(unsafe_code)]
 
 pub mod cases;
+#[cfg(feature = "postgres")]
+pub mod citus;
 mod counting;
 mod fixture;
 pub mod instances;
 #[cfg(feature = "postgres")]
 pub mod pg;
-#[cfg(feature = "postgres")]
-pub mod citus;
 
 pub use counting::{Calls, CountingBackend};
 pub use fixture::{Fixture, MakeFixture};

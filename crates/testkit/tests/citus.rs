@@ -76,7 +76,10 @@ async fn distribute_populated_schema_is_idempotent() {
     assert_eq!(r.distributed.len(), 7, "{r:?}");
     assert!(r.repaired.is_empty());
     assert_eq!(backend.citus(), CitusLayout::Distributed);
-    assert_eq!(backend.health().await.detail.unwrap(), "citus: tables distributed by session");
+    assert_eq!(
+        backend.health().await.detail.unwrap(),
+        "citus: tables distributed by session"
+    );
     // Again: nothing to do.
     assert!(backend.distribute().await.unwrap().was_done());
     // The data moved to the shards and the store keeps working on it.
@@ -84,7 +87,10 @@ async fn distribute_populated_schema_is_idempotent() {
         assert_eq!(transcript_count(&store, &format!("sess_{s}")).await, 5);
     }
     store.append_transcript("sess_0", seg(99)).await.unwrap();
-    let t = store.get_transcripts("sess_0", &PageRequest::default()).await.unwrap();
+    let t = store
+        .get_transcripts("sess_0", &PageRequest::default())
+        .await
+        .unwrap();
     let seqs: Vec<i64> = t.items.iter().map(|x| x.seq).collect();
     assert_eq!(seqs, (1..=6).collect::<Vec<i64>>());
     // A second instance opening the distributed schema sees it distributed.
@@ -108,12 +114,18 @@ async fn documented_trap_is_repaired() {
         .execute(&mut c)
         .await
         .unwrap();
-    assert!(matches!(backend.citus_layout().await.unwrap(), CitusLayout::Partial(_)));
+    assert!(matches!(
+        backend.citus_layout().await.unwrap(),
+        CitusLayout::Partial(_)
+    ));
 
     let r = backend.distribute().await.unwrap();
     assert!(!r.repaired.is_empty(), "{r:?}");
     assert!(r.repaired.contains(&"sessions".to_owned()), "{r:?}");
-    assert_eq!(backend.citus_layout().await.unwrap(), CitusLayout::Distributed);
+    assert_eq!(
+        backend.citus_layout().await.unwrap(),
+        CitusLayout::Distributed
+    );
     for s in 0..3 {
         assert_eq!(transcript_count(&store, &format!("sess_{s}")).await, 4);
     }
@@ -138,7 +150,10 @@ async fn foreign_layout_is_refused_with_its_fix() {
     assert!(msg.contains("tombstones is a reference table"), "{msg}");
     assert!(msg.contains("undistribute_table"), "{msg}");
     // Nothing else changed: the other tables are still plain.
-    assert!(matches!(backend.citus_layout().await.unwrap(), CitusLayout::Partial(_)));
+    assert!(matches!(
+        backend.citus_layout().await.unwrap(),
+        CitusLayout::Partial(_)
+    ));
     // The fix the error names, then distribution succeeds.
     sqlx::query("SELECT undistribute_table($1::regclass, cascade_via_foreign_keys => true)")
         .bind(&table)
@@ -146,7 +161,10 @@ async fn foreign_layout_is_refused_with_its_fix() {
         .await
         .unwrap();
     backend.distribute().await.unwrap();
-    assert_eq!(backend.citus_layout().await.unwrap(), CitusLayout::Distributed);
+    assert_eq!(
+        backend.citus_layout().await.unwrap(),
+        CitusLayout::Distributed
+    );
     let _ = c.close().await;
     backend.close().await;
 }
@@ -192,7 +210,10 @@ async fn rows_land_on_workers_and_a_session_on_one_worker() {
     .await
     .unwrap();
     assert_eq!(placed.len(), 6 * 4, "{placed:?}");
-    assert!(placed.iter().all(|(_, p, _)| ports.contains(p)), "{placed:?} {ports:?}");
+    assert!(
+        placed.iter().all(|(_, p, _)| ports.contains(p)),
+        "{placed:?} {ports:?}"
+    );
     // Rows per worker: each shard counted where it lives.
     let held: Vec<(i32, i64)> = sqlx::query_as(
         "SELECT s.nodeport, sum(r.result::int8)::int8
@@ -205,7 +226,10 @@ async fn rows_land_on_workers_and_a_session_on_one_worker() {
     .await
     .unwrap();
     assert_eq!(held.len(), 2, "both workers hold transcripts: {held:?}");
-    assert!(held.iter().all(|(p, n)| ports.contains(p) && *n > 0), "{held:?}");
+    assert!(
+        held.iter().all(|(p, n)| ports.contains(p) && *n > 0),
+        "{held:?}"
+    );
     assert_eq!(held.iter().map(|(_, n)| n).sum::<i64>(), 24 * 3);
     // One session: its rows of every table on one worker, and only there.
     for s in ["sess_0", "sess_7", "sess_13"] {

@@ -56,7 +56,10 @@ async fn live_call_writes_are_single_shard_without_two_phase_commit() {
     let before_user = counters(&mut c).await;
     store.save_session_meta(meta("call_0")).await.unwrap();
     let after_user = counters(&mut c).await;
-    assert!(after_user.2 > before_user.2, "a reference-table write is a 2PC: {before_user:?} {after_user:?}");
+    assert!(
+        after_user.2 > before_user.2,
+        "a reference-table write is a 2PC: {before_user:?} {after_user:?}"
+    );
 
     // Live calls: eight sessions of that user (unchanged), saved again and again,
     // appended to concurrently (group-commit batches span both workers).
@@ -85,9 +88,18 @@ async fn live_call_writes_are_single_shard_without_two_phase_commit() {
         t.await.unwrap();
     }
     let live = counters(&mut c).await;
-    assert_eq!(live.2, after_user.2, "no 2PC for live-call writes: {after_user:?} {live:?}");
-    assert_eq!(live.1, after_user.1, "no multi-shard statement: {after_user:?} {live:?}");
-    assert!(live.0 >= after_user.0 + 8 * 20, "every write was a single-shard statement: {live:?}");
+    assert_eq!(
+        live.2, after_user.2,
+        "no 2PC for live-call writes: {after_user:?} {live:?}"
+    );
+    assert_eq!(
+        live.1, after_user.1,
+        "no multi-shard statement: {after_user:?} {live:?}"
+    );
+    assert!(
+        live.0 >= after_user.0 + 8 * 20,
+        "every write was a single-shard statement: {live:?}"
+    );
     for id in &ids {
         let t = store
             .get_transcripts(id, &realtime_store::PageRequest::default())

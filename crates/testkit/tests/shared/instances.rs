@@ -6,11 +6,11 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use crate::pg;
 use realtime_store::{
     Consent, DropReason, OnWithdrawal, PageRequest, PersistenceStore, PostgresStore, RealtimeStore,
     Role, SessionMeta, Timestamp, TranscriptSegment, User, WriteOutcome,
 };
-use crate::pg;
 
 type Store = Arc<RealtimeStore<PostgresStore>>;
 

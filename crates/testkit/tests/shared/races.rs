@@ -6,12 +6,12 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::pg;
 use realtime_store::{
     Consent, DropReason, Event, OnWithdrawal, PageRequest, PersistenceStore, PostgresOptions,
     PostgresStore, RealtimeStore, Role, SessionMeta, Timestamp, ToolEvent, ToolStatus,
     TranscriptSegment, UsageEvent, User, WriteOutcome,
 };
-use crate::pg;
 use realtime_store_testkit::pg::TestSchema;
 use serde_json::json;
 

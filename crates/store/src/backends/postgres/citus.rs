@@ -119,6 +119,7 @@ fn cerr(e: sqlx::Error) -> Error {
 pub(crate) async fn node_role(c: &mut PgConnection) -> Result<Option<bool>> {
     let has: bool =
         sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')")
+            .persistent(false)
             .fetch_one(&mut *c)
             .await
             .map_err(cerr)?;
@@ -126,6 +127,7 @@ pub(crate) async fn node_role(c: &mut PgConnection) -> Result<Option<bool>> {
         return Ok(None);
     }
     let coordinator: bool = sqlx::query_scalar("SELECT citus_is_coordinator()")
+        .persistent(false)
         .fetch_one(&mut *c)
         .await
         .map_err(cerr)?;
@@ -154,6 +156,7 @@ async fn shapes(c: &mut PgConnection, schema: &str) -> Result<Vec<(String, Shape
          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname <> '_sqlx_migrations'",
     )
     .bind(schema)
+    .persistent(false)
     .fetch_all(&mut *c)
     .await
     .map_err(cerr)?;
@@ -258,15 +261,17 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
         None => {
             return Err(Error::Distribution {
                 problem: "the database has no Citus extension".to_owned(),
-                fix: "run `CREATE EXTENSION citus` on the coordinator (with citus in \
+                fix:
+                    "run `CREATE EXTENSION citus` on the coordinator (with citus in \
                       shared_preload_libraries), or do not ask for distribution on plain PostgreSQL"
-                    .to_owned(),
+                        .to_owned(),
             })
         }
         Some(false) => return Err(worker_error()),
         Some(true) => {}
     }
     sqlx::query("SET statement_timeout = 0")
+        .persistent(false)
         .execute(&mut *c)
         .await
         .map_err(cerr)?;
@@ -274,12 +279,14 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
     // Concurrent distributors (and migrators creating the schema) wait for each other.
     sqlx::query("SELECT pg_advisory_xact_lock(7242, hashtext($1))")
         .bind(schema)
+        .persistent(false)
         .execute(&mut *tx)
         .await
         .map_err(cerr)?;
     // Reference-table DDL and multi-shard DDL in one transaction (and on populated
     // tables) need Citus' sequential mode.
     sqlx::query("SET LOCAL citus.multi_shard_modify_mode TO 'sequential'")
+        .persistent(false)
         .execute(&mut *tx)
         .await
         .map_err(cerr)?;
@@ -296,7 +303,11 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
     let sessions_group = match shape_of(&all, "sessions") {
         Some(Shape::Hash { column, group }) if column == "id" => Some(*group),
         Some(Shape::Hash { column, .. }) => {
-            return Err(refuse(schema, "sessions", &format!("distributed by \"{column}\"")))
+            return Err(refuse(
+                schema,
+                "sessions",
+                &format!("distributed by \"{column}\""),
+            ))
         }
         Some(Shape::Reference) => return Err(refuse(schema, "sessions", "a reference table")),
         _ => None,
@@ -305,7 +316,11 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
         match shape_of(&all, table) {
             Some(Shape::Hash { column, group }) => {
                 if column != col {
-                    return Err(refuse(schema, table, &format!("distributed by \"{column}\"")));
+                    return Err(refuse(
+                        schema,
+                        table,
+                        &format!("distributed by \"{column}\""),
+                    ));
                 }
                 if Some(*group) != sessions_group {
                     return Err(refuse(schema, table, "not colocated with sessions"));
@@ -313,14 +328,22 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
             }
             Some(Shape::Reference) => return Err(refuse(schema, table, "a reference table")),
             Some(Shape::Other(m)) => {
-                return Err(refuse(schema, table, &format!("distributed with method {m}")))
+                return Err(refuse(
+                    schema,
+                    table,
+                    &format!("distributed with method {m}"),
+                ))
             }
             _ => {}
         }
     }
     match shape_of(&all, REFERENCE) {
         Some(Shape::Hash { .. }) | Some(Shape::Other(_)) => {
-            return Err(refuse(schema, REFERENCE, "distributed, not a reference table"))
+            return Err(refuse(
+                schema,
+                REFERENCE,
+                "distributed, not a reference table",
+            ))
         }
         _ => {}
     }
@@ -341,7 +364,11 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
     let q = |t: &str| format!("\"{schema}\".{t}");
     // 1. No foreign keys between the tables while their shapes change.
     for (table, name) in &fks {
-        exec(&mut tx, &format!("ALTER TABLE {} DROP CONSTRAINT \"{name}\"", q(table))).await?;
+        exec(
+            &mut tx,
+            &format!("ALTER TABLE {} DROP CONSTRAINT \"{name}\"", q(table)),
+        )
+        .await?;
     }
     // 2. Coordinator-local tables back to plain tables (Citus undoes its own
     //    automatic conversions once the foreign keys are gone: look again).
@@ -355,6 +382,7 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
         if *shape == Shape::CitusLocal {
             sqlx::query("SELECT undistribute_table($1::regclass)")
                 .bind(q(name))
+                .persistent(false)
                 .execute(&mut *tx)
                 .await
                 .map_err(cerr)?;
@@ -364,6 +392,7 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
     if !matches!(shape_of(&all, REFERENCE), Some(Shape::Reference)) {
         sqlx::query("SELECT create_reference_table($1::regclass)")
             .bind(q(REFERENCE))
+            .persistent(false)
             .execute(&mut *tx)
             .await
             .map_err(cerr)?;
@@ -378,15 +407,14 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
         } else {
             q("sessions")
         };
-        sqlx::query(
-            "SELECT create_distributed_table($1::regclass, $2, colocate_with => $3)",
-        )
-        .bind(q(table))
-        .bind(col)
-        .bind(colocate)
-        .execute(&mut *tx)
-        .await
-        .map_err(cerr)?;
+        sqlx::query("SELECT create_distributed_table($1::regclass, $2, colocate_with => $3)")
+            .bind(q(table))
+            .bind(col)
+            .bind(colocate)
+            .persistent(false)
+            .execute(&mut *tx)
+            .await
+            .map_err(cerr)?;
         report.distributed.push(table.to_owned());
     }
     // 4. The foreign keys back, with their canonical names.
@@ -407,7 +435,11 @@ async fn distribute_on(c: &mut PgConnection, schema: &str) -> Result<Distributio
 }
 
 async fn exec(c: &mut PgConnection, sql: &str) -> Result<()> {
-    sqlx::query(sql).execute(&mut *c).await.map_err(cerr)?;
+    sqlx::query(sql)
+        .persistent(false)
+        .execute(&mut *c)
+        .await
+        .map_err(cerr)?;
     Ok(())
 }
 
@@ -422,6 +454,7 @@ async fn foreign_keys(c: &mut PgConnection, schema: &str) -> Result<Vec<(String,
          ORDER BY 1, 2",
     )
     .bind(schema)
+    .persistent(false)
     .fetch_all(&mut *c)
     .await
     .map_err(cerr)

@@ -48,7 +48,10 @@ fn table(kind: EventKind) -> (&'static str, &'static str) {
 }
 
 /// `(TIMESTAMPTZ 'epoch' + $n::int8 * INTERVAL '1 millisecond')` with `$n` bound.
-fn push_ts(b: &mut sqlx::query_builder::Separated<'_, '_, Postgres, &'static str>, ms: Option<i64>) {
+fn push_ts(
+    b: &mut sqlx::query_builder::Separated<'_, '_, Postgres, &'static str>,
+    ms: Option<i64>,
+) {
     b.push("(TIMESTAMPTZ 'epoch' + ");
     b.push_bind_unseparated(ms);
     b.push_unseparated("::int8 * INTERVAL '1 millisecond')");
@@ -140,13 +143,14 @@ impl PostgresStore {
     ) -> Result<std::collections::HashSet<String>> {
         let (op, field) = ("append", "events");
         let keys: Vec<&str> = rows.iter().map(|e| e.dedup_key()).collect();
-        let (max, stored): (i64, Vec<String>) = sqlx::query_as(&self.sql().probe_routed[kind.index()])
-            .bind(id)
-            .bind(&keys)
-            .persistent(self.p())
-            .fetch_one(&mut **tx)
-            .await
-            .map_err(db(op))?;
+        let (max, stored): (i64, Vec<String>) =
+            sqlx::query_as(&self.sql().probe_routed[kind.index()])
+                .bind(id)
+                .bind(&keys)
+                .persistent(self.p())
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db(op))?;
         let fresh: Vec<&CleanEvent> = rows
             .iter()
             .filter(|e| !stored.iter().any(|k| k == e.dedup_key()))
@@ -161,7 +165,9 @@ impl PostgresStore {
                 EventKind::Transcript => {
                     "item_id, dedup_key, role, text, started_at, ended_at, created_at"
                 }
-                EventKind::Tool => "call_id, dedup_key, name, args, result, status, duration_ms, at",
+                EventKind::Tool => {
+                    "call_id, dedup_key, name, args, result, status, duration_ms, at"
+                }
                 EventKind::Summary => "dedup_key, text, key_points, at",
                 EventKind::Usage => "event_id, dedup_key, kind, value, meta, at",
             };
@@ -230,13 +236,12 @@ impl PostgresStore {
         auth: Option<&str>,
         email: Option<&str>,
     ) -> Result<bool> {
-        let row: Option<(Option<String>, Option<String>)> =
-            sqlx::query_as(&self.sql().get_user)
-                .bind(id)
-                .persistent(self.p())
-                .fetch_optional(&mut **tx)
-                .await
-                .map_err(db("upsert_session"))?;
+        let row: Option<(Option<String>, Option<String>)> = sqlx::query_as(&self.sql().get_user)
+            .bind(id)
+            .persistent(self.p())
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(db("upsert_session"))?;
         Ok(match row {
             None => false,
             Some((a, e)) => {

@@ -20,8 +20,14 @@
 //! Errors never carry SQL parameter values: server messages of the data-exception
 //! and integrity classes (which may quote values) are reduced to their SQLSTATE.
 //!
+//! On a **Citus** coordinator whose schema is distributed
+//! ([`PostgresStore::distribute`], `realtime-store migrate --distribute`), writes
+//! take single-shard shapes instead ([`citus_write`]); a worker node is refused
+//! at open; the layout is checked at open and reported by `health()` ([`citus`]).
+//!
 //! Files: this one (options, pool, connections, retries, migrations), [`sql`] (every
-//! statement), [`write`] (the write core), [`reads`], [`maintenance`].
+//! statement), [`write`] (the write core), [`reads`], [`maintenance`], [`citus`],
+//! [`citus_write`].
 
 mod citus;
 mod citus_write;

@@ -526,7 +526,10 @@ impl WriteCore for PostgresStore {
         let got = if self.routed() {
             // Citus: one single-shard transaction per session, each retried alone.
             let got = self.append_routed(batch).await;
-            if got.iter().all(|r| matches!(r, Err(e) if e.is_unreachable())) {
+            if got
+                .iter()
+                .all(|r| matches!(r, Err(e) if e.is_unreachable()))
+            {
                 // The database is down for all of them: one error for the batch.
                 if let Some(Err(e)) = got.into_iter().next() {
                     return Err(e);
@@ -536,16 +539,16 @@ impl WriteCore for PostgresStore {
             got
         } else {
             loop {
-            match self.append_batch_once(batch, &mut written).await {
-                Ok(g) => break g,
-                Err(e) => {
-                    attempt += 1;
-                    if !self.backoff("append", &e, attempt).await {
-                        return Err(e);
+                match self.append_batch_once(batch, &mut written).await {
+                    Ok(g) => break g,
+                    Err(e) => {
+                        attempt += 1;
+                        if !self.backoff("append", &e, attempt).await {
+                            return Err(e);
+                        }
                     }
                 }
             }
-        }
         };
         Ok(batch
             .iter()
