@@ -205,7 +205,7 @@ async fn rows_land_on_workers_and_a_session_on_one_worker() {
         "SELECT table_name::text, nodeport, shardid FROM citus_shards
          WHERE table_name::text LIKE $1 || '.%' AND citus_table_type = 'distributed'",
     )
-    .bind(format!("{schema}"))
+    .bind(&schema)
     .fetch_all(&mut c)
     .await
     .unwrap();
