@@ -48,7 +48,8 @@ pub(crate) enum Command {
     /// caller, a tool call, a summary, usage) into the database and print what was stored.
     Demo(DemoArgs),
     /// Create or upgrade the schema (also done automatically by every command).
-    Migrate,
+    /// With `--distribute`, on a Citus coordinator, also distribute it by session.
+    Migrate(MigrateArgs),
     /// Look at stored sessions.
     Sessions {
         #[command(subcommand)]
@@ -269,4 +270,15 @@ mod tests {
         use clap::CommandFactory;
         Cli::command().debug_assert();
     }
+}
+
+/// `migrate` options.
+#[derive(Debug, clap::Args)]
+pub(crate) struct MigrateArgs {
+    /// After migrating, distribute the schema on the Citus coordinator the URL
+    /// names: `app_users` a reference table, `sessions` by `id`, the other tables
+    /// by `session_id` colocated with it. Idempotent; repairs a half-done
+    /// distribution or refuses, naming the fix. Fails on plain PostgreSQL.
+    #[arg(long)]
+    pub(crate) distribute: bool,
 }

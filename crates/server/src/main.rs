@@ -25,6 +25,29 @@ pub(crate) async fn open_store(url: &str) -> anyhow::Result<AnyStore> {
     Ok(RealtimeStore::new(GroupCommit::new(backend)))
 }
 
+/// `migrate --distribute`: distributes the schema on a Citus coordinator.
+async fn distribute(backend: &AnyBackend) -> anyhow::Result<()> {
+    let AnyBackend::Postgres(pg) = backend else {
+        anyhow::bail!("--distribute needs a postgres:// URL of a Citus coordinator");
+    };
+    let r = pg
+        .distribute()
+        .await
+        .context("distributing the schema on Citus")?;
+    if r.was_done() {
+        println!("schema {} was already distributed", pg.schema());
+    } else {
+        if !r.repaired.is_empty() {
+            println!(
+                "repaired (coordinator-local tables made plain first): {}",
+                r.repaired.join(", ")
+            );
+        }
+        println!("distributed: {}", r.distributed.join(", "));
+    }
+    Ok(())
+}
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
@@ -56,12 +79,15 @@ fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let url = cli.database_url.clone();
     match cli.command {
-        Command::Migrate => {
+        Command::Migrate(args) => {
             // Whatever `migrate=` the URL says: this command's job is to migrate.
             let backend = AnyBackend::open_unmigrated(&url)
                 .await
                 .with_context(|| format!("opening the database at {}", cli::display_url(&url)))?;
             backend.migrate().await.context("applying the migrations")?;
+            if args.distribute {
+                distribute(&backend).await?;
+            }
             let kind = realtime_store::WriteCore::kind(&backend);
             realtime_store::WriteCore::close(&backend).await;
             println!(

@@ -58,6 +58,17 @@ pub enum Error {
         /// What is unavailable, content-free (`"spool is full"`).
         what: &'static str,
     },
+    /// The database is a Citus cluster whose layout does not fit the store (a
+    /// worker node, or a half-done or foreign distribution). Nothing was changed;
+    /// `fix` names what the operator should run. Carries table and schema names
+    /// only, never content.
+    #[error("Citus: {problem}; fix: {fix}")]
+    Distribution {
+        /// What is wrong, e.g. `table "s.sessions" is distributed by "user_id"`.
+        problem: String,
+        /// What to run or change.
+        fix: String,
+    },
     /// The input conflicts with what is stored (e.g. an e-mail that belongs to
     /// another user). Nothing was written.
     #[error("conflict on `{field}`: {rule}")]

@@ -36,7 +36,10 @@ pub use backend::{
 pub use backends::any::AnyBackend;
 pub use backends::memory::{MemoryLimits, MemoryStore};
 #[cfg(feature = "postgres")]
-pub use backends::postgres::{PostgresOptions, PostgresStore, DEFAULT_SCHEMA, POSTGRES_MIGRATOR};
+pub use backends::postgres::{
+    CitusLayout, DistributionReport, PostgresOptions, PostgresStore, DEFAULT_SCHEMA,
+    POSTGRES_MIGRATOR,
+};
 #[cfg(feature = "sqlite")]
 pub use backends::sqlite::{SqliteOptions, SqliteStore, SQLITE_MIGRATOR};
 pub use clean::{

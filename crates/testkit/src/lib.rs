@@ -12,6 +12,8 @@
 #![forbid(unsafe_code)]
 
 pub mod cases;
+#[cfg(feature = "postgres")]
+pub mod citus;
 mod counting;
 mod fixture;
 pub mod instances;

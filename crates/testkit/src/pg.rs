@@ -112,7 +112,7 @@ async fn local_server() -> Result<String, String> {
     Ok(format!("postgres://postgres@127.0.0.1:5432/{TEST_DB}"))
 }
 
-fn find_bindir() -> Option<PathBuf> {
+pub(crate) fn find_bindir() -> Option<PathBuf> {
     let has_initdb = |d: &Path| d.join("initdb").is_file() && d.join("pg_ctl").is_file();
     if let Ok(d) = std::env::var("PG_BINDIR") {
         let d = PathBuf::from(d);
@@ -147,7 +147,7 @@ fn find_bindir() -> Option<PathBuf> {
         .find(|d| has_initdb(d))
 }
 
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
@@ -156,7 +156,7 @@ fn is_root() -> bool {
 }
 
 /// A command running `program` as the cluster's owner.
-fn as_owner(root: bool, program: &Path) -> Command {
+pub(crate) fn as_owner(root: bool, program: &Path) -> Command {
     if root {
         let mut c = Command::new("runuser");
         c.args(["-u", "postgres", "--"]).arg(program);
@@ -166,7 +166,7 @@ fn as_owner(root: bool, program: &Path) -> Command {
     }
 }
 
-fn run(mut c: Command, what: &str) -> Result<(), String> {
+pub(crate) fn run(mut c: Command, what: &str) -> Result<(), String> {
     let out = c
         .stdin(Stdio::null())
         .output()
@@ -182,7 +182,7 @@ fn run(mut c: Command, what: &str) -> Result<(), String> {
     }
 }
 
-fn free_port() -> Result<u16, String> {
+pub(crate) fn free_port() -> Result<u16, String> {
     let l = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
@@ -275,7 +275,7 @@ fn spawn_watchdog(root: bool, bindir: &Path, dir: &Path, data: &Path) -> Result<
 }
 
 /// A fresh schema name, unique across test processes.
-fn unique_schema() -> String {
+pub(crate) fn unique_schema() -> String {
     static N: AtomicU64 = AtomicU64::new(0);
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -296,6 +296,15 @@ pub struct TestSchema {
 }
 
 impl TestSchema {
+    /// A schema named `schema` (created by the first store opened in it) on the
+    /// database at `database_url`, dropped on drop.
+    pub fn new(database_url: String, schema: String) -> Self {
+        TestSchema {
+            database_url,
+            schema,
+        }
+    }
+
     /// The schema's name.
     pub fn schema(&self) -> &str {
         &self.schema

@@ -132,10 +132,21 @@ impl Place {
     }
 }
 
+/// Opens a phase's fresh database; on a Citus coordinator its fresh schema is
+/// distributed first (as `migrate --distribute` does), so the bench measures
+/// the distributed layout.
 async fn open(url: &str) -> anyhow::Result<AnyBackend> {
-    AnyBackend::open(url)
+    let b = AnyBackend::open(url)
         .await
-        .with_context(|| format!("opening {}", realtime_store::mask_url(url)))
+        .with_context(|| format!("opening {}", realtime_store::mask_url(url)))?;
+    if let AnyBackend::Postgres(pg) = &b {
+        if pg.citus() == realtime_store::CitusLayout::NotDistributed {
+            pg.distribute()
+                .await
+                .context("distributing the bench schema on Citus")?;
+        }
+    }
+    Ok(b)
 }
 
 /// Runs the benchmark and prints its report.

@@ -101,6 +101,7 @@ impl PostgresStore {
     ) -> Result<(ErasedUser, Transaction<'static, Postgres>)> {
         let op = "erase_user";
         let mut tx = self.begin(op).await?;
+        self.citus_sequential(&mut tx, op).await?;
         // The user row first: sessions cannot be linked to it meanwhile.
         sqlx::query(&self.sql().lock_user)
             .bind(user_id)
@@ -151,6 +152,7 @@ impl PostgresStore {
         const CHUNK: i64 = 500;
         let op = "purge";
         let mut tx = self.begin(op).await?;
+        self.citus_sequential(&mut tx, op).await?;
         let ids: Vec<String> = sqlx::query_scalar(&self.sql().purge_ids)
             .bind(before)
             .bind(CHUNK)
@@ -182,13 +184,7 @@ impl PostgresStore {
         let mut c = self.delete_counted(&mut tx, op, &ids).await?;
         let users: Vec<String> = users.into_iter().flatten().collect();
         if !users.is_empty() {
-            c.users = sqlx::query(&self.sql().delete_orphan_users)
-                .bind(&users)
-                .persistent(self.p())
-                .execute(&mut *tx)
-                .await
-                .map_err(db(op))?
-                .rows_affected();
+            c.users = self.delete_orphans(&mut tx, op, &users).await?;
         }
         Ok((c, listed, tx))
     }
@@ -206,6 +202,7 @@ impl Maintenance for PostgresStore {
         // row existed.
         let op = "delete_session";
         let mut tx = self.begin(op).await?;
+        self.citus_sequential(&mut tx, op).await?;
         self.write_tombstone(&mut tx, op, id, TombstoneReason::Deleted)
             .await?;
         let user: Option<Option<String>> = sqlx::query_scalar(&self.sql().delete_session_user)

@@ -20,9 +20,17 @@
 //! Errors never carry SQL parameter values: server messages of the data-exception
 //! and integrity classes (which may quote values) are reduced to their SQLSTATE.
 //!
+//! On a **Citus** coordinator whose schema is distributed
+//! ([`PostgresStore::distribute`], `realtime-store migrate --distribute`), writes
+//! take single-shard shapes instead ([`citus_write`]); a worker node is refused
+//! at open; the layout is checked at open and reported by `health()` ([`citus`]).
+//!
 //! Files: this one (options, pool, connections, retries, migrations), [`sql`] (every
-//! statement), [`write`] (the write core), [`reads`], [`maintenance`].
+//! statement), [`write`] (the write core), [`reads`], [`maintenance`], [`citus`],
+//! [`citus_write`].
 
+mod citus;
+mod citus_write;
 mod maintenance;
 mod options;
 mod reads;
@@ -38,6 +46,7 @@ use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::{Connection, Postgres, Transaction};
 
+pub use citus::{CitusLayout, DistributionReport};
 pub use options::{PostgresOptions, DEFAULT_SCHEMA};
 use sql::Sql;
 
@@ -60,6 +69,8 @@ struct Inner {
     prepared: bool,
     begin_sql: String,
     max_retries: u32,
+    /// The Citus layout last seen (at open, by `health()`, after `distribute`).
+    citus: parking_lot::RwLock<CitusLayout>,
 }
 
 impl fmt::Debug for PostgresStore {
@@ -157,7 +168,7 @@ impl PostgresStore {
             .connect_with(connect)
             .await
             .map_err(db("open"))?;
-        Ok(PostgresStore {
+        let store = PostgresStore {
             inner: Arc::new(Inner {
                 pool,
                 sql: Sql::new(&opts.schema),
@@ -165,8 +176,47 @@ impl PostgresStore {
                 prepared: opts.prepared_statements,
                 begin_sql,
                 max_retries: opts.max_retries,
+                citus: parking_lot::RwLock::new(CitusLayout::NotCitus),
             }),
-        })
+        };
+        // On Citus: never on a worker, and the write shapes follow the layout.
+        {
+            let mut c = store.inner.pool.acquire().await.map_err(db("open"))?;
+            if citus::node_role(&mut c).await? == Some(false) {
+                return Err(citus::worker_error());
+            }
+        }
+        store.refresh_citus().await;
+        if let CitusLayout::NotDistributed | CitusLayout::Partial(_) = &*store.inner.citus.read() {
+            tracing::warn!(
+                schema = %store.inner.schema,
+                "Citus coordinator, but the schema is not (fully) distributed: run `realtime-store migrate --distribute`"
+            );
+        }
+        Ok(store)
+    }
+
+    /// Re-reads the Citus layout (errors leave the last one seen).
+    pub(crate) async fn refresh_citus(&self) {
+        if let Ok(l) = self.citus_layout().await {
+            *self.inner.citus.write() = l;
+        }
+    }
+
+    /// Whether writes take the single-shard (router) shapes: on a Citus
+    /// coordinator whose tables are (at least partly) distributed.
+    pub(crate) fn routed(&self) -> bool {
+        matches!(
+            &*self.inner.citus.read(),
+            CitusLayout::Distributed | CitusLayout::Partial(_)
+        )
+    }
+
+    /// The Citus layout last seen (at open, by `health()`, after
+    /// [`distribute`](Self::distribute)); [`CitusLayout::NotCitus`] on plain
+    /// PostgreSQL.
+    pub fn citus(&self) -> CitusLayout {
+        self.inner.citus.read().clone()
     }
 
     /// The schema holding the store's tables.
@@ -220,6 +270,7 @@ impl PostgresStore {
                 prepared: opts.prepared_statements,
                 begin_sql: "BEGIN".to_owned(),
                 max_retries: opts.max_retries,
+                citus: parking_lot::RwLock::new(CitusLayout::NotCitus),
             }),
         }
     }
@@ -294,6 +345,11 @@ async fn migrate_schema(connect: &PgConnectOptions, schema: &str) -> Result<()> 
     let mig = |e: sqlx::Error| pg_error("migrate", "schema", e);
     let mut conn = PgConnection::connect_with(connect).await.map_err(mig)?;
     let res = async {
+        // Never on a Citus worker: the tables would be created there, beside the
+        // coordinator's shards, and nothing would route to them.
+        if citus::node_role(&mut conn).await? == Some(false) {
+            return Err(citus::worker_error());
+        }
         sqlx::query("SET statement_timeout = 0")
             .execute(&mut conn)
             .await

@@ -49,6 +49,16 @@ pub(crate) struct Sql {
     pub(crate) delete_orphan_user: String,
     pub(crate) delete_orphan_users: String,
     pub(crate) purge_tombstones: String,
+    /// Citus: the session row locked with its tombstone (one routed statement).
+    pub(crate) lock_routed: String,
+    /// Citus, per kind: `MAX(seq)` and the given dedup keys already stored.
+    pub(crate) probe_routed: [String; 4],
+    /// Citus: a user's identifiers (written only when they change).
+    pub(crate) get_user: String,
+    /// Citus: which of the given users still have sessions.
+    pub(crate) linked_users: String,
+    /// Citus: delete the given users.
+    pub(crate) delete_users: String,
 }
 
 /// Key space of the advisory lock that serialises upserts and withdrawals of one
@@ -258,6 +268,30 @@ impl Sql {
                  AND NOT EXISTS (SELECT 1 FROM {s}.sessions x WHERE x.user_id = u.id)"
             ),
             purge_tombstones: format!("DELETE FROM {s}.tombstones WHERE at < {}", ts("$1")),
+            lock_routed: format!(
+                "SELECT s.consent, t.reason FROM {s}.sessions s
+                 LEFT JOIN {s}.tombstones t ON t.session_id = s.id
+                 WHERE s.id = $1 FOR UPDATE OF s"
+            ),
+            probe_routed: [
+                ("transcripts", "seq"),
+                ("tool_events", "seq"),
+                ("summaries", "version"),
+                ("usage_events", "seq"),
+            ]
+            .map(|(t, seq)| {
+                format!(
+                    "SELECT COALESCE(MAX({seq}), 0)::int8,
+                            COALESCE(array_agg(dedup_key::text)
+                                     FILTER (WHERE dedup_key = ANY($2::text[])), '{{}}')
+                     FROM {s}.{t} WHERE session_id = $1"
+                )
+            }),
+            linked_users: format!(
+                "SELECT DISTINCT user_id FROM {s}.sessions WHERE user_id = ANY($1::text[])"
+            ),
+            delete_users: format!("DELETE FROM {s}.app_users WHERE id = ANY($1::text[])"),
+            get_user: format!("SELECT auth_user_id, email FROM {s}.app_users WHERE id = $1"),
             session_cols,
         }
     }

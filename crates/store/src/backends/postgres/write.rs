@@ -123,7 +123,14 @@ impl PostgresStore {
                 .await
                 .map_err(db(op))?;
         }
-        if let Some(uid) = m.user_id() {
+        let user_unchanged = match m.user_id() {
+            Some(uid) if self.routed() => {
+                self.user_unchanged(&mut tx, uid, m.auth_user_id(), m.email())
+                    .await?
+            }
+            _ => false,
+        };
+        if let (Some(uid), false) = (m.user_id(), user_unchanged) {
             sqlx::query(&self.sql().upsert_user)
                 .bind(uid)
                 .bind(m.auth_user_id())
@@ -159,6 +166,7 @@ impl PostgresStore {
     async fn withdraw_once(&self, id: &str, how: Withdrawal) -> Result<()> {
         let op = "withdraw";
         let mut tx = self.begin(op).await?;
+        self.citus_sequential(&mut tx, op).await?;
         self.lock_session_id(&mut tx, op, id).await?;
         self.write_tombstone(&mut tx, op, id, how.reason).await?;
         if how.erase {
@@ -515,13 +523,29 @@ impl WriteCore for PostgresStore {
         }
         let mut written: Vec<Keys> = (0..batch.len()).map(|_| Keys::default()).collect();
         let mut attempt = 0;
-        let got = loop {
-            match self.append_batch_once(batch, &mut written).await {
-                Ok(g) => break g,
-                Err(e) => {
-                    attempt += 1;
-                    if !self.backoff("append", &e, attempt).await {
-                        return Err(e);
+        let got = if self.routed() {
+            // Citus: one single-shard transaction per session, each retried alone.
+            let got = self.append_routed(batch).await;
+            if got
+                .iter()
+                .all(|r| matches!(r, Err(e) if e.is_unreachable()))
+            {
+                // The database is down for all of them: one error for the batch.
+                if let Some(Err(e)) = got.into_iter().next() {
+                    return Err(e);
+                }
+                return Ok(Vec::new());
+            }
+            got
+        } else {
+            loop {
+                match self.append_batch_once(batch, &mut written).await {
+                    Ok(g) => break g,
+                    Err(e) => {
+                        attempt += 1;
+                        if !self.backoff("append", &e, attempt).await {
+                            return Err(e);
+                        }
                     }
                 }
             }
@@ -556,7 +580,14 @@ impl WriteCore for PostgresStore {
         }
         .await
         .is_ok();
-        BackendHealth::probe("postgres", ok, Some(t.elapsed().as_secs_f64() * 1000.0))
+        let latency = Some(t.elapsed().as_secs_f64() * 1000.0);
+        if ok && !matches!(self.citus(), crate::CitusLayout::NotCitus) {
+            // On Citus, say whether the tables are distributed as expected.
+            self.refresh_citus().await;
+        }
+        let mut h = BackendHealth::probe("postgres", ok, latency);
+        h.detail = self.citus().detail();
+        h
     }
 
     async fn close(&self) {
