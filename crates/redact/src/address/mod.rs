@@ -2,6 +2,9 @@
 //! street suffix (the full Publication 28 list, `data/street_suffixes.txt`),
 //! optional post-direction, unit, city, state and ZIP.
 
+mod intl;
+mod intl_words;
+mod tail;
 mod words;
 
 use crate::detect::{Cand, Found};
@@ -92,6 +95,13 @@ fn house_number(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
 
 /// Finds street addresses.
 pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let first = out.len();
+    us_streets(text, toks, out);
+    intl::detect(text, toks, first, out);
+}
+
+/// US-shaped streets: number, name, suffix, unit, city, state, ZIP.
+fn us_streets(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let sfx = suffixes();
     let mut k = 0;
     let mut buf = [0u8; 24];
