@@ -79,6 +79,18 @@ fn number(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
         end = toks[j + 1].end;
         j += 2;
     }
+    // "76 ter", "12 bis"; "119 A" before a comma
+    if let Some(n) = toks.get(j) {
+        let w = &text[n.start..n.end];
+        let letter = n.kind == Tk::Word
+            && w.len() == 1
+            && n.cap
+            && toks.get(j + 1).is_some_and(|p| p.kind == Tk::Punct(b','));
+        if n.kind == Tk::Word && matches!(w, "bis" | "ter" | "quater") || letter {
+            end = n.end;
+            j += 1;
+        }
+    }
     Some((j, end))
 }
 
@@ -94,6 +106,7 @@ pub(super) fn detect(text: &str, toks: &[Tok], first: usize, out: &mut Vec<Cand>
         }
         if let Some((s, e, next)) = name_then_number(text, toks, k, types)
             .or_else(|| number_then_prefix(text, toks, k, types))
+            .or_else(|| number_name_type(text, toks, k, types))
         {
             push(out, s, e);
             k = next;
@@ -251,8 +264,56 @@ fn number_then_prefix(
         }
         m += 1;
     }
-    let e = end?;
-    Some((toks[k].start, toks[e].end, e + 1))
+    if let Some(e) = end {
+        return Some((toks[k].start, toks[e].end, e + 1));
+    }
+    // lowercase ("813 calle loíza port jeremy, pr 00604"): a name word, then a tail
+    let n = toks.get(j + 1)?;
+    if n.kind == Tk::Word && !n.nl && text[n.start..n.end].chars().all(char::is_lowercase) {
+        let after = tail::extend(text, n.end, true);
+        if after > n.end {
+            return Some((toks[k].start, n.end, j + 2));
+        }
+    }
+    None
+}
+
+/// "127 Murray Esplanade", "248 Cuba Quay" (English types USPS does not list), and
+/// lowercase streets with any suffix when a postcode or state follows ("161 victoria
+/// close cambridge b6 6yo").
+fn number_name_type(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    types: &StreetTypes,
+) -> Option<(usize, usize, usize)> {
+    let (j, _) = number(text, toks, k)?;
+    let usps = super::words::suffixes();
+    let mut m = j;
+    while m < toks.len() && m < j + 5 {
+        let n = &toks[m];
+        if n.kind != Tk::Word || n.nl || !n.gap {
+            return None;
+        }
+        let cap = is_cap(text, n);
+        let l = lower(text, n);
+        if m > j {
+            if cap && types.english.contains(l.as_str()) {
+                return Some((toks[k].start, n.end, m + 1));
+            }
+            if !cap && (types.english.contains(l.as_str()) || usps.contains(l.as_str())) {
+                let after = tail::extend(text, n.end, true);
+                if after > n.end {
+                    return Some((toks[k].start, n.end, m + 1));
+                }
+            }
+        }
+        if super::words::stop(&l) {
+            return None;
+        }
+        m += 1;
+    }
+    None
 }
 
 /// Post-office boxes and US military addresses.
@@ -290,7 +351,7 @@ fn boxes(text: &str, out: &mut Vec<Cand>) {
 fn head(text: &str, start: usize) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i:\b(?:flat|unit|apt|apartment|suite|ste|level|floor|room|shop|office)\.?[ ]*#?[ ]*[0-9]{1,5}[A-Z]?)[ ]*(?:,[ ]*|\n)$")
+        Regex::new(r"(?i:\b(?:flat|unit|apt|apartment|suite|ste|level|floor|room|shop|office|blk|block|lot)\.?[ ]*#?[ ]*[0-9]{1,5}[A-Z]?)[ ]*(?:,[ ]*|\n)$")
             .expect("built-in pattern compiles")
     });
     let from = start.saturating_sub(32);

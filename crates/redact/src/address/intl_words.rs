@@ -14,6 +14,8 @@ pub(super) struct StreetTypes {
     pub(super) glued: Vec<&'static str>,
     /// A word after the name: "utca", "ulica", "tér".
     pub(super) after: HashSet<&'static str>,
+    /// English types that USPS does not list: "Esplanade", "Quay", "Mews".
+    pub(super) english: HashSet<&'static str>,
 }
 
 /// The shipped street types, loaded once.
@@ -37,6 +39,9 @@ pub(super) fn street_types() -> &'static StreetTypes {
                         t.prefix.insert(w);
                     }
                     "[glued]" => t.glued.push(w),
+                    "[english]" => {
+                        t.english.insert(w);
+                    }
                     _ => {
                         t.after.insert(w);
                     }
@@ -45,7 +50,7 @@ pub(super) fn street_types() -> &'static StreetTypes {
         }
         // "after" words of their own: also the glued types written apart
         // ("Tomšičeva ulica", "Petőfi Sándor utca")
-        for w in ["utca", "út", "ut", "tér", "ter", "körút", "ulica", "ulice", "cesta", "trg", "sokak", "caddesi", "gata", "gate", "vei", "veien", "vej", "gade", "katu", "tie", "straat", "weg"] {
+        for w in ["utca", "út", "ut", "tér", "ter", "körút", "ulica", "ulice", "cesta", "trg", "sokak", "caddesi", "gata", "gate", "vei", "veien", "vej", "gade", "katu", "tie", "straat", "weg", "allé", "alle", "allee"] {
             t.after.insert(w);
         }
         // longest first, so "strasse" is tried before "str"

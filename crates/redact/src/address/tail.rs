@@ -17,6 +17,7 @@ struct Res {
     piece: Regex,
     unit: Regex,
     lower: Regex,
+    lower_post_city: Regex,
 }
 
 fn res() -> &'static Res {
@@ -27,19 +28,23 @@ fn res() -> &'static Res {
         // Portugal, Poland, Sweden/Czechia/Slovakia/Greece (3+2), Japan, Argentina,
         // then plain digit codes (US ZIP / ZIP+4, 4-6 digits)
         let post = r"(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4} ?[A-Z]{2}|[A-Z]{1,3}-[0-9]{4,5}|[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{2}-[0-9]{3}|[0-9]{3} [0-9]{2}|[0-9]{3}-[0-9]{4}|[A-Z][0-9]{4}(?:[A-Z]{3})?|[0-9]{5}-[0-9]{4}|[0-9]{4,6})";
+        let states = "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|puerto rico|guam";
+        let digit = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
+        let spoken = format!("{digit}(?:[ ]+{digit}){{4}}(?:[ ]+{digit}){{0,4}}");
         let word = r"(?:\p{Lu}[\p{L}'’]*\.?|\p{Lu}\.(?:\p{Lu}\.)+)";
         let particle = r"(?:de|del|da|das|do|dos|di|la|le|du|des|am|im|an|der|den|sur|upon|on|en|y|i|e|of|the)";
-        let loc = format!(r"{word}(?:[ ]+(?:{particle}[ ]+)?{word}){{0,3}}");
+        let loc = format!(r"(?:the[ ]+)?{word}(?:[ ]+(?:{particle}[ ]+)?{word}){{0,3}}");
         Res {
-            sep: re(r"^(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*|[ \t]+)"),
+            sep: re(r"^\.?(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*|[ \t]+)"),
             // one piece: [postcode] [locality] [state] [postcode]
             piece: re(&format!(
                 r"^(?:(?P<p1>{post})\b(?:[ ]+|$))?(?P<loc>{loc})?(?:[ ]+(?P<p2>{post}))?\b"
             )),
-            unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}[º°ª](?:[ ]*(?:andar|piso|dto|esq|izq|dcha|[A-Z]))?)"),
+            unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}[º°ª](?:[ ]*(?:andar|piso|dto|esq|izq|dcha|[0-9]{1,2}[º°ª]|[A-Z]))?|#[0-9]{1,3}-[0-9]{1,4})"),
             lower: re(&format!(
-                r"^(?:\p{{Ll}}+[ ]+){{0,2}}?(?i:{post})\b|^(?:\p{{Ll}}+[ ]+){{0,2}}\p{{Ll}}+,?[ ]+\p{{Ll}}{{2}}[ ]+[0-9]{{5}}(?:-[0-9]{{4}})?\b"
+                r"^(?:(?:\p{{Ll}}+[ ]+){{0,3}}?(?i:{post})\b|(?:\p{{Ll}}+[ ]+){{0,3}}?(?:{states})(?:,?[ ]+(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{spoken}))?\b|(?:\p{{Ll}}+[ ]+){{0,3}}?\p{{Ll}}{{2}},?[ ]+(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{spoken})\b)"
             )),
+            lower_post_city: re(&format!(r"^(?i:{post})[ ]+\p{{Ll}}+")),
         }
     })
 }
@@ -63,6 +68,14 @@ fn piece_at(text: &str, p: usize, lowercase: bool) -> Option<(usize, Kind)> {
     if lowercase {
         if let Some(m) = r.lower.find(rest) {
             return Some((p + m.end(), Kind::Strong));
+        }
+        // postcode then city ("904 72 västerås"), closing the text or before a country
+        if let Some(m) = r.lower_post_city.find(rest) {
+            let after = &rest[m.end()..];
+            let w: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+            if after.is_empty() || after.starts_with(['.', ',', '\n']) || country(&w) {
+                return Some((p + m.end(), Kind::Strong));
+            }
         }
         // a country closing a lowercase address ("... b6 6yo england")
         let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -139,7 +152,8 @@ pub(super) fn extend(text: &str, end: usize, lowercase: bool) -> usize {
         let line_end = text[pe..]
             .chars()
             .next()
-            .is_none_or(|c| matches!(c, '\n' | ',' | '.' | ';' | '!' | '?' | ')'));
+            .is_none_or(|c| matches!(c, '\n' | ',' | '.' | ';' | '!' | '?' | ')'))
+            || text[pe..].starts_with(" - ");
         match kind {
             Kind::Strong => {
                 pending = None;
