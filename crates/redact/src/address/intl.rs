@@ -68,13 +68,21 @@ fn number(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
     }
     let mut j = k + 1;
     let mut end = t.end;
-    // "136/b", "2094/44", "12-14"
-    if toks
+    // "136/b", "2094/44", "12-14", "5-12-2"
+    while j < k + 5
+        && toks
         .get(j)
         .is_some_and(|p| matches!(p.kind, Tk::Punct(b'/' | b'-')) && !p.gap)
         && toks.get(j + 1).is_some_and(|n| {
             !n.gap && (n.kind == Tk::Num || n.kind == Tk::Word && n.end - n.start == 1)
         })
+    {
+        end = toks[j + 1].end;
+        j += 2;
+    }
+    // "Kirkkokuja 20 F 20": staircase letter and flat number
+    if toks.get(j).is_some_and(|n| n.kind == Tk::Word && n.cap && n.end - n.start == 1 && n.gap)
+        && toks.get(j + 1).is_some_and(|n| n.kind == Tk::Num && n.gap && n.end - n.start <= 3)
     {
         end = toks[j + 1].end;
         j += 2;
@@ -107,6 +115,7 @@ pub(super) fn detect(text: &str, toks: &[Tok], first: usize, out: &mut Vec<Cand>
         if let Some((s, e, next)) = name_then_number(text, toks, k, types)
             .or_else(|| number_then_prefix(text, toks, k, types))
             .or_else(|| number_name_type(text, toks, k, types))
+            .or_else(|| chome(text, toks, k))
         {
             push(out, s, e);
             k = next;
@@ -176,7 +185,12 @@ fn name_then_number(
             break;
         }
         let l = lower(text, t);
-        if types.prefix.contains(l.as_str()) && (is_cap(text, t) || !english_prefix(&l)) && m < w {
+        if types.prefix.contains(l.as_str())
+            && m < w
+            && (is_cap(text, t)
+                || !english_prefix(&l)
+                || tail::extend(text, end, true) > end)
+        {
             prefix_at = Some(m);
             break;
         }
@@ -314,6 +328,30 @@ fn number_name_type(
         m += 1;
     }
     None
+}
+
+/// Japanese block numbers ("5-12-2 Marunouchi"): a number of three parts, a
+/// capitalised name, and a tail that holds a postcode.
+fn chome(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize, usize)> {
+    let (j, end) = number(text, toks, k)?;
+    if text[toks[k].start..end].bytes().filter(|&b| b == b'-').count() != 2 {
+        return None;
+    }
+    let n = toks.get(j)?;
+    if !(is_cap(text, n) && n.gap && !n.nl) {
+        return None;
+    }
+    let mut e = j + 1;
+    // "Yamashita-cho"
+    if toks.get(e).is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
+        && toks.get(e + 1).is_some_and(|w| w.kind == Tk::Word && !w.gap)
+    {
+        e += 2;
+    }
+    let stop = toks[e - 1].end;
+    let after = tail::extend(text, stop, false);
+    let digits = text[stop..after].bytes().filter(u8::is_ascii_digit).count();
+    (digits >= 7).then_some((toks[k].start, stop, e))
 }
 
 /// Post-office boxes and US military addresses.

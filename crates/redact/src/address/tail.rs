@@ -27,22 +27,23 @@ fn res() -> &'static Res {
         // postcodes: UK, Canada, Netherlands, country-prefixed (CH-3163), Brazil,
         // Portugal, Poland, Sweden/Czechia/Slovakia/Greece (3+2), Japan, Argentina,
         // then plain digit codes (US ZIP / ZIP+4, 4-6 digits)
-        let post = r"(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4} ?[A-Z]{2}|[A-Z]{1,3}-[0-9]{4,5}|[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{2}-[0-9]{3}|[0-9]{3} [0-9]{2}|[0-9]{3}-[0-9]{4}|[A-Z][0-9]{4}(?:[A-Z]{3})?|[0-9]{5}-[0-9]{4}|[0-9]{4,6})";
+        let post = r"(?:[A-Z][0-9]{2} ?[A-Z0-9]{4}|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4} ?[A-Z]{2}|[A-Z]{1,3}-[0-9]{4,5}|[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{2}-[0-9]{3}|[0-9]{3} [0-9]{2}|[0-9]{3}-[0-9]{4}|[A-Z][0-9]{4}(?:[A-Z]{3})?|[0-9]{5}-[0-9]{4}|[0-9]{4,6})";
         let states = "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|puerto rico|guam";
         let digit = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
         let spoken = format!("{digit}(?:[ ]+{digit}){{4}}(?:[ ]+{digit}){{0,4}}");
-        let word = r"(?:\p{Lu}[\p{L}'’]*\.?|\p{Lu}\.(?:\p{Lu}\.)+)";
+        let lsep = "(?:,?[ ]+|[ ]+-[ ]+)";
+        let word = r"(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+)";
         let particle = r"(?:de|del|da|das|do|dos|di|la|le|du|des|am|im|an|der|den|sur|upon|on|en|y|i|e|of|the)";
         let loc = format!(r"(?:the[ ]+)?{word}(?:[ ]+(?:{particle}[ ]+)?{word}){{0,3}}");
         Res {
             sep: re(r"^\.?(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*|[ \t]+)"),
             // one piece: [postcode] [locality] [state] [postcode]
             piece: re(&format!(
-                r"^(?:(?P<p1>{post})\b(?:[ ]+|$))?(?P<loc>{loc})?(?:[ ]+(?P<p2>{post}))?\b"
+                r"^(?:(?P<p1>{post})(?:[ ]+|\b))?(?P<loc>{loc})?(?:[ ]+(?P<p2>{post}))?\b"
             )),
-            unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}[º°ª](?:[ ]*(?:andar|piso|dto|esq|izq|dcha|[0-9]{1,2}[º°ª]|[A-Z]))?|#[0-9]{1,3}-[0-9]{1,4})"),
+            unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}[º°ª](?:[ ]*(?:andar|piso|dto|esq|izq|dcha|[0-9]{1,2}[º°ª]|[A-Z]))?|#[0-9]{1,3}-[0-9]{1,4}|(?i:bâtiment|batiment|bât|escalier|porte|stiege|stg|tür|top)[ ]+[0-9A-Z]{1,4}|[0-9]{1,2}(?:e|er|ème|eme)[ ]+(?i:étage|etage))"),
             lower: re(&format!(
-                r"^(?:(?:\p{{Ll}}+[ ]+){{0,3}}?(?i:{post})\b|(?:\p{{Ll}}+[ ]+){{0,3}}?(?:{states})(?:,?[ ]+(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{spoken}))?\b|(?:\p{{Ll}}+[ ]+){{0,3}}?\p{{Ll}}{{2}},?[ ]+(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{spoken})\b)"
+                r"^(?:(?:\p{{Ll}}+{lsep}){{0,3}}?(?i:{post})\b|(?:\p{{Ll}}+{lsep}){{0,3}}?(?:{states})(?:{lsep}(?:{post}|{spoken}))?\b|(?:\p{{Ll}}+{lsep}){{0,3}}?\p{{Ll}}{{2}}{lsep}(?:{post}|{spoken})\b)"
             )),
             lower_post_city: re(&format!(r"^(?i:{post})[ ]+\p{{Ll}}+")),
         }
@@ -127,8 +128,17 @@ fn piece_at(text: &str, p: usize, lowercase: bool) -> Option<(usize, Kind)> {
 pub(super) fn extend(text: &str, end: usize, lowercase: bool) -> usize {
     let r = res();
     let mut e = end;
-    let mut pending: Option<usize> = None; // end of a locality awaiting confirmation
+    let mut pending: Option<usize> = None; // end before localities awaiting confirmation
+    let mut locs = 0;
     let mut lines = 0;
+    let b = text.as_bytes();
+    let digits = b[e..].iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
+    if b.get(e) == Some(&b' ')
+        && (1..=3).contains(&digits)
+        && matches!(b.get(e + 1 + digits), Some(b',' | b'\n'))
+    {
+        e += 1 + digits;
+    }
     loop {
         let rest = &text[e..];
         let Some(s) = r.sep.find(rest) else { break };
@@ -157,14 +167,18 @@ pub(super) fn extend(text: &str, end: usize, lowercase: bool) -> usize {
         match kind {
             Kind::Strong => {
                 pending = None;
+                locs = 0;
                 e = pe;
             }
             Kind::Loc => {
-                if pending.is_some() || !line_end {
-                    // two unconfirmed localities in a row, or words running on
+                if locs >= 3 || !line_end {
+                    // too many unconfirmed localities in a row, or words running on
                     break;
                 }
-                pending = Some(e);
+                if pending.is_none() {
+                    pending = Some(e);
+                }
+                locs += 1;
                 e = pe;
             }
         }
