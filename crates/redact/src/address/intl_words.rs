@@ -60,7 +60,7 @@ pub(super) fn street_types() -> &'static StreetTypes {
 }
 
 /// Country names that end an address ("Germany", "the Netherlands", "UK").
-pub(super) fn country(w: &str) -> bool {
+pub(crate) fn country(w: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| {
         include_str!("../../data/countries.txt")

@@ -3,7 +3,7 @@
 //! optional post-direction, unit, city, state and ZIP.
 
 mod intl;
-mod intl_words;
+pub(crate) mod intl_words;
 mod tail;
 mod words;
 

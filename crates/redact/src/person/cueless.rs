@@ -1,0 +1,352 @@
+//! Names without a cue: capitalised words from the shipped gazetteers of given
+//! names and surnames of many countries, and positions that hold a name whatever
+//! it is: speaker tags ("Ines: ..."), signatures (the line after "Regards,"),
+//! salutations ("Dear Castellanos,") and the answer to an agent's name question
+//! ("May I have your name? — Renate Vogelsang").
+//!
+//! Guards: everyday English words that are also names ("Will", "Grace") need a
+//! cue; a name next to a capitalised non-name word is a firm, a place or a street
+//! ("Johnson Controls", "Lake Geneva", "Oxford Street"); countries, firm words and
+//! street words are never names.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::common::common_word;
+use super::guards::{org_word, street_word};
+use super::labels::speaker_label;
+use super::vocab::{everyday_word, not_a_name, particle};
+use super::word::{after_particles, fold, is_cap, listed, name_word, shouting, surname_like};
+use super::person;
+use crate::address::intl_words::country;
+use crate::detect::{Cand, Names};
+use crate::token::{Kw, Tk, Tok};
+
+/// A listed name that may stand without a cue.
+fn name_ok(w: &str, names: &Names) -> bool {
+    let (g, s) = listed(names, w);
+    (g || s) && !blocked(w, names)
+}
+
+/// Firms and brands that are also names (`data/firms.txt`), one word or a phrase.
+fn firm(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../data/firms.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(w)
+}
+
+/// Words that open a place name ("San Francisco", "Lake Geneva", "Port Louis").
+fn place_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "san" | "santa" | "santo" | "sao" | "st" | "saint" | "sainte" | "mount" | "mt" | "lake"
+            | "port" | "fort" | "new" | "los" | "las" | "el" | "la" | "le" | "cape" | "bay"
+            | "north" | "south" | "east" | "west" | "upper" | "lower" | "great" | "little"
+            | "isla" | "rio" | "puerto" | "costa" | "monte" | "bad" | "bandar" | "kuala"
+    )
+}
+
+/// Months, weekdays and holidays: capitalised, listed as names somewhere, never a
+/// person here.
+fn calendar(w: &str) -> bool {
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december" | "easter" | "christmas"
+            | "xmas" | "diwali" | "eid" | "ramadan" | "hanukkah" | "thanksgiving" | "halloween"
+            | "passover" | "pentecost" | "advent" | "lent" | "noel"
+    )
+}
+
+fn blocked(w: &str, names: &Names) -> bool {
+    w.len() < 2
+        || calendar(w)
+        || firm(w)
+        || names.english.contains(w)
+        || not_a_name(w)
+        || everyday_word(w)
+        || common_word(w)
+        || street_word(w)
+        || org_word(w)
+        || country(w)
+        || role(w)
+}
+
+/// Words that label a transcript line or a letter field, not a person.
+fn role(w: &str) -> bool {
+    speaker_label(w)
+        || matches!(
+            w,
+            "user" | "speaker" | "rep" | "operator" | "assistant" | "bot" | "system" | "note"
+                | "present" | "shortlisted" | "phone" | "mobile" | "tel" | "fax" | "email"
+                | "desk" | "address" | "subject" | "re" | "cc" | "from" | "date" | "ship"
+                | "return" | "dear" | "hello" | "hi" | "regards" | "cheers" | "thanks"
+                | "sincerely" | "best" | "yours" | "kind" | "attendees" | "host" | "moderator"
+                | "interviewer" | "narrator" | "support" | "sales" | "billing" | "ai" | "ivr"
+                | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+                | "sunday"
+        )
+}
+
+/// Capitalised, not shouted, a Latin-script word of 2+ letters.
+fn cap_word(text: &str, toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.kind == Tk::Word && t.end - t.start >= 2 && is_cap(text, t) && !shouting(text, toks, k)
+    })
+}
+
+fn punct(toks: &[Tok], k: usize, c: u8) -> bool {
+    toks.get(k).is_some_and(|t| t.kind == Tk::Punct(c))
+}
+
+fn folded(text: &str, t: &Tok) -> Option<String> {
+    fold(&text[t.start..t.end])
+}
+
+/// Sentence start: first token, after a newline, or after `.`, `!`, `?`, `:`, `—`.
+fn sentence_start(text: &str, toks: &[Tok], k: usize) -> bool {
+    k == 0
+        || toks[k].nl
+        || matches!(toks[k - 1].kind, Tk::Punct(b'.' | b'!' | b'?' | b':' | b'"'))
+        || text[..toks[k].start].trim_end().ends_with('—')
+}
+
+/// Extends a name at `k..next` over capitalised name words and particles on the
+/// same line (at most three words in all); `None` when a capitalised word that is
+/// no name follows (a firm, a street: "Johnson Controls", "Oxford Street").
+fn run(text: &str, toks: &[Tok], k: usize, next: usize, names: &Names, open: bool) -> Option<usize> {
+    let mut end = next;
+    let mut count = 1;
+    while count < 3 {
+        let j = match after_particles(text, toks, end) {
+            Some(j) => j,
+            None => end,
+        };
+        let Some(t) = toks.get(j) else { break };
+        if t.kind != Tk::Word || t.nl || !(t.gap || j > end) || !is_cap(text, t) {
+            break;
+        }
+        let Some((w, nx)) = name_word(text, toks, j) else { break };
+        let good = !blocked(&w, names) && (open || name_ok(&w, names) || surname_like(&w, names));
+        if !good {
+            if street_word(&w) || org_word(&w) || names.english.contains(w.as_str()) || !open {
+                return None;
+            }
+            break;
+        }
+        end = nx;
+        count += 1;
+    }
+    let _ = k;
+    Some(end)
+}
+
+/// Finds names without a cue.
+pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<Cand>) {
+    let mut k = 0;
+    while k < toks.len() {
+        if let Some(e) = position_name(text, toks, k, names) {
+            out.push(person(toks[k].start, toks[e - 1].end));
+            k = e;
+            continue;
+        }
+        if !cap_word(text, toks, k)
+            || (k > 0 && toks[k - 1].kind == Tk::Punct(b'-') && !toks[k].gap)
+        {
+            k += 1;
+            continue;
+        }
+        let Some((w, next)) = name_word(text, toks, k) else {
+            k += 1;
+            continue;
+        };
+        if !name_ok(&w, names) {
+            k += 1;
+            continue;
+        }
+        // "Marks & Spencer", "Ernst & Young": a firm
+        if punct(toks, k.wrapping_sub(1), b'&') || punct(toks, next, b'&') {
+            let mut j = next;
+            while j < toks.len() && (cap_word(text, toks, j) || punct(toks, j, b'&')) && !toks[j].nl {
+                j += 1;
+            }
+            k = j.max(k + 1);
+            continue;
+        }
+        if k > 0 {
+            let p = &toks[k - 1];
+            let pw = text[p.start..p.end].to_ascii_lowercase();
+            // "the Ferrari office", "San Francisco", "flew to Lagos"
+            let motion_to = pw == "to"
+                && k >= 2
+                && toks[k - 2].kind == Tk::Word
+                && motion(&text[toks[k - 2].start..toks[k - 2].end].to_ascii_lowercase());
+            if p.kind == Tk::Word && (pw == "the" || motion_to || place_opener(&pw) && is_cap(text, p)) {
+                let mut j = next;
+                while cap_word(text, toks, j) && !toks[j].nl {
+                    j += 1;
+                }
+                k = j.max(k + 1);
+                continue;
+            }
+        }
+        // a capitalised non-name word just before, mid-sentence: "Air France",
+        // "Lake Geneva", "Goldman" after "at"
+        if k > 0 && !sentence_start(text, toks, k) {
+            let p = &toks[k - 1];
+            if p.kind == Tk::Word && is_cap(text, p) && !toks[k].nl {
+                let pw = folded(text, p).unwrap_or_default();
+                let title = matches!(pw.as_str(), "mr" | "mrs" | "ms" | "mx" | "dr" | "prof" | "sir" | "dame" | "miss");
+                if !title && !name_ok(&pw, names) {
+                    k = next;
+                    continue;
+                }
+            }
+            if p.kind == Tk::Word && matches!(text[p.start..p.end].to_ascii_lowercase().as_str(), "at" | "in" | "near" | "from") {
+                // "in Oxford", "at Morgan": a place or a firm unless a given name
+                let (g, _) = listed(names, &w);
+                if !g {
+                    k = next;
+                    continue;
+                }
+            }
+        }
+        let Some(e) = run(text, toks, k, next, names, false) else {
+            // skip the whole capitalised phrase
+            let mut j = next;
+            while cap_word(text, toks, j) && !toks[j].nl {
+                j += 1;
+            }
+            k = j.max(k + 1);
+            continue;
+        };
+        let phrase = text[toks[k].start..toks[e - 1].end].to_lowercase();
+        if firm(&phrase) || place_opener(&w) {
+            k = e;
+            continue;
+        }
+        out.push(person(toks[k].start, toks[e - 1].end));
+        k = e;
+    }
+}
+
+/// Verbs of travel before "to": what follows is a place ("flew to Lagos").
+fn motion(w: &str) -> bool {
+    matches!(
+        w,
+        "flew" | "fly" | "flying" | "flights" | "flight" | "moved" | "move" | "moving" | "drove"
+            | "drive" | "went" | "go" | "going" | "travelled" | "traveled" | "travel" | "trip"
+            | "trips" | "relocated" | "relocating" | "back" | "emigrated" | "sailed" | "ticket"
+            | "tickets" | "train" | "route" | "welcome" | "way" | "road" | "returned"
+    )
+}
+
+/// Names by position, listed or not: speaker tags, signatures, salutations, and
+/// the answer to a name question. Returns the token index after the name.
+fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
+    if !cap_word(text, toks, k) {
+        return None;
+    }
+    let (w, next) = name_word(text, toks, k)?;
+    if blocked(&w, names) && !name_ok(&w, names) {
+        return None;
+    }
+    let line_start = k == 0 || toks[k].nl;
+    // speaker tag "Ines: ..." (one or two words, then a colon)
+    if line_start {
+        let e = run(text, toks, k, next, names, true)?;
+        if punct(toks, e, b':') && e - k <= 3 && (name_ok(&w, names) || !blocked(&w, names) && e > next) {
+            return Some(e);
+        }
+    }
+    let prev_line = if k > 0 { prev_line_words(text, toks, k) } else { String::new() };
+    // signature: the line after a closing ("Best regards,")
+    if line_start && closing(&prev_line) {
+        let e = run(text, toks, k, next, names, true)?;
+        if line_ends(toks, e) {
+            return Some(e);
+        }
+    }
+    // salutation "Dear Castellanos," / "Hello Karimi,"
+    if k > 0 {
+        let p = &toks[k - 1];
+        let pw = text[p.start..p.end].to_ascii_lowercase();
+        if p.kind == Tk::Word && matches!(pw.as_str(), "dear" | "hello" | "hi" | "hey") {
+            let e = run(text, toks, k, next, names, true)?;
+            if punct(toks, e, b',') || punct(toks, e, b'!') || line_ends(toks, e) {
+                return Some(e);
+            }
+        }
+    }
+    // the answer to a name question, at the start of the next turn
+    if asked_name_before(text, toks, k) {
+        let e = run(text, toks, k, next, names, true)?;
+        if toks.get(e).is_none_or(|t| t.nl || matches!(t.kind, Tk::Punct(b'.' | b',' | b'!' | b'?' | b';'))) {
+            return Some(e);
+        }
+    }
+    None
+}
+
+fn line_ends(toks: &[Tok], e: usize) -> bool {
+    toks.get(e).is_none_or(|t| t.nl)
+}
+
+/// The words of the line before token `k` (lowercase, joined by spaces).
+fn prev_line_words(text: &str, toks: &[Tok], k: usize) -> String {
+    if !toks[k].nl {
+        return String::new();
+    }
+    let mut s = k;
+    while s > 0 && !toks[s - 1].nl {
+        s -= 1;
+    }
+    if s == 0 && k == 0 {
+        return String::new();
+    }
+    let s = if toks[s].nl || s == 0 { s } else { s };
+    text[toks[s.min(k - 1)].start..toks[k - 1].end].to_lowercase()
+}
+
+fn closing(line: &str) -> bool {
+    let l = line.trim_end_matches([',', '.', '!', ' ']);
+    matches!(
+        l,
+        "regards" | "best regards" | "kind regards" | "warm regards" | "warmest regards"
+            | "cheers" | "thanks" | "thank you" | "many thanks" | "best" | "best wishes"
+            | "sincerely" | "yours sincerely" | "yours faithfully" | "yours truly" | "yours"
+            | "all the best" | "with thanks" | "respectfully" | "cordially" | "signed"
+            | "love" | "warmly" | "with best wishes"
+    )
+}
+
+/// A name question just before `k` ("your name?", "your surname?", "name on the
+/// card?", "who am I speaking with?"), then at most a speaker tag or a dash.
+fn asked_name_before(text: &str, toks: &[Tok], k: usize) -> bool {
+    let mut j = k;
+    // "Customer:" / "—" / "-"
+    if j >= 2 && toks[j - 1].kind == Tk::Punct(b':') && toks[j - 2].kind == Tk::Word {
+        j -= 2;
+    }
+    let before = text[..toks[j].start].trim_end();
+    let before = before.trim_end_matches(['—', '-', '–']).trim_end();
+    if !before.ends_with('?') {
+        return false;
+    }
+    let q = &before[before.len().saturating_sub(60)..];
+    let q = q.to_lowercase();
+    let q = q.rsplit(['.', '!', '\n']).next().unwrap_or("");
+    let _ = Kw::None;
+    (q.contains("name") && !q.contains("user name") && !q.contains("username") && !q.contains("company") && !q.contains("street") && !q.contains("business"))
+        || q.contains("who am i speaking")
+        || q.contains("who is calling")
+        || q.contains("who's calling")
+        || q.contains("spell that")
+        || particle("") && false
+}
