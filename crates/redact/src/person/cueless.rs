@@ -29,7 +29,16 @@ fn name_ok(w: &str, names: &Names) -> bool {
 }
 
 /// Firms and brands that are also names (`data/firms.txt`), one word or a phrase.
-fn firm(w: &str) -> bool {
+pub(super) fn firm(w: &str) -> bool {
+    if let Some((a, b)) = w.split_once('-') {
+        if firm_set(a) || firm_set(b) {
+            return true;
+        }
+    }
+    firm_set(w)
+}
+
+fn firm_set(w: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         include_str!("../../data/firms.txt")
@@ -79,7 +88,7 @@ fn blocked(w: &str, names: &Names) -> bool {
 }
 
 /// Words that label a transcript line or a letter field, not a person.
-fn role(w: &str) -> bool {
+pub(super) fn role(w: &str) -> bool {
     speaker_label(w)
         || matches!(
             w,
@@ -90,7 +99,9 @@ fn role(w: &str) -> bool {
                 | "sincerely" | "best" | "yours" | "kind" | "attendees" | "host" | "moderator"
                 | "interviewer" | "narrator" | "support" | "sales" | "billing" | "ai" | "ivr"
                 | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-                | "sunday"
+                | "sunday" | "senor" | "senora" | "senorita" | "herr" | "frau" | "madame"
+                | "monsieur" | "mademoiselle" | "signor" | "signora" | "signore" | "pan" | "pani"
+                | "mevrouw" | "meneer" | "sra" | "sr" | "dona" | "don" | "sri" | "smt" | "shri"
         )
 }
 
@@ -202,7 +213,7 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
             let p = &toks[k - 1];
             if p.kind == Tk::Word && is_cap(text, p) && !toks[k].nl {
                 let pw = folded(text, p).unwrap_or_default();
-                let title = matches!(pw.as_str(), "mr" | "mrs" | "ms" | "mx" | "dr" | "prof" | "sir" | "dame" | "miss");
+                let title = matches!(pw.as_str(), "mr" | "mrs" | "ms" | "mx" | "dr" | "prof" | "sir" | "dame" | "miss") || role(&pw);
                 if !title && !name_ok(&pw, names) {
                     k = next;
                     continue;
@@ -240,7 +251,7 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
 fn motion(w: &str) -> bool {
     matches!(
         w,
-        "flew" | "fly" | "flying" | "flights" | "flight" | "moved" | "move" | "moving" | "drove"
+        "flew" | "fly" | "moves" | "flies" | "goes" | "drives" | "flying" | "flights" | "flight" | "moved" | "move" | "moving" | "drove"
             | "drive" | "went" | "go" | "going" | "travelled" | "traveled" | "travel" | "trip"
             | "trips" | "relocated" | "relocating" | "back" | "emigrated" | "sailed" | "ticket"
             | "tickets" | "train" | "route" | "welcome" | "way" | "road" | "returned"

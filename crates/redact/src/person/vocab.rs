@@ -6,6 +6,13 @@ pub(super) fn not_a_name(w: &str) -> bool {
     matches!(
         w,
         "i" | "the"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "during"
+            | "e-mail"
+            | "email"
             | "a"
             | "an"
             | "this"
