@@ -167,6 +167,11 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
             k = e;
             continue;
         }
+        if let Some(e) = lowercase_name(text, toks, k, names) {
+            out.push(person(toks[k].start, toks[e - 1].end));
+            k = e;
+            continue;
+        }
         if !cap_word(text, toks, k)
             || (k > 0 && toks[k - 1].kind == Tk::Punct(b'-') && !toks[k].gap)
         {
@@ -247,6 +252,68 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
     }
 }
 
+/// The line holding token `k` has no capital letter after its speaker tag: text
+/// from speech-to-text, where capitals say nothing.
+fn lowercase_line(text: &str, toks: &[Tok], k: usize) -> bool {
+    let mut s = k;
+    while s > 0 && !toks[s].nl {
+        s -= 1;
+    }
+    let mut e = k + 1;
+    while e < toks.len() && !toks[e].nl {
+        e += 1;
+    }
+    let line = &text[toks[s].start..toks[e - 1].end];
+    let body = match line.split_once(':') {
+        Some((tag, rest)) if tag.len() <= 12 => rest,
+        _ => line,
+    };
+    !body.chars().any(char::is_uppercase)
+}
+
+/// A lowercase given name (and listed surnames after it) in lowercase speech:
+/// "it is for tomasz wierzbicki", "my partner rashida's order".
+fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
+    let t = &toks[k];
+    if t.kind != Tk::Word || t.end - t.start < 3 || !text.as_bytes()[t.start].is_ascii_lowercase() {
+        return None;
+    }
+    if k > 0 && toks[k - 1].kind == Tk::Punct(b'-') && !t.gap {
+        return None;
+    }
+    let (w, mut e) = name_word(text, toks, k)?;
+    let (g, _) = listed(names, &w);
+    if !g || blocked(&w, names) || !lowercase_line(text, toks, k) {
+        return None;
+    }
+    if k > 0 {
+        let p = &toks[k - 1];
+        let pw = &text[p.start..p.end];
+        if p.kind == Tk::Word && matches!(pw, "the" | "a" | "an" | "in" | "at" | "to" | "near" | "from" | "of") {
+            // a place or a thing, unless a surname follows
+            let n = toks.get(e)?;
+            let (nw, _) = name_word(text, toks, e)?;
+            if !(n.kind == Tk::Word && name_ok(&nw, names) && !listed(names, &nw).0) {
+                return None;
+            }
+        }
+    }
+    let mut count = 1;
+    while count < 3 {
+        let Some(n) = toks.get(e) else { break };
+        if n.kind != Tk::Word || n.nl || !n.gap {
+            break;
+        }
+        let Some((nw, nx)) = name_word(text, toks, e) else { break };
+        if !name_ok(&nw, names) {
+            break;
+        }
+        e = nx;
+        count += 1;
+    }
+    Some(e)
+}
+
 /// Verbs of travel before "to": what follows is a place ("flew to Lagos").
 fn motion(w: &str) -> bool {
     matches!(
@@ -262,7 +329,7 @@ fn motion(w: &str) -> bool {
 /// the answer to a name question. Returns the token index after the name.
 fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
     if !cap_word(text, toks, k) {
-        return None;
+        return lowercase_answer(text, toks, k, names);
     }
     let (w, next) = name_word(text, toks, k)?;
     if blocked(&w, names) && !name_ok(&w, names) {
@@ -303,6 +370,51 @@ fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<us
         }
     }
     None
+}
+
+/// A lowercase answer to a name question ("and your surname? — obi", "the name on
+/// the card?\nUSER: uh noor rautio"): fillers skipped, then one to three words.
+fn lowercase_answer(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
+    let t = &toks[k];
+    if t.kind != Tk::Word || !text.as_bytes()[t.start].is_ascii_lowercase() {
+        return None;
+    }
+    if filler(&text[t.start..t.end]) || !asked_name_before(text, toks, k) && !after_fillers(text, toks, k) {
+        return None;
+    }
+    let mut e = k;
+    let mut count = 0;
+    while count < 3 {
+        let Some(n) = toks.get(e) else { break };
+        if n.kind != Tk::Word || (count > 0 && (n.nl || !n.gap)) {
+            break;
+        }
+        let Some((w, nx)) = name_word(text, toks, e) else { break };
+        let (g, sur) = listed(names, &w);
+        let ok = (g || sur || !names.english.contains(w.as_str()) && w.len() >= 3)
+            && !blocked(&w, names)
+            && !filler(&w)
+            && !matches!(w.as_str(), "but" | "and" | "it's" | "its" | "is" | "please" | "thanks");
+        if !ok {
+            break;
+        }
+        e = nx;
+        count += 1;
+    }
+    (count > 0).then_some(e)
+}
+
+fn filler(w: &str) -> bool {
+    matches!(w, "uh" | "um" | "er" | "erm" | "yeah" | "yes" | "yep" | "sure" | "so" | "okay" | "ok" | "it's" | "its" | "it" | "is" | "that's" | "oh" | "well" | "hmm")
+}
+
+/// Token `k` follows fillers that follow a name question ("uh noor rautio").
+fn after_fillers(text: &str, toks: &[Tok], k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && toks[j - 1].kind == Tk::Word && filler(&text[toks[j - 1].start..toks[j - 1].end]) && !toks[j].nl {
+        j -= 1;
+    }
+    j < k && asked_name_before(text, toks, j)
 }
 
 fn line_ends(toks: &[Tok], e: usize) -> bool {
