@@ -224,13 +224,24 @@ fn name_then_number(
         }
     }
     // a bare capitalised name and a number: only with a postcode line after
-    if cap && last.end - last.start >= 4 {
+    if cap && last.end - last.start >= 4 && !month_or_day(&lw) {
         let after = tail::extend(text, end, false);
         if after > end && postcode_follows(&text[end..after]) {
             return Some((last.start, end, next));
         }
     }
     None
+}
+
+fn month_or_day(w: &str) -> bool {
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
+            | "october" | "november" | "december" | "monday" | "tuesday" | "wednesday"
+            | "thursday" | "friday" | "saturday" | "sunday" | "sept" | "sep" | "oct" | "nov"
+            | "dec" | "jan" | "feb" | "aug" | "chapter" | "page" | "section" | "version"
+            | "room" | "gate" | "platform" | "flight" | "order" | "ticket" | "case" | "invoice"
+    )
 }
 
 /// The continuation begins with a postcode (digits, or a lettered code) then a place.
@@ -301,7 +312,11 @@ fn number_name_type(
     k: usize,
     types: &StreetTypes,
 ) -> Option<(usize, usize, usize)> {
-    let (j, _) = number(text, toks, k)?;
+    let (j, end) = number(text, toks, k)?;
+    if end != toks[k].end || k > 0 && matches!(toks[k - 1].kind, Tk::Punct(b',' | b'.' | b'/')) && !toks[k].gap {
+        // a date, a version, a thousands group: not a house number
+        return None;
+    }
     let usps = super::words::suffixes();
     let mut m = j;
     while m < toks.len() && m < j + 5 {
@@ -311,6 +326,9 @@ fn number_name_type(
         }
         let cap = is_cap(text, n);
         let l = lower(text, n);
+        if super::words::stop(&l) || matches!(l.as_str(), "the" | "and" | "a" | "an" | "oh" | "of") {
+            return None;
+        }
         if m > j {
             if cap && types.english.contains(l.as_str()) {
                 return Some((toks[k].start, n.end, m + 1));
@@ -321,9 +339,6 @@ fn number_name_type(
                     return Some((toks[k].start, n.end, m + 1));
                 }
             }
-        }
-        if super::words::stop(&l) {
-            return None;
         }
         m += 1;
     }

@@ -36,14 +36,14 @@ fn res() -> &'static Res {
         let particle = r"(?:de|del|da|das|do|dos|di|la|le|du|des|am|im|an|der|den|sur|upon|on|en|y|i|e|of|the)";
         let loc = format!(r"(?:the[ ]+)?{word}(?:[ ]+(?:{particle}[ ]+)?{word}){{0,3}}");
         Res {
-            sep: re(r"^\.?(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*|[ \t]+)"),
+            sep: re(r"^(?:\.?[ \t]*,[ \t]*\n?[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*|[ \t]+)"),
             // one piece: [postcode] [locality] [state] [postcode]
             piece: re(&format!(
                 r"^(?:(?P<p1>{post})(?:[ ]+|\b))?(?P<loc>{loc})?(?:[ ]+(?P<p2>{post}))?\b"
             )),
             unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}[º°ª](?:[ ]*(?:andar|piso|dto|esq|izq|dcha|[0-9]{1,2}[º°ª]|[A-Z]))?|#[0-9]{1,3}-[0-9]{1,4}|(?i:bâtiment|batiment|bât|escalier|porte|stiege|stg|tür|top)[ ]+[0-9A-Z]{1,4}|[0-9]{1,2}(?:e|er|ème|eme)[ ]+(?i:étage|etage))"),
             lower: re(&format!(
-                r"^(?:(?:\p{{Ll}}+{lsep}){{0,3}}?(?i:{post})\b|(?:\p{{Ll}}+{lsep}){{0,3}}?(?:{states})(?:{lsep}(?:{post}|{spoken}))?\b|(?:\p{{Ll}}+{lsep}){{0,3}}?\p{{Ll}}{{2}}{lsep}(?:{post}|{spoken})\b)"
+                r"^(?:(?:\p{{Ll}}+{lsep}){{0,3}}?(?:[0-9]{{5}}(?:-[0-9]{{4}})?|(?i:[a-z]{{1,2}}[0-9][a-z0-9]? ?[0-9][a-z]{{2}}|[a-z][0-9][a-z] ?[0-9][a-z][0-9]))\b|(?:\p{{Ll}}+{lsep}){{0,3}}?(?:{states})(?:{lsep}(?:{post}|{spoken}))?\b|(?:\p{{Ll}}+{lsep}){{0,3}}?\p{{Ll}}{{2}}{lsep}(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{spoken})\b)"
             )),
             lower_post_city: re(&format!(r"^(?i:{post})[ ]+\p{{Ll}}+")),
         }

@@ -69,7 +69,8 @@ fn calendar(w: &str) -> bool {
         "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
             | "september" | "october" | "november" | "december" | "easter" | "christmas"
             | "xmas" | "diwali" | "eid" | "ramadan" | "hanukkah" | "thanksgiving" | "halloween"
-            | "passover" | "pentecost" | "advent" | "lent" | "noel"
+            | "passover" | "pentecost" | "advent" | "lent" | "noel" | "america" | "africa"
+            | "europe" | "asia" | "oceania" | "antarctica"
     )
 }
 
@@ -101,8 +102,15 @@ pub(super) fn role(w: &str) -> bool {
                 | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
                 | "sunday" | "senor" | "senora" | "senorita" | "herr" | "frau" | "madame"
                 | "monsieur" | "mademoiselle" | "signor" | "signora" | "signore" | "pan" | "pani"
-                | "mevrouw" | "meneer" | "sra" | "sr" | "dona" | "don" | "sri" | "smt" | "shri"
+                | "iban" | "bic" | "swift" | "pin" | "mevrouw" | "meneer" | "sra" | "sr" | "dona" | "don" | "sri" | "smt" | "shri"
         )
+}
+
+/// An all-capitals word ("IBAN", "BIC"): an acronym, not a name, outside a
+/// speaker tag.
+fn acronym(text: &str, t: &Tok) -> bool {
+    let w = &text[t.start..t.end];
+    w.chars().count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// Capitalised, not shouted, a Latin-script word of 2+ letters.
@@ -174,6 +182,7 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
         }
         if !cap_word(text, toks, k)
             || (k > 0 && toks[k - 1].kind == Tk::Punct(b'-') && !toks[k].gap)
+            || acronym(text, &toks[k])
         {
             k += 1;
             continue;
@@ -203,7 +212,11 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
                 && k >= 2
                 && toks[k - 2].kind == Tk::Word
                 && motion(&text[toks[k - 2].start..toks[k - 2].end].to_ascii_lowercase());
-            if p.kind == Tk::Word && (pw == "the" || motion_to || place_opener(&pw) && is_cap(text, p)) {
+            // "Bank of America", "University of Lagos"
+            let of_org = pw == "of" && k >= 2 && is_cap(text, &toks[k - 2]);
+            if p.kind == Tk::Word
+                && (pw == "the" || motion_to || of_org || place_opener(&pw) && is_cap(text, p))
+            {
                 let mut j = next;
                 while cap_word(text, toks, j) && !toks[j].nl {
                     j += 1;
@@ -224,10 +237,12 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
                     continue;
                 }
             }
-            if p.kind == Tk::Word && matches!(text[p.start..p.end].to_ascii_lowercase().as_str(), "at" | "in" | "near" | "from") {
-                // "in Oxford", "at Morgan": a place or a firm unless a given name
-                let (g, _) = listed(names, &w);
-                if !g {
+            if p.kind == Tk::Word && place_before(&text[p.start..p.end]) {
+                // "in Oxford", "at Morgan", "from Victoria": a place or a firm unless
+                // a surname follows
+                let two = cap_word(text, toks, next)
+                    && name_word(text, toks, next).is_some_and(|(n, _)| name_ok(&n, names));
+                if !two {
                     k = next;
                     continue;
                 }
@@ -243,7 +258,7 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
             continue;
         };
         let phrase = text[toks[k].start..toks[e - 1].end].to_lowercase();
-        if firm(&phrase) || place_opener(&w) {
+        if firm(&phrase) || place_opener(&w) || email_follows(text, toks, e) {
             k = e;
             continue;
         }
@@ -289,11 +304,27 @@ fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<u
     if k > 0 {
         let p = &toks[k - 1];
         let pw = &text[p.start..p.end];
+        if p.kind == Tk::Word && place_opener(pw) {
+            return None;
+        }
         if p.kind == Tk::Word && matches!(pw, "the" | "a" | "an" | "in" | "at" | "to" | "near" | "from" | "of") {
             // a place or a thing, unless a surname follows
             let n = toks.get(e)?;
             let (nw, _) = name_word(text, toks, e)?;
             if !(n.kind == Tk::Word && name_ok(&nw, names) && !listed(names, &nw).0) {
+                return None;
+            }
+        }
+    }
+    if k > 0 && toks[k - 1].kind == Tk::Word {
+        let pw = &text[toks[k - 1].start..toks[k - 1].end];
+        if matches!(pw, "at" | "underscore" | "dot" | "dash") || place_before(pw) && !listed(names, &w).1 {
+            return None;
+        }
+        // the second word of a run that was turned down ("at morgan stanley")
+        if let Some((pn, _)) = name_word(text, toks, k - 1) {
+            let (pg, ps) = listed(names, &pn);
+            if (pg || ps) && toks[k].gap && !toks[k].nl {
                 return None;
             }
         }
@@ -311,7 +342,45 @@ fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<u
         e = nx;
         count += 1;
     }
+    let phrase = text[t.start..toks[e - 1].end].to_lowercase();
+    if firm(&phrase) || email_follows(text, toks, e) {
+        return None;
+    }
+    if count == 1 && k > 0 && toks[k - 1].kind == Tk::Word && place_before(&text[toks[k - 1].start..toks[k - 1].end]) {
+        return None;
+    }
     Some(e)
+}
+
+/// Words before a place: "in", "from", "through", "near", "at".
+fn place_before(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "in" | "from" | "through" | "near" | "at" | "outside" | "around" | "into")
+}
+
+/// A spoken e-mail follows the name ("yuki yilmaz seven zero at university dot
+/// edu", "alejandro, all one word, 3 at icloud.com"): the name is its local part.
+fn email_follows(text: &str, toks: &[Tok], e: usize) -> bool {
+    let mut j = e;
+    while j < toks.len() && j < e + 10 {
+        let t = &toks[j];
+        if t.kind == Tk::Punct(b'@') || t.kw == Kw::At {
+            return true;
+        }
+        let w = text[t.start..t.end].to_ascii_lowercase();
+        let skip = match t.kind {
+            Tk::Num | Tk::Punct(b',' | b'.' | b'_' | b'-') => true,
+            Tk::Word => {
+                matches!(t.kw, Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_) | Kw::Dot | Kw::Underscore | Kw::Dash)
+                    || matches!(w.as_str(), "all" | "one" | "word" | "lowercase" | "no" | "spaces" | "the" | "number")
+            }
+            _ => false,
+        };
+        if !skip {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Verbs of travel before "to": what follows is a place ("flew to Lagos").
@@ -330,6 +399,9 @@ fn motion(w: &str) -> bool {
 fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
     if !cap_word(text, toks, k) {
         return lowercase_answer(text, toks, k, names);
+    }
+    if acronym(text, &toks[k]) {
+        return None;
     }
     let (w, next) = name_word(text, toks, k)?;
     if blocked(&w, names) && !name_ok(&w, names) {
