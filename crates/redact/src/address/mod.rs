@@ -93,6 +93,11 @@ fn house_number(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     }
 }
 
+/// A US state code or name ("nj", "ohio"): a word before it is a city.
+pub(crate) fn is_state(w: &str) -> bool {
+    state(w)
+}
+
 /// Finds street addresses.
 pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let first = out.len();

@@ -346,6 +346,12 @@ fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<u
     if firm(&phrase) || email_follows(text, toks, e) {
         return None;
     }
+    // "edison nj", "austin texas": a city before its state
+    if toks.get(e).is_some_and(|n| {
+        n.kind == Tk::Word && crate::address::is_state(&text[n.start..n.end].to_ascii_lowercase())
+    }) {
+        return None;
+    }
     if count == 1 && k > 0 && toks[k - 1].kind == Tk::Word && place_before(&text[toks[k - 1].start..toks[k - 1].end]) {
         return None;
     }
