@@ -399,8 +399,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             let cue = q >= 1 && {
                 let c = &toks[q - 1];
                 let cw = text[c.start..c.end].to_ascii_lowercase();
-                matches!(cw.as_str(), "is" | "it's" | "its" | "email" | "e-mail" | "mail" | "address")
-                    || c.kind == Tk::Punct(b':')
+                matches!(
+                    cw.as_str(),
+                    "is" | "it's" | "its" | "email" | "e-mail" | "mail" | "address"
+                ) || c.kind == Tk::Punct(b':')
             };
             if cue && !extra.is_empty() {
                 for w in extra {

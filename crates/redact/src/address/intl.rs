@@ -19,9 +19,28 @@ use crate::Entity;
 fn english_prefix(w: &str) -> bool {
     matches!(
         w,
-        "place" | "route" | "square" | "passage" | "promenade" | "via" | "avenue" | "boulevard"
-            | "cours" | "plaza" | "largo" | "corso" | "strada" | "camino" | "ronda" | "paseo"
-            | "rambla" | "voie" | "quai" | "traverse" | "esplanade" | "impasse"
+        "place"
+            | "route"
+            | "square"
+            | "passage"
+            | "promenade"
+            | "via"
+            | "avenue"
+            | "boulevard"
+            | "cours"
+            | "plaza"
+            | "largo"
+            | "corso"
+            | "strada"
+            | "camino"
+            | "ronda"
+            | "paseo"
+            | "rambla"
+            | "voie"
+            | "quai"
+            | "traverse"
+            | "esplanade"
+            | "impasse"
     )
 }
 
@@ -29,9 +48,35 @@ fn english_prefix(w: &str) -> bool {
 fn particle(w: &str) -> bool {
     matches!(
         w,
-        "de" | "del" | "della" | "delle" | "dei" | "degli" | "da" | "das" | "do" | "dos" | "di"
-            | "la" | "le" | "les" | "du" | "des" | "d'" | "van" | "von" | "der" | "den" | "el"
-            | "los" | "las" | "y" | "e" | "i" | "am" | "an" | "sur"
+        "de" | "del"
+            | "della"
+            | "delle"
+            | "dei"
+            | "degli"
+            | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "di"
+            | "la"
+            | "le"
+            | "les"
+            | "du"
+            | "des"
+            | "d'"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "el"
+            | "los"
+            | "las"
+            | "y"
+            | "e"
+            | "i"
+            | "am"
+            | "an"
+            | "sur"
     )
 }
 
@@ -40,13 +85,18 @@ fn lower(text: &str, t: &Tok) -> String {
 }
 
 fn is_cap(text: &str, t: &Tok) -> bool {
-    t.kind == Tk::Word && text[t.start..].chars().next().is_some_and(char::is_uppercase)
+    t.kind == Tk::Word
+        && text[t.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 fn glued(types: &StreetTypes, w: &str) -> bool {
-    types.glued.iter().any(|g| {
-        w.len() >= g.len() + 3 && w.ends_with(g) && w.is_char_boundary(w.len() - g.len())
-    })
+    types
+        .glued
+        .iter()
+        .any(|g| w.len() >= g.len() + 3 && w.ends_with(g) && w.is_char_boundary(w.len() - g.len()))
 }
 
 /// A house number at `k` ("14", "29a", "136/b", "2094/44", "2."): the token index
@@ -71,8 +121,8 @@ fn number(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
     // "136/b", "2094/44", "12-14", "5-12-2"
     while j < k + 5
         && toks
-        .get(j)
-        .is_some_and(|p| matches!(p.kind, Tk::Punct(b'/' | b'-')) && !p.gap)
+            .get(j)
+            .is_some_and(|p| matches!(p.kind, Tk::Punct(b'/' | b'-')) && !p.gap)
         && toks.get(j + 1).is_some_and(|n| {
             !n.gap && (n.kind == Tk::Num || n.kind == Tk::Word && n.end - n.start == 1)
         })
@@ -81,8 +131,12 @@ fn number(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
         j += 2;
     }
     // "Kirkkokuja 20 F 20": staircase letter and flat number
-    if toks.get(j).is_some_and(|n| n.kind == Tk::Word && n.cap && n.end - n.start == 1 && n.gap)
-        && toks.get(j + 1).is_some_and(|n| n.kind == Tk::Num && n.gap && n.end - n.start <= 3)
+    if toks
+        .get(j)
+        .is_some_and(|n| n.kind == Tk::Word && n.cap && n.end - n.start == 1 && n.gap)
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.kind == Tk::Num && n.gap && n.end - n.start <= 3)
     {
         end = toks[j + 1].end;
         j += 2;
@@ -172,7 +226,11 @@ fn name_then_number(
     let lw = lower(text, last);
     let cap = is_cap(text, last);
     // Hungarian "2." after "utca"
-    if toks.get(next).is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap) && types.after.contains(lw.as_str()) {
+    if toks
+        .get(next)
+        .is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap)
+        && types.after.contains(lw.as_str())
+    {
         end = toks[next].end;
     }
     // words of the name, walking back on the same line
@@ -187,9 +245,7 @@ fn name_then_number(
         let l = lower(text, t);
         if types.prefix.contains(l.as_str())
             && m < w
-            && (is_cap(text, t)
-                || !english_prefix(&l)
-                || tail::extend(text, end, true) > end)
+            && (is_cap(text, t) || !english_prefix(&l) || tail::extend(text, end, true) > end)
         {
             prefix_at = Some(m);
             break;
@@ -236,11 +292,44 @@ fn name_then_number(
 fn month_or_day(w: &str) -> bool {
     matches!(
         w,
-        "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
-            | "october" | "november" | "december" | "monday" | "tuesday" | "wednesday"
-            | "thursday" | "friday" | "saturday" | "sunday" | "sept" | "sep" | "oct" | "nov"
-            | "dec" | "jan" | "feb" | "aug" | "chapter" | "page" | "section" | "version"
-            | "room" | "gate" | "platform" | "flight" | "order" | "ticket" | "case" | "invoice"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "sept"
+            | "sep"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "chapter"
+            | "page"
+            | "section"
+            | "version"
+            | "room"
+            | "gate"
+            | "platform"
+            | "flight"
+            | "order"
+            | "ticket"
+            | "case"
+            | "invoice"
     )
 }
 
@@ -313,7 +402,9 @@ fn number_name_type(
     types: &StreetTypes,
 ) -> Option<(usize, usize, usize)> {
     let (j, end) = number(text, toks, k)?;
-    if end != toks[k].end || k > 0 && matches!(toks[k - 1].kind, Tk::Punct(b',' | b'.' | b'/')) && !toks[k].gap {
+    if end != toks[k].end
+        || k > 0 && matches!(toks[k - 1].kind, Tk::Punct(b',' | b'.' | b'/')) && !toks[k].gap
+    {
         // a date, a version, a thousands group: not a house number
         return None;
     }
@@ -326,7 +417,8 @@ fn number_name_type(
         }
         let cap = is_cap(text, n);
         let l = lower(text, n);
-        if super::words::stop(&l) || matches!(l.as_str(), "the" | "and" | "a" | "an" | "oh" | "of") {
+        if super::words::stop(&l) || matches!(l.as_str(), "the" | "and" | "a" | "an" | "oh" | "of")
+        {
             return None;
         }
         if m > j {
@@ -349,7 +441,12 @@ fn number_name_type(
 /// capitalised name, and a tail that holds a postcode.
 fn chome(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize, usize)> {
     let (j, end) = number(text, toks, k)?;
-    if text[toks[k].start..end].bytes().filter(|&b| b == b'-').count() != 2 {
+    if text[toks[k].start..end]
+        .bytes()
+        .filter(|&b| b == b'-')
+        .count()
+        != 2
+    {
         return None;
     }
     let n = toks.get(j)?;
@@ -358,8 +455,12 @@ fn chome(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize, usize)> {
     }
     let mut e = j + 1;
     // "Yamashita-cho"
-    if toks.get(e).is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
-        && toks.get(e + 1).is_some_and(|w| w.kind == Tk::Word && !w.gap)
+    if toks
+        .get(e)
+        .is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
+        && toks
+            .get(e + 1)
+            .is_some_and(|w| w.kind == Tk::Word && !w.gap)
     {
         e += 2;
     }
@@ -371,7 +472,13 @@ fn chome(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize, usize)> {
 
 /// Post-office boxes and US military addresses.
 fn boxes(text: &str, out: &mut Vec<Cand>) {
-    if !(text.contains("Box") || text.contains("BOX") || text.contains("box") || text.contains("PSC") || text.contains("USS") || text.contains("Postfach")) {
+    if !(text.contains("Box")
+        || text.contains("BOX")
+        || text.contains("box")
+        || text.contains("PSC")
+        || text.contains("USS")
+        || text.contains("Postfach"))
+    {
         return;
     }
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -408,7 +515,9 @@ fn head(text: &str, start: usize) -> usize {
             .expect("built-in pattern compiles")
     });
     let from = start.saturating_sub(32);
-    let from = (from..=start).find(|&i| text.is_char_boundary(i)).unwrap_or(start);
+    let from = (from..=start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(start);
     match re.find(&text[from..start]) {
         Some(m) => from + m.start(),
         None => start,

@@ -50,7 +50,11 @@ pub(super) fn street_types() -> &'static StreetTypes {
         }
         // "after" words of their own: also the glued types written apart
         // ("Tomšičeva ulica", "Petőfi Sándor utca")
-        for w in ["utca", "út", "ut", "tér", "ter", "körút", "ulica", "ulice", "cesta", "trg", "sokak", "caddesi", "gata", "gate", "vei", "veien", "vej", "gade", "katu", "tie", "straat", "weg", "allé", "alle", "allee"] {
+        for w in [
+            "utca", "út", "ut", "tér", "ter", "körút", "ulica", "ulice", "cesta", "trg", "sokak",
+            "caddesi", "gata", "gate", "vei", "veien", "vej", "gade", "katu", "tie", "straat",
+            "weg", "allé", "alle", "allee",
+        ] {
             t.after.insert(w);
         }
         // longest first, so "strasse" is tried before "str"

@@ -73,7 +73,11 @@ fn piece_at(text: &str, p: usize, lowercase: bool) -> Option<(usize, Kind)> {
         // postcode then city ("904 72 västerås"), closing the text or before a country
         if let Some(m) = r.lower_post_city.find(rest) {
             let after = &rest[m.end()..];
-            let w: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+            let w: String = after
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
             if after.is_empty() || after.starts_with(['.', ',', '\n']) || country(&w) {
                 return Some((p + m.end(), Kind::Strong));
             }
@@ -100,9 +104,33 @@ fn piece_at(text: &str, p: usize, lowercase: bool) -> Option<(usize, Kind)> {
     let first = low.split(' ').next().unwrap_or("");
     if matches!(
         first,
-        "dear" | "hello" | "hi" | "regards" | "best" | "thanks" | "thank" | "kind" | "yours"
-            | "sincerely" | "cheers" | "phone" | "mobile" | "tel" | "fax" | "email" | "e-mail"
-            | "the" | "and" | "but" | "please" | "i" | "we" | "my" | "our" | "you" | "it"
+        "dear"
+            | "hello"
+            | "hi"
+            | "regards"
+            | "best"
+            | "thanks"
+            | "thank"
+            | "kind"
+            | "yours"
+            | "sincerely"
+            | "cheers"
+            | "phone"
+            | "mobile"
+            | "tel"
+            | "fax"
+            | "email"
+            | "e-mail"
+            | "the"
+            | "and"
+            | "but"
+            | "please"
+            | "i"
+            | "we"
+            | "my"
+            | "our"
+            | "you"
+            | "it"
     ) && !country_phrase(&low)
     {
         return None;
@@ -132,7 +160,11 @@ pub(super) fn extend(text: &str, end: usize, lowercase: bool) -> usize {
     let mut locs = 0;
     let mut lines = 0;
     let b = text.as_bytes();
-    let digits = b[e..].iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
+    let digits = b[e..]
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if b.get(e) == Some(&b' ')
         && (1..=3).contains(&digits)
         && matches!(b.get(e + 1 + digits), Some(b',' | b'\n'))

@@ -15,9 +15,9 @@ use std::sync::OnceLock;
 use super::common::common_word;
 use super::guards::{org_word, street_word};
 use super::labels::speaker_label;
+use super::person;
 use super::vocab::{everyday_word, not_a_name, particle};
 use super::word::{after_particles, fold, is_cap, listed, name_word, shouting, surname_like};
-use super::person;
 use crate::address::intl_words::country;
 use crate::detect::{Cand, Names};
 use crate::token::{Kw, Tk, Tok};
@@ -54,10 +54,42 @@ fn firm_set(w: &str) -> bool {
 fn place_opener(w: &str) -> bool {
     matches!(
         w,
-        "san" | "santa" | "santo" | "sao" | "st" | "saint" | "sainte" | "mount" | "mt" | "lake"
-            | "port" | "fort" | "new" | "los" | "las" | "el" | "la" | "le" | "cape" | "bay"
-            | "north" | "south" | "east" | "west" | "upper" | "lower" | "great" | "little"
-            | "isla" | "rio" | "puerto" | "costa" | "monte" | "bad" | "bandar" | "kuala"
+        "san"
+            | "santa"
+            | "santo"
+            | "sao"
+            | "st"
+            | "saint"
+            | "sainte"
+            | "mount"
+            | "mt"
+            | "lake"
+            | "port"
+            | "fort"
+            | "new"
+            | "los"
+            | "las"
+            | "el"
+            | "la"
+            | "le"
+            | "cape"
+            | "bay"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "upper"
+            | "lower"
+            | "great"
+            | "little"
+            | "isla"
+            | "rio"
+            | "puerto"
+            | "costa"
+            | "monte"
+            | "bad"
+            | "bandar"
+            | "kuala"
     )
 }
 
@@ -66,11 +98,38 @@ fn place_opener(w: &str) -> bool {
 fn calendar(w: &str) -> bool {
     matches!(
         w,
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "easter" | "christmas"
-            | "xmas" | "diwali" | "eid" | "ramadan" | "hanukkah" | "thanksgiving" | "halloween"
-            | "passover" | "pentecost" | "advent" | "lent" | "noel" | "america" | "africa"
-            | "europe" | "asia" | "oceania" | "antarctica"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "easter"
+            | "christmas"
+            | "xmas"
+            | "diwali"
+            | "eid"
+            | "ramadan"
+            | "hanukkah"
+            | "thanksgiving"
+            | "halloween"
+            | "passover"
+            | "pentecost"
+            | "advent"
+            | "lent"
+            | "noel"
+            | "america"
+            | "africa"
+            | "europe"
+            | "asia"
+            | "oceania"
+            | "antarctica"
     )
 }
 
@@ -93,16 +152,83 @@ pub(super) fn role(w: &str) -> bool {
     speaker_label(w)
         || matches!(
             w,
-            "user" | "speaker" | "rep" | "operator" | "assistant" | "bot" | "system" | "note"
-                | "present" | "shortlisted" | "phone" | "mobile" | "tel" | "fax" | "email"
-                | "desk" | "address" | "subject" | "re" | "cc" | "from" | "date" | "ship"
-                | "return" | "dear" | "hello" | "hi" | "regards" | "cheers" | "thanks"
-                | "sincerely" | "best" | "yours" | "kind" | "attendees" | "host" | "moderator"
-                | "interviewer" | "narrator" | "support" | "sales" | "billing" | "ai" | "ivr"
-                | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-                | "sunday" | "senor" | "senora" | "senorita" | "herr" | "frau" | "madame"
-                | "monsieur" | "mademoiselle" | "signor" | "signora" | "signore" | "pan" | "pani"
-                | "iban" | "bic" | "swift" | "pin" | "mevrouw" | "meneer" | "sra" | "sr" | "dona" | "don" | "sri" | "smt" | "shri"
+            "user"
+                | "speaker"
+                | "rep"
+                | "operator"
+                | "assistant"
+                | "bot"
+                | "system"
+                | "note"
+                | "present"
+                | "shortlisted"
+                | "phone"
+                | "mobile"
+                | "tel"
+                | "fax"
+                | "email"
+                | "desk"
+                | "address"
+                | "subject"
+                | "re"
+                | "cc"
+                | "from"
+                | "date"
+                | "ship"
+                | "return"
+                | "dear"
+                | "hello"
+                | "hi"
+                | "regards"
+                | "cheers"
+                | "thanks"
+                | "sincerely"
+                | "best"
+                | "yours"
+                | "kind"
+                | "attendees"
+                | "host"
+                | "moderator"
+                | "interviewer"
+                | "narrator"
+                | "support"
+                | "sales"
+                | "billing"
+                | "ai"
+                | "ivr"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "senor"
+                | "senora"
+                | "senorita"
+                | "herr"
+                | "frau"
+                | "madame"
+                | "monsieur"
+                | "mademoiselle"
+                | "signor"
+                | "signora"
+                | "signore"
+                | "pan"
+                | "pani"
+                | "iban"
+                | "bic"
+                | "swift"
+                | "pin"
+                | "mevrouw"
+                | "meneer"
+                | "sra"
+                | "sr"
+                | "dona"
+                | "don"
+                | "sri"
+                | "smt"
+                | "shri"
         )
 }
 
@@ -132,14 +258,24 @@ fn folded(text: &str, t: &Tok) -> Option<String> {
 fn sentence_start(text: &str, toks: &[Tok], k: usize) -> bool {
     k == 0
         || toks[k].nl
-        || matches!(toks[k - 1].kind, Tk::Punct(b'.' | b'!' | b'?' | b':' | b'"'))
+        || matches!(
+            toks[k - 1].kind,
+            Tk::Punct(b'.' | b'!' | b'?' | b':' | b'"')
+        )
         || text[..toks[k].start].trim_end().ends_with('—')
 }
 
 /// Extends a name at `k..next` over capitalised name words and particles on the
 /// same line (at most three words in all); `None` when a capitalised word that is
 /// no name follows (a firm, a street: "Johnson Controls", "Oxford Street").
-fn run(text: &str, toks: &[Tok], k: usize, next: usize, names: &Names, open: bool) -> Option<usize> {
+fn run(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    next: usize,
+    names: &Names,
+    open: bool,
+) -> Option<usize> {
     let mut end = next;
     let mut count = 1;
     while count < 3 {
@@ -151,7 +287,9 @@ fn run(text: &str, toks: &[Tok], k: usize, next: usize, names: &Names, open: boo
         if t.kind != Tk::Word || t.nl || !(t.gap || j > end) || !is_cap(text, t) {
             break;
         }
-        let Some((w, nx)) = name_word(text, toks, j) else { break };
+        let Some((w, nx)) = name_word(text, toks, j) else {
+            break;
+        };
         let good = !blocked(&w, names) && (open || name_ok(&w, names) || surname_like(&w, names));
         if !good {
             if street_word(&w) || org_word(&w) || names.english.contains(w.as_str()) || !open {
@@ -176,7 +314,14 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
             continue;
         }
         if let Some(e) = lowercase_name(text, toks, k, names) {
-            out.push(person(toks[k].start, toks[e - 1].end));
+            let end = toks[e - 1].end;
+            let span = &text[toks[k].start..end];
+            let end = end
+                - span
+                    .strip_suffix("'s")
+                    .or_else(|| span.strip_suffix("\u{2019}s"))
+                    .map_or(0, |stem| span.len() - stem.len());
+            out.push(person(toks[k].start, end));
             k = e;
             continue;
         }
@@ -198,7 +343,8 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
         // "Marks & Spencer", "Ernst & Young": a firm
         if punct(toks, k.wrapping_sub(1), b'&') || punct(toks, next, b'&') {
             let mut j = next;
-            while j < toks.len() && (cap_word(text, toks, j) || punct(toks, j, b'&')) && !toks[j].nl {
+            while j < toks.len() && (cap_word(text, toks, j) || punct(toks, j, b'&')) && !toks[j].nl
+            {
                 j += 1;
             }
             k = j.max(k + 1);
@@ -231,7 +377,10 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
             let p = &toks[k - 1];
             if p.kind == Tk::Word && is_cap(text, p) && !toks[k].nl {
                 let pw = folded(text, p).unwrap_or_default();
-                let title = matches!(pw.as_str(), "mr" | "mrs" | "ms" | "mx" | "dr" | "prof" | "sir" | "dame" | "miss") || role(&pw);
+                let title = matches!(
+                    pw.as_str(),
+                    "mr" | "mrs" | "ms" | "mx" | "dr" | "prof" | "sir" | "dame" | "miss"
+                ) || role(&pw);
                 if !title && !name_ok(&pw, names) {
                     k = next;
                     continue;
@@ -297,9 +446,17 @@ fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<u
         return None;
     }
     let (w, mut e) = name_word(text, toks, k)?;
+    // "my partner vasco's order": the name without its possessive
+    let (w, possessive) = match w.strip_suffix("'s") {
+        Some(stem) if e == k + 1 => (stem.to_owned(), true),
+        _ => (w, false),
+    };
     let (g, _) = listed(names, &w);
     if !g || blocked(&w, names) || !lowercase_line(text, toks, k) {
         return None;
+    }
+    if possessive {
+        return Some(e);
     }
     if k > 0 {
         let p = &toks[k - 1];
@@ -307,7 +464,12 @@ fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<u
         if p.kind == Tk::Word && place_opener(pw) {
             return None;
         }
-        if p.kind == Tk::Word && matches!(pw, "the" | "a" | "an" | "in" | "at" | "to" | "near" | "from" | "of") {
+        if p.kind == Tk::Word
+            && matches!(
+                pw,
+                "the" | "a" | "an" | "in" | "at" | "to" | "near" | "from" | "of"
+            )
+        {
             // a place or a thing, unless a surname follows
             let n = toks.get(e)?;
             let (nw, _) = name_word(text, toks, e)?;
@@ -318,7 +480,9 @@ fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<u
     }
     if k > 0 && toks[k - 1].kind == Tk::Word {
         let pw = &text[toks[k - 1].start..toks[k - 1].end];
-        if matches!(pw, "at" | "underscore" | "dot" | "dash") || place_before(pw) && !listed(names, &w).1 {
+        if matches!(pw, "at" | "underscore" | "dot" | "dash")
+            || place_before(pw) && !listed(names, &w).1
+        {
             return None;
         }
         // the second word of a run that was turned down ("at morgan stanley")
@@ -335,7 +499,9 @@ fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<u
         if n.kind != Tk::Word || n.nl || !n.gap {
             break;
         }
-        let Some((nw, nx)) = name_word(text, toks, e) else { break };
+        let Some((nw, nx)) = name_word(text, toks, e) else {
+            break;
+        };
         if !name_ok(&nw, names) {
             break;
         }
@@ -352,7 +518,11 @@ fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<u
     }) {
         return None;
     }
-    if count == 1 && k > 0 && toks[k - 1].kind == Tk::Word && place_before(&text[toks[k - 1].start..toks[k - 1].end]) {
+    if count == 1
+        && k > 0
+        && toks[k - 1].kind == Tk::Word
+        && place_before(&text[toks[k - 1].start..toks[k - 1].end])
+    {
         return None;
     }
     Some(e)
@@ -360,7 +530,10 @@ fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<u
 
 /// Words before a place: "in", "from", "through", "near", "at".
 fn place_before(w: &str) -> bool {
-    matches!(w.to_ascii_lowercase().as_str(), "in" | "from" | "through" | "near" | "at" | "outside" | "around" | "into")
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "in" | "from" | "through" | "near" | "at" | "outside" | "around" | "into"
+    )
 }
 
 /// A spoken e-mail follows the name ("yuki yilmaz seven zero at university dot
@@ -376,8 +549,13 @@ fn email_follows(text: &str, toks: &[Tok], e: usize) -> bool {
         let skip = match t.kind {
             Tk::Num | Tk::Punct(b',' | b'.' | b'_' | b'-') => true,
             Tk::Word => {
-                matches!(t.kw, Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_) | Kw::Dot | Kw::Underscore | Kw::Dash)
-                    || matches!(w.as_str(), "all" | "one" | "word" | "lowercase" | "no" | "spaces" | "the" | "number")
+                matches!(
+                    t.kw,
+                    Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_) | Kw::Dot | Kw::Underscore | Kw::Dash
+                ) || matches!(
+                    w.as_str(),
+                    "all" | "one" | "word" | "lowercase" | "no" | "spaces" | "the" | "number"
+                )
             }
             _ => false,
         };
@@ -393,10 +571,41 @@ fn email_follows(text: &str, toks: &[Tok], e: usize) -> bool {
 fn motion(w: &str) -> bool {
     matches!(
         w,
-        "flew" | "fly" | "moves" | "flies" | "goes" | "drives" | "flying" | "flights" | "flight" | "moved" | "move" | "moving" | "drove"
-            | "drive" | "went" | "go" | "going" | "travelled" | "traveled" | "travel" | "trip"
-            | "trips" | "relocated" | "relocating" | "back" | "emigrated" | "sailed" | "ticket"
-            | "tickets" | "train" | "route" | "welcome" | "way" | "road" | "returned"
+        "flew"
+            | "fly"
+            | "moves"
+            | "flies"
+            | "goes"
+            | "drives"
+            | "flying"
+            | "flights"
+            | "flight"
+            | "moved"
+            | "move"
+            | "moving"
+            | "drove"
+            | "drive"
+            | "went"
+            | "go"
+            | "going"
+            | "travelled"
+            | "traveled"
+            | "travel"
+            | "trip"
+            | "trips"
+            | "relocated"
+            | "relocating"
+            | "back"
+            | "emigrated"
+            | "sailed"
+            | "ticket"
+            | "tickets"
+            | "train"
+            | "route"
+            | "welcome"
+            | "way"
+            | "road"
+            | "returned"
     )
 }
 
@@ -417,11 +626,18 @@ fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<us
     // speaker tag "Ines: ..." (one or two words, then a colon)
     if line_start {
         let e = run(text, toks, k, next, names, true)?;
-        if punct(toks, e, b':') && e - k <= 3 && (name_ok(&w, names) || !blocked(&w, names) && e > next) {
+        if punct(toks, e, b':')
+            && e - k <= 3
+            && (name_ok(&w, names) || !blocked(&w, names) && e > next)
+        {
             return Some(e);
         }
     }
-    let prev_line = if k > 0 { prev_line_words(text, toks, k) } else { String::new() };
+    let prev_line = if k > 0 {
+        prev_line_words(text, toks, k)
+    } else {
+        String::new()
+    };
     // signature: the line after a closing ("Best regards,")
     if line_start && closing(&prev_line) {
         let e = run(text, toks, k, next, names, true)?;
@@ -443,7 +659,10 @@ fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<us
     // the answer to a name question, at the start of the next turn
     if asked_name_before(text, toks, k) {
         let e = run(text, toks, k, next, names, true)?;
-        if toks.get(e).is_none_or(|t| t.nl || matches!(t.kind, Tk::Punct(b'.' | b',' | b'!' | b'?' | b';'))) {
+        if toks
+            .get(e)
+            .is_none_or(|t| t.nl || matches!(t.kind, Tk::Punct(b'.' | b',' | b'!' | b'?' | b';')))
+        {
             return Some(e);
         }
     }
@@ -457,7 +676,9 @@ fn lowercase_answer(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option
     if t.kind != Tk::Word || !text.as_bytes()[t.start].is_ascii_lowercase() {
         return None;
     }
-    if filler(&text[t.start..t.end]) || !asked_name_before(text, toks, k) && !after_fillers(text, toks, k) {
+    if filler(&text[t.start..t.end])
+        || !asked_name_before(text, toks, k) && !after_fillers(text, toks, k)
+    {
         return None;
     }
     let mut e = k;
@@ -467,12 +688,17 @@ fn lowercase_answer(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option
         if n.kind != Tk::Word || (count > 0 && (n.nl || !n.gap)) {
             break;
         }
-        let Some((w, nx)) = name_word(text, toks, e) else { break };
+        let Some((w, nx)) = name_word(text, toks, e) else {
+            break;
+        };
         let (g, sur) = listed(names, &w);
         let ok = (g || sur || !names.english.contains(w.as_str()) && w.len() >= 3)
             && !blocked(&w, names)
             && !filler(&w)
-            && !matches!(w.as_str(), "but" | "and" | "it's" | "its" | "is" | "please" | "thanks");
+            && !matches!(
+                w.as_str(),
+                "but" | "and" | "it's" | "its" | "is" | "please" | "thanks"
+            );
         if !ok {
             break;
         }
@@ -483,13 +709,37 @@ fn lowercase_answer(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option
 }
 
 fn filler(w: &str) -> bool {
-    matches!(w, "uh" | "um" | "er" | "erm" | "yeah" | "yes" | "yep" | "sure" | "so" | "okay" | "ok" | "it's" | "its" | "it" | "is" | "that's" | "oh" | "well" | "hmm")
+    matches!(
+        w,
+        "uh" | "um"
+            | "er"
+            | "erm"
+            | "yeah"
+            | "yes"
+            | "yep"
+            | "sure"
+            | "so"
+            | "okay"
+            | "ok"
+            | "it's"
+            | "its"
+            | "it"
+            | "is"
+            | "that's"
+            | "oh"
+            | "well"
+            | "hmm"
+    )
 }
 
 /// Token `k` follows fillers that follow a name question ("uh noor rautio").
 fn after_fillers(text: &str, toks: &[Tok], k: usize) -> bool {
     let mut j = k;
-    while j > 0 && toks[j - 1].kind == Tk::Word && filler(&text[toks[j - 1].start..toks[j - 1].end]) && !toks[j].nl {
+    while j > 0
+        && toks[j - 1].kind == Tk::Word
+        && filler(&text[toks[j - 1].start..toks[j - 1].end])
+        && !toks[j].nl
+    {
         j -= 1;
     }
     j < k && asked_name_before(text, toks, j)
@@ -519,11 +769,30 @@ fn closing(line: &str) -> bool {
     let l = line.trim_end_matches([',', '.', '!', ' ']);
     matches!(
         l,
-        "regards" | "best regards" | "kind regards" | "warm regards" | "warmest regards"
-            | "cheers" | "thanks" | "thank you" | "many thanks" | "best" | "best wishes"
-            | "sincerely" | "yours sincerely" | "yours faithfully" | "yours truly" | "yours"
-            | "all the best" | "with thanks" | "respectfully" | "cordially" | "signed"
-            | "love" | "warmly" | "with best wishes"
+        "regards"
+            | "best regards"
+            | "kind regards"
+            | "warm regards"
+            | "warmest regards"
+            | "cheers"
+            | "thanks"
+            | "thank you"
+            | "many thanks"
+            | "best"
+            | "best wishes"
+            | "sincerely"
+            | "yours sincerely"
+            | "yours faithfully"
+            | "yours truly"
+            | "yours"
+            | "all the best"
+            | "with thanks"
+            | "respectfully"
+            | "cordially"
+            | "signed"
+            | "love"
+            | "warmly"
+            | "with best wishes"
     )
 }
 
@@ -544,7 +813,12 @@ fn asked_name_before(text: &str, toks: &[Tok], k: usize) -> bool {
     let q = q.to_lowercase();
     let q = q.rsplit(['.', '!', '\n']).next().unwrap_or("");
     let _ = Kw::None;
-    (q.contains("name") && !q.contains("user name") && !q.contains("username") && !q.contains("company") && !q.contains("street") && !q.contains("business"))
+    (q.contains("name")
+        && !q.contains("user name")
+        && !q.contains("username")
+        && !q.contains("company")
+        && !q.contains("street")
+        && !q.contains("business"))
         || q.contains("who am i speaking")
         || q.contains("who is calling")
         || q.contains("who's calling")
