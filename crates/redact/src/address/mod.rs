@@ -2,6 +2,7 @@
 //! street suffix (the full Publication 28 list, `data/street_suffixes.txt`),
 //! optional post-direction, unit, city, state and ZIP.
 
+mod boxes;
 mod intl;
 pub(crate) mod intl_words;
 mod tail;

@@ -9,269 +9,23 @@
 //! ("Johnson Controls", "Lake Geneva", "Oxford Street"); countries, firm words and
 //! street words are never names.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-use super::common::common_word;
+use super::gazetteer::{
+    acronym, blocked, cap_word, firm, folded, name_ok, place_opener, punct, role, sentence_start,
+};
 use super::guards::{org_word, street_word};
-use super::labels::speaker_label;
+use super::lowercase::lowercase_name;
 use super::person;
-use super::vocab::{everyday_word, not_a_name, particle};
-use super::word::{after_particles, fold, is_cap, listed, name_word, shouting, surname_like};
-use crate::address::intl_words::country;
+use super::position::position_name;
+use super::word::{after_particles, is_cap, name_word, surname_like};
 use crate::detect::{Cand, Names};
 use crate::token::{Kw, Tk, Tok};
-
-/// A listed name that may stand without a cue.
-fn name_ok(w: &str, names: &Names) -> bool {
-    let (g, s) = listed(names, w);
-    (g || s) && !blocked(w, names)
-}
-
-/// Firms and brands that are also names (`data/firms.txt`), one word or a phrase.
-pub(super) fn firm(w: &str) -> bool {
-    if let Some((a, b)) = w.split_once('-') {
-        if firm_set(a) || firm_set(b) {
-            return true;
-        }
-    }
-    firm_set(w)
-}
-
-fn firm_set(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../data/firms.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(w)
-}
-
-/// Words that open a place name ("San Francisco", "Lake Geneva", "Port Louis").
-fn place_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "san"
-            | "santa"
-            | "santo"
-            | "sao"
-            | "st"
-            | "saint"
-            | "sainte"
-            | "mount"
-            | "mt"
-            | "lake"
-            | "port"
-            | "fort"
-            | "new"
-            | "los"
-            | "las"
-            | "el"
-            | "la"
-            | "le"
-            | "cape"
-            | "bay"
-            | "north"
-            | "south"
-            | "east"
-            | "west"
-            | "upper"
-            | "lower"
-            | "great"
-            | "little"
-            | "isla"
-            | "rio"
-            | "puerto"
-            | "costa"
-            | "monte"
-            | "bad"
-            | "bandar"
-            | "kuala"
-    )
-}
-
-/// Months, weekdays and holidays: capitalised, listed as names somewhere, never a
-/// person here.
-fn calendar(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "easter"
-            | "christmas"
-            | "xmas"
-            | "diwali"
-            | "eid"
-            | "ramadan"
-            | "hanukkah"
-            | "thanksgiving"
-            | "halloween"
-            | "passover"
-            | "pentecost"
-            | "advent"
-            | "lent"
-            | "noel"
-            | "america"
-            | "africa"
-            | "europe"
-            | "asia"
-            | "oceania"
-            | "antarctica"
-    )
-}
-
-fn blocked(w: &str, names: &Names) -> bool {
-    w.len() < 2
-        || calendar(w)
-        || firm(w)
-        || names.english.contains(w)
-        || not_a_name(w)
-        || everyday_word(w)
-        || common_word(w)
-        || street_word(w)
-        || org_word(w)
-        || country(w)
-        || role(w)
-}
-
-/// Words that label a transcript line or a letter field, not a person.
-pub(super) fn role(w: &str) -> bool {
-    speaker_label(w)
-        || matches!(
-            w,
-            "user"
-                | "speaker"
-                | "rep"
-                | "operator"
-                | "assistant"
-                | "bot"
-                | "system"
-                | "note"
-                | "present"
-                | "shortlisted"
-                | "phone"
-                | "mobile"
-                | "tel"
-                | "fax"
-                | "email"
-                | "desk"
-                | "address"
-                | "subject"
-                | "re"
-                | "cc"
-                | "from"
-                | "date"
-                | "ship"
-                | "return"
-                | "dear"
-                | "hello"
-                | "hi"
-                | "regards"
-                | "cheers"
-                | "thanks"
-                | "sincerely"
-                | "best"
-                | "yours"
-                | "kind"
-                | "attendees"
-                | "host"
-                | "moderator"
-                | "interviewer"
-                | "narrator"
-                | "support"
-                | "sales"
-                | "billing"
-                | "ai"
-                | "ivr"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "senor"
-                | "senora"
-                | "senorita"
-                | "herr"
-                | "frau"
-                | "madame"
-                | "monsieur"
-                | "mademoiselle"
-                | "signor"
-                | "signora"
-                | "signore"
-                | "pan"
-                | "pani"
-                | "iban"
-                | "bic"
-                | "swift"
-                | "pin"
-                | "mevrouw"
-                | "meneer"
-                | "sra"
-                | "sr"
-                | "dona"
-                | "don"
-                | "sri"
-                | "smt"
-                | "shri"
-        )
-}
-
-/// An all-capitals word ("IBAN", "BIC"): an acronym, not a name, outside a
-/// speaker tag.
-fn acronym(text: &str, t: &Tok) -> bool {
-    let w = &text[t.start..t.end];
-    w.chars().count() >= 2 && !w.chars().any(char::is_lowercase)
-}
-
-/// Capitalised, not shouted, a Latin-script word of 2+ letters.
-fn cap_word(text: &str, toks: &[Tok], k: usize) -> bool {
-    toks.get(k).is_some_and(|t| {
-        t.kind == Tk::Word && t.end - t.start >= 2 && is_cap(text, t) && !shouting(text, toks, k)
-    })
-}
-
-fn punct(toks: &[Tok], k: usize, c: u8) -> bool {
-    toks.get(k).is_some_and(|t| t.kind == Tk::Punct(c))
-}
-
-fn folded(text: &str, t: &Tok) -> Option<String> {
-    fold(&text[t.start..t.end])
-}
-
-/// Sentence start: first token, after a newline, or after `.`, `!`, `?`, `:`, `—`.
-fn sentence_start(text: &str, toks: &[Tok], k: usize) -> bool {
-    k == 0
-        || toks[k].nl
-        || matches!(
-            toks[k - 1].kind,
-            Tk::Punct(b'.' | b'!' | b'?' | b':' | b'"')
-        )
-        || text[..toks[k].start].trim_end().ends_with('—')
-}
 
 /// Extends a name at `k..next` over capitalised name words and particles on the
 /// same line (at most three words in all); `None` when a capitalised word that is
 /// no name follows (a firm, a street: "Johnson Controls", "Oxford Street").
-fn run(
+pub(super) fn run(
     text: &str,
     toks: &[Tok],
-    k: usize,
     next: usize,
     names: &Names,
     open: bool,
@@ -300,7 +54,6 @@ fn run(
         end = nx;
         count += 1;
     }
-    let _ = k;
     Some(end)
 }
 
@@ -397,7 +150,7 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
                 }
             }
         }
-        let Some(e) = run(text, toks, k, next, names, false) else {
+        let Some(e) = run(text, toks, next, names, false) else {
             // skip the whole capitalised phrase
             let mut j = next;
             while cap_word(text, toks, j) && !toks[j].nl {
@@ -416,120 +169,8 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
     }
 }
 
-/// The line holding token `k` has no capital letter after its speaker tag: text
-/// from speech-to-text, where capitals say nothing.
-fn lowercase_line(text: &str, toks: &[Tok], k: usize) -> bool {
-    let mut s = k;
-    while s > 0 && !toks[s].nl {
-        s -= 1;
-    }
-    let mut e = k + 1;
-    while e < toks.len() && !toks[e].nl {
-        e += 1;
-    }
-    let line = &text[toks[s].start..toks[e - 1].end];
-    let body = match line.split_once(':') {
-        Some((tag, rest)) if tag.len() <= 12 => rest,
-        _ => line,
-    };
-    !body.chars().any(char::is_uppercase)
-}
-
-/// A lowercase given name (and listed surnames after it) in lowercase speech:
-/// "it is for tomasz wierzbicki", "my partner rashida's order".
-fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
-    let t = &toks[k];
-    if t.kind != Tk::Word || t.end - t.start < 3 || !text.as_bytes()[t.start].is_ascii_lowercase() {
-        return None;
-    }
-    if k > 0 && toks[k - 1].kind == Tk::Punct(b'-') && !t.gap {
-        return None;
-    }
-    let (w, mut e) = name_word(text, toks, k)?;
-    // "my partner vasco's order": the name without its possessive
-    let (w, possessive) = match w.strip_suffix("'s") {
-        Some(stem) if e == k + 1 => (stem.to_owned(), true),
-        _ => (w, false),
-    };
-    let (g, _) = listed(names, &w);
-    if !g || blocked(&w, names) || !lowercase_line(text, toks, k) {
-        return None;
-    }
-    if possessive {
-        return Some(e);
-    }
-    if k > 0 {
-        let p = &toks[k - 1];
-        let pw = &text[p.start..p.end];
-        if p.kind == Tk::Word && place_opener(pw) {
-            return None;
-        }
-        if p.kind == Tk::Word
-            && matches!(
-                pw,
-                "the" | "a" | "an" | "in" | "at" | "to" | "near" | "from" | "of"
-            )
-        {
-            // a place or a thing, unless a surname follows
-            let n = toks.get(e)?;
-            let (nw, _) = name_word(text, toks, e)?;
-            if !(n.kind == Tk::Word && name_ok(&nw, names) && !listed(names, &nw).0) {
-                return None;
-            }
-        }
-    }
-    if k > 0 && toks[k - 1].kind == Tk::Word {
-        let pw = &text[toks[k - 1].start..toks[k - 1].end];
-        if matches!(pw, "at" | "underscore" | "dot" | "dash")
-            || place_before(pw) && !listed(names, &w).1
-        {
-            return None;
-        }
-        // the second word of a run that was turned down ("at morgan stanley")
-        if let Some((pn, _)) = name_word(text, toks, k - 1) {
-            let (pg, ps) = listed(names, &pn);
-            if (pg || ps) && toks[k].gap && !toks[k].nl {
-                return None;
-            }
-        }
-    }
-    let mut count = 1;
-    while count < 3 {
-        let Some(n) = toks.get(e) else { break };
-        if n.kind != Tk::Word || n.nl || !n.gap {
-            break;
-        }
-        let Some((nw, nx)) = name_word(text, toks, e) else {
-            break;
-        };
-        if !name_ok(&nw, names) {
-            break;
-        }
-        e = nx;
-        count += 1;
-    }
-    let phrase = text[t.start..toks[e - 1].end].to_lowercase();
-    if firm(&phrase) || email_follows(text, toks, e) {
-        return None;
-    }
-    // "edison nj", "austin texas": a city before its state
-    if toks.get(e).is_some_and(|n| {
-        n.kind == Tk::Word && crate::address::is_state(&text[n.start..n.end].to_ascii_lowercase())
-    }) {
-        return None;
-    }
-    if count == 1
-        && k > 0
-        && toks[k - 1].kind == Tk::Word
-        && place_before(&text[toks[k - 1].start..toks[k - 1].end])
-    {
-        return None;
-    }
-    Some(e)
-}
-
 /// Words before a place: "in", "from", "through", "near", "at".
-fn place_before(w: &str) -> bool {
+pub(super) fn place_before(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
         "in" | "from" | "through" | "near" | "at" | "outside" | "around" | "into"
@@ -538,7 +179,7 @@ fn place_before(w: &str) -> bool {
 
 /// A spoken e-mail follows the name ("yuki yilmaz seven zero at university dot
 /// edu", "alejandro, all one word, 3 at icloud.com"): the name is its local part.
-fn email_follows(text: &str, toks: &[Tok], e: usize) -> bool {
+pub(super) fn email_follows(text: &str, toks: &[Tok], e: usize) -> bool {
     let mut j = e;
     while j < toks.len() && j < e + 10 {
         let t = &toks[j];
@@ -568,7 +209,7 @@ fn email_follows(text: &str, toks: &[Tok], e: usize) -> bool {
 }
 
 /// Verbs of travel before "to": what follows is a place ("flew to Lagos").
-fn motion(w: &str) -> bool {
+pub(super) fn motion(w: &str) -> bool {
     matches!(
         w,
         "flew"
@@ -607,221 +248,4 @@ fn motion(w: &str) -> bool {
             | "road"
             | "returned"
     )
-}
-
-/// Names by position, listed or not: speaker tags, signatures, salutations, and
-/// the answer to a name question. Returns the token index after the name.
-fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
-    if !cap_word(text, toks, k) {
-        return lowercase_answer(text, toks, k, names);
-    }
-    if acronym(text, &toks[k]) {
-        return None;
-    }
-    let (w, next) = name_word(text, toks, k)?;
-    if blocked(&w, names) && !name_ok(&w, names) {
-        return None;
-    }
-    let line_start = k == 0 || toks[k].nl;
-    // speaker tag "Ines: ..." (one or two words, then a colon)
-    if line_start {
-        let e = run(text, toks, k, next, names, true)?;
-        if punct(toks, e, b':')
-            && e - k <= 3
-            && (name_ok(&w, names) || !blocked(&w, names) && e > next)
-        {
-            return Some(e);
-        }
-    }
-    let prev_line = if k > 0 {
-        prev_line_words(text, toks, k)
-    } else {
-        String::new()
-    };
-    // signature: the line after a closing ("Best regards,")
-    if line_start && closing(&prev_line) {
-        let e = run(text, toks, k, next, names, true)?;
-        if line_ends(toks, e) {
-            return Some(e);
-        }
-    }
-    // salutation "Dear Castellanos," / "Hello Karimi,"
-    if k > 0 {
-        let p = &toks[k - 1];
-        let pw = text[p.start..p.end].to_ascii_lowercase();
-        if p.kind == Tk::Word && matches!(pw.as_str(), "dear" | "hello" | "hi" | "hey") {
-            let e = run(text, toks, k, next, names, true)?;
-            if punct(toks, e, b',') || punct(toks, e, b'!') || line_ends(toks, e) {
-                return Some(e);
-            }
-        }
-    }
-    // the answer to a name question, at the start of the next turn
-    if asked_name_before(text, toks, k) {
-        let e = run(text, toks, k, next, names, true)?;
-        if toks
-            .get(e)
-            .is_none_or(|t| t.nl || matches!(t.kind, Tk::Punct(b'.' | b',' | b'!' | b'?' | b';')))
-        {
-            return Some(e);
-        }
-    }
-    None
-}
-
-/// A lowercase answer to a name question ("and your surname? — obi", "the name on
-/// the card?\nUSER: uh noor rautio"): fillers skipped, then one to three words.
-fn lowercase_answer(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
-    let t = &toks[k];
-    if t.kind != Tk::Word || !text.as_bytes()[t.start].is_ascii_lowercase() {
-        return None;
-    }
-    if filler(&text[t.start..t.end])
-        || !asked_name_before(text, toks, k) && !after_fillers(text, toks, k)
-    {
-        return None;
-    }
-    let mut e = k;
-    let mut count = 0;
-    while count < 3 {
-        let Some(n) = toks.get(e) else { break };
-        if n.kind != Tk::Word || (count > 0 && (n.nl || !n.gap)) {
-            break;
-        }
-        let Some((w, nx)) = name_word(text, toks, e) else {
-            break;
-        };
-        let (g, sur) = listed(names, &w);
-        let ok = (g || sur || !names.english.contains(w.as_str()) && w.len() >= 3)
-            && !blocked(&w, names)
-            && !filler(&w)
-            && !matches!(
-                w.as_str(),
-                "but" | "and" | "it's" | "its" | "is" | "please" | "thanks"
-            );
-        if !ok {
-            break;
-        }
-        e = nx;
-        count += 1;
-    }
-    (count > 0).then_some(e)
-}
-
-fn filler(w: &str) -> bool {
-    matches!(
-        w,
-        "uh" | "um"
-            | "er"
-            | "erm"
-            | "yeah"
-            | "yes"
-            | "yep"
-            | "sure"
-            | "so"
-            | "okay"
-            | "ok"
-            | "it's"
-            | "its"
-            | "it"
-            | "is"
-            | "that's"
-            | "oh"
-            | "well"
-            | "hmm"
-    )
-}
-
-/// Token `k` follows fillers that follow a name question ("uh noor rautio").
-fn after_fillers(text: &str, toks: &[Tok], k: usize) -> bool {
-    let mut j = k;
-    while j > 0
-        && toks[j - 1].kind == Tk::Word
-        && filler(&text[toks[j - 1].start..toks[j - 1].end])
-        && !toks[j].nl
-    {
-        j -= 1;
-    }
-    j < k && asked_name_before(text, toks, j)
-}
-
-fn line_ends(toks: &[Tok], e: usize) -> bool {
-    toks.get(e).is_none_or(|t| t.nl)
-}
-
-/// The words of the line before token `k` (lowercase, joined by spaces).
-fn prev_line_words(text: &str, toks: &[Tok], k: usize) -> String {
-    if !toks[k].nl {
-        return String::new();
-    }
-    let mut s = k;
-    while s > 0 && !toks[s - 1].nl {
-        s -= 1;
-    }
-    if s == 0 && k == 0 {
-        return String::new();
-    }
-    let s = if toks[s].nl || s == 0 { s } else { s };
-    text[toks[s.min(k - 1)].start..toks[k - 1].end].to_lowercase()
-}
-
-fn closing(line: &str) -> bool {
-    let l = line.trim_end_matches([',', '.', '!', ' ']);
-    matches!(
-        l,
-        "regards"
-            | "best regards"
-            | "kind regards"
-            | "warm regards"
-            | "warmest regards"
-            | "cheers"
-            | "thanks"
-            | "thank you"
-            | "many thanks"
-            | "best"
-            | "best wishes"
-            | "sincerely"
-            | "yours sincerely"
-            | "yours faithfully"
-            | "yours truly"
-            | "yours"
-            | "all the best"
-            | "with thanks"
-            | "respectfully"
-            | "cordially"
-            | "signed"
-            | "love"
-            | "warmly"
-            | "with best wishes"
-    )
-}
-
-/// A name question just before `k` ("your name?", "your surname?", "name on the
-/// card?", "who am I speaking with?"), then at most a speaker tag or a dash.
-fn asked_name_before(text: &str, toks: &[Tok], k: usize) -> bool {
-    let mut j = k;
-    // "Customer:" / "—" / "-"
-    if j >= 2 && toks[j - 1].kind == Tk::Punct(b':') && toks[j - 2].kind == Tk::Word {
-        j -= 2;
-    }
-    let before = text[..toks[j].start].trim_end();
-    let before = before.trim_end_matches(['—', '-', '–']).trim_end();
-    if !before.ends_with('?') {
-        return false;
-    }
-    let q = &before[before.len().saturating_sub(60)..];
-    let q = q.to_lowercase();
-    let q = q.rsplit(['.', '!', '\n']).next().unwrap_or("");
-    let _ = Kw::None;
-    (q.contains("name")
-        && !q.contains("user name")
-        && !q.contains("username")
-        && !q.contains("company")
-        && !q.contains("street")
-        && !q.contains("business"))
-        || q.contains("who am i speaking")
-        || q.contains("who is calling")
-        || q.contains("who's calling")
-        || q.contains("spell that")
-        || particle("") && false
 }

@@ -1,6 +1,6 @@
 //! Full names from the lists: a capitalised given name then a capitalised surname.
 
-use super::cueless::{firm, role};
+use super::gazetteer::{firm, role};
 use super::guards::street_word;
 use super::vocab::not_a_name;
 use super::word::{after_particles, is_cap, listed, name_word, surname_like};

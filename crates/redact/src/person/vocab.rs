@@ -12,7 +12,6 @@ pub(super) fn not_a_name(w: &str) -> bool {
             | "until"
             | "during"
             | "e-mail"
-            | "email"
             | "a"
             | "an"
             | "this"
