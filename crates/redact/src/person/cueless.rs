@@ -59,6 +59,11 @@ pub(super) fn run(
 
 /// Finds names without a cue.
 pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<Cand>) {
+    // a lone word ("Ada" as a JSON value under a key that is no identity key) has
+    // no context to be a name in: the key rules decide
+    if toks.iter().filter(|t| t.kind == Tk::Word).count() < 2 {
+        return;
+    }
     let mut k = 0;
     while k < toks.len() {
         if let Some(e) = position_name(text, toks, k, names) {
