@@ -167,3 +167,44 @@ pub(crate) fn num_ctx(
     }
     held.unwrap_or(NumCtx::None)
 }
+
+/// A cue said after the value ("four one five ... that's my social", "... is my
+/// cell"): up to six words from token `after` on, within the sentence, when no cue
+/// came before it. Only words that name the kind of number count.
+pub(crate) fn num_ctx_after(
+    text: &str,
+    toks: &[Tok],
+    after: usize,
+    stops: &crate::detect::Stops,
+) -> NumCtx {
+    let mut buf = [0u8; 24];
+    let mut words = 0;
+    let mut k = after;
+    while k < toks.len() && words < 6 {
+        let t = &toks[k];
+        if t.nl || stops.covers(t.start) {
+            break;
+        }
+        match t.kind {
+            Tk::Placeholder | Tk::Num => break,
+            Tk::Punct(b'.' | b'!' | b'?' | b';') => break,
+            Tk::Word => {
+                if matches!(
+                    t.kw,
+                    Kw::Digit(_) | Kw::Oh | Kw::Teen(_) | Kw::Tens(_) | Kw::Double | Kw::Triple
+                ) {
+                    break;
+                }
+                words += 1;
+                if let Some(w) = crate::token::lower(&text[t.start..t.end], &mut buf) {
+                    if let Some(c) = word_ctx(w) {
+                        return c;
+                    }
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    NumCtx::None
+}

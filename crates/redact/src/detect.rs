@@ -35,6 +35,9 @@ pub(crate) struct Cand {
 pub(crate) struct Names {
     pub(crate) given: HashSet<&'static str>,
     pub(crate) surnames: HashSet<&'static str>,
+    /// Names that are also everyday English words ("will", "grace"): never a name
+    /// without a cue.
+    pub(crate) english: HashSet<&'static str>,
 }
 
 impl Names {
@@ -44,6 +47,7 @@ impl Names {
             .chain(include_str!("../data/given_names_modern.txt").lines())
             .chain(include_str!("../data/given_names_intl.txt").lines())
             .chain(include_str!("../data/given_names_more.txt").lines())
+            .chain(include_str!("../data/given_names_world.txt").lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
@@ -51,10 +55,20 @@ impl Names {
             .lines()
             .chain(include_str!("../data/surnames_intl.txt").lines())
             .chain(include_str!("../data/surnames_more.txt").lines())
+            .chain(include_str!("../data/surnames_world.txt").lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        Names { given, surnames }
+        let english = include_str!("../data/name_words_en.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        Names {
+            given,
+            surnames,
+            english,
+        }
     }
 }
 
@@ -179,7 +193,7 @@ impl Detectors {
         if en.dob && h.birth_cue {
             crate::dob::detect(text, &toks, &mut cands);
         }
-        if en.person && (h.name_cue || h.cap_pair) {
+        if en.person {
             crate::person::detect(text, &toks, &self.names, h.name_cue, h.cap_pair, &mut cands);
         }
         // numbers last: their context words never reach into another value

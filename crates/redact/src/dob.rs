@@ -326,6 +326,55 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
 }
 
 /// Finds dates of birth.
+/// The cue said after the date: "september eighth nineteen sixty six, that's my
+/// birthday", "... is my date of birth", "... that's when i was born". Returns the
+/// longest date that ends where the words before the cue begin.
+fn date_before(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    let mut b = k;
+    let mut n = 0;
+    while b > 0 && n < 7 {
+        let p = &toks[b - 1];
+        let fill = match p.kind {
+            Tk::Punct(b',' | b'\'' | b'-') => true,
+            Tk::Word => {
+                let mut bb = [0u8; 24];
+                lower(&text[p.start..p.end], &mut bb).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "that's"
+                            | "thats"
+                            | "that"
+                            | "s"
+                            | "is"
+                            | "was"
+                            | "my"
+                            | "when"
+                            | "i"
+                            | "date"
+                            | "of"
+                            | "the"
+                            | "day"
+                            | "where"
+                    )
+                })
+            }
+            _ => false,
+        };
+        if !fill || p.nl && b - 1 != k {
+            break;
+        }
+        b -= 1;
+        n += 1;
+    }
+    if b == k {
+        return None;
+    }
+    let from = b.saturating_sub(12);
+    let line = (from..b).rev().find(|&i| toks[i].nl).unwrap_or(from);
+    (line..b).find_map(|s| (date_at(text, toks, s) == Some(b)).then_some((s, b)))
+}
+
+/// Finds dates of birth.
 pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let mut k = 0;
     while k < toks.len() {
@@ -370,6 +419,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             j += 1;
             skipped += 1;
         }
+        if hit.is_none() {
+            hit = date_before(text, toks, k);
+        }
         if let Some((s, e)) = hit {
             out.push(Cand {
                 start: toks[s].start,
@@ -378,7 +430,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 prio: 7,
                 norm: None,
             });
-            k = e;
+            k = e.max(k + 1);
         } else {
             k += 1;
         }

@@ -521,7 +521,10 @@ pub(crate) fn detect(
             k += 1;
             continue;
         };
-        let ctx = num_ctx(text, toks, run.first_tok, stops);
+        let ctx = match num_ctx(text, toks, run.first_tok, stops) {
+            NumCtx::None => crate::context::num_ctx_after(text, toks, next, stops),
+            c => c,
+        };
         let long = run.chunks.len() >= 24;
         for i in 0..run.chunks.len() {
             if run.chunks[i].quantity {

@@ -379,6 +379,38 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 }
             }
         }
+        // a local part of several words said after an e-mail cue: "my email is
+        // daniel reyes seven at gmail dot com" (the address is danielreyes7@)
+        if !one_word && !spelled_any {
+            let mut q = s;
+            let mut extra: Vec<&str> = Vec::new();
+            while extra.len() < 2 && q >= 1 {
+                let p = &toks[q - 1];
+                if p.kind != Tk::Word || !toks[q].gap || toks[q].nl || p.kw != Kw::None {
+                    break;
+                }
+                let pw = &text[p.start..p.end];
+                if lower(pw, &mut buf).is_none_or(is_local_stopword) {
+                    break;
+                }
+                extra.push(pw);
+                q -= 1;
+            }
+            let cue = q >= 1 && {
+                let c = &toks[q - 1];
+                let cw = text[c.start..c.end].to_ascii_lowercase();
+                matches!(
+                    cw.as_str(),
+                    "is" | "it's" | "its" | "email" | "e-mail" | "mail" | "address"
+                ) || c.kind == Tk::Punct(b':')
+            };
+            if cue && !extra.is_empty() {
+                for w in extra {
+                    parts.push(('\0', w));
+                }
+                s = q;
+            }
+        }
         let mut norm = String::new();
         for (i, (_, w)) in parts.iter().enumerate().rev() {
             norm.push_str(&w.to_ascii_lowercase());

@@ -2,6 +2,9 @@
 
 use realtime_redact::{Entity, PlaceholderStyle, Policy, Redactor};
 
+#[path = "cases/issue13.rs"]
+mod issue13;
+
 fn check(input: &str, expected: &str) {
     let r = Redactor::default();
     let out = r.redact(input);

@@ -2,6 +2,10 @@
 //! street suffix (the full Publication 28 list, `data/street_suffixes.txt`),
 //! optional post-direction, unit, city, state and ZIP.
 
+mod boxes;
+mod intl;
+pub(crate) mod intl_words;
+mod tail;
 mod words;
 
 use crate::detect::{Cand, Found};
@@ -90,8 +94,20 @@ fn house_number(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     }
 }
 
+/// A US state code or name ("nj", "ohio"): a word before it is a city.
+pub(crate) fn is_state(w: &str) -> bool {
+    state(w)
+}
+
 /// Finds street addresses.
 pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let first = out.len();
+    us_streets(text, toks, out);
+    intl::detect(text, toks, first, out);
+}
+
+/// US-shaped streets: number, name, suffix, unit, city, state, ZIP.
+fn us_streets(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let sfx = suffixes();
     let mut k = 0;
     let mut buf = [0u8; 24];

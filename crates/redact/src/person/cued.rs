@@ -202,7 +202,8 @@ pub(super) fn cued_names(
                             || is_listed
                             || open_word(&lw, names) && boundary_at(text, toks, next)
                     }
-                    Trigger::Title => true,
+                    // "mr okafor" in lowercase speech; never the verb after it
+                    Trigger::Title => count == 0 || sur && !everyday_word(&lw),
                     Trigger::Label => false,
                     Trigger::Weak | Trigger::Relation => {
                         let plain = if count == 0 {

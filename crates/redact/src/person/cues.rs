@@ -31,6 +31,8 @@ pub(super) fn open_word(lw: &str, names: &Names) -> bool {
         && !everyday_word(lw)
         && !common_word(lw)
         && (g || sur || !(lw.len() >= 5 && (lw.ends_with("ing") || lw.ends_with("ed"))))
+        // "talking to robots": an unlisted plural is a thing, not a person
+        && (g || sur || !(lw.len() >= 4 && lw.ends_with('s') && !lw.ends_with("ss")))
         && !lw.ends_with("ly")
 }
 

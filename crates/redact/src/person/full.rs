@@ -1,5 +1,6 @@
 //! Full names from the lists: a capitalised given name then a capitalised surname.
 
+use super::gazetteer::{firm, role};
 use super::guards::street_word;
 use super::vocab::not_a_name;
 use super::word::{after_particles, is_cap, listed, name_word, surname_like};
@@ -61,6 +62,10 @@ pub(super) fn full_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<
             && (particles || listed(names, &wb).1 || surname_like(&wb, names))
             && !not_a_name(&wb)
             && !street_word(&wb)
+            && !firm(&format!("{wa} {wb}"))
+            && !firm(&wa)
+            && !role(&wa)
+            && !firm(&wb)
         {
             out.push(person(a.start, toks[nk - 1].end));
             k = nk;

@@ -5,10 +5,14 @@
 mod before;
 mod common;
 mod cued;
+mod cueless;
 mod cues;
 mod full;
+mod gazetteer;
 mod guards;
 mod labels;
+mod lowercase;
+mod position;
 mod spelled;
 mod vocab;
 mod word;
@@ -26,12 +30,14 @@ pub(crate) fn detect(
     cap_pair: bool,
     out: &mut Vec<Cand>,
 ) {
-    cued::cued_names(text, toks, names, name_cue, out);
-    spelled::spelled_names(text, toks, out);
-    if !cap_pair {
-        return;
+    if name_cue || cap_pair {
+        cued::cued_names(text, toks, names, name_cue, out);
+        spelled::spelled_names(text, toks, out);
     }
-    full::full_names(text, toks, names, out);
+    if cap_pair {
+        full::full_names(text, toks, names, out);
+    }
+    cueless::cueless_names(text, toks, names, out);
 }
 
 fn person(start: usize, end: usize) -> Cand {

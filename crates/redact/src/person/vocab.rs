@@ -6,6 +6,12 @@ pub(super) fn not_a_name(w: &str) -> bool {
     matches!(
         w,
         "i" | "the"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "during"
+            | "e-mail"
             | "a"
             | "an"
             | "this"

@@ -4,8 +4,14 @@
 //! A gold span is found when a predicted span of the same type overlaps it; a
 //! predicted span with no overlapping gold span of its type is a false positive.
 //! Spoken gold spans are reported (and held to their threshold) as their own row.
+//! The stricter full-span mode (a span counts only when at most 20% of its
+//! characters survive redaction) is in [`full`].
 
 use std::collections::BTreeMap;
+
+/// Full-span scoring (used by `blind4.rs` and `blind5.rs` only).
+#[allow(dead_code)]
+pub(crate) mod full;
 
 use realtime_redact::Redactor;
 

@@ -1,0 +1,471 @@
+//! Street addresses outside the US shape: the number after the street
+//! ("Tomšičeva 14", "Mannerheimintie 5", "Calle Florida 2137", "Petőfi Sándor utca 2."),
+//! street types before the name in other languages ("132 rue de Verdun"), post-office
+//! boxes and US military addresses ("PSC 2550, Box 1072, APO AP 96287"), and a bare
+//! street name with a number when a postcode line follows ("Karlova 2094/44, 405 11
+//! Košice"). Street types come from libpostal's per-language dictionaries.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::intl_words::{street_types, StreetTypes};
+use super::tail;
+use crate::detect::{Cand, Found};
+use crate::token::{Tk, Tok};
+use crate::Entity;
+
+/// Prefix street types that are everyday English words: only capitalised.
+fn english_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "place"
+            | "route"
+            | "square"
+            | "passage"
+            | "promenade"
+            | "via"
+            | "avenue"
+            | "boulevard"
+            | "cours"
+            | "plaza"
+            | "largo"
+            | "corso"
+            | "strada"
+            | "camino"
+            | "ronda"
+            | "paseo"
+            | "rambla"
+            | "voie"
+            | "quai"
+            | "traverse"
+            | "esplanade"
+            | "impasse"
+    )
+}
+
+/// Name particles inside street names ("Rua Barão de Mesquita", "Piazza del Corso").
+fn particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "del"
+            | "della"
+            | "delle"
+            | "dei"
+            | "degli"
+            | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "di"
+            | "la"
+            | "le"
+            | "les"
+            | "du"
+            | "des"
+            | "d'"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "el"
+            | "los"
+            | "las"
+            | "y"
+            | "e"
+            | "i"
+            | "am"
+            | "an"
+            | "sur"
+    )
+}
+
+fn lower(text: &str, t: &Tok) -> String {
+    text[t.start..t.end].to_lowercase()
+}
+
+fn is_cap(text: &str, t: &Tok) -> bool {
+    t.kind == Tk::Word
+        && text[t.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+fn glued(types: &StreetTypes, w: &str) -> bool {
+    types
+        .glued
+        .iter()
+        .any(|g| w.len() >= g.len() + 3 && w.ends_with(g) && w.is_char_boundary(w.len() - g.len()))
+}
+
+/// A house number at `k` ("14", "29a", "136/b", "2094/44", "2."): the token index
+/// after it and its end offset.
+fn number(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    let t = toks.get(k)?;
+    let ok = match t.kind {
+        Tk::Num => t.end - t.start <= 5,
+        Tk::Alnum => {
+            let s = &text[t.start..t.end];
+            s.len() <= 6
+                && s.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && s.bytes().filter(|b| b.is_ascii_alphabetic()).count() <= 2
+        }
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    let mut j = k + 1;
+    let mut end = t.end;
+    // "136/b", "2094/44", "12-14", "5-12-2"
+    while j < k + 5
+        && toks
+            .get(j)
+            .is_some_and(|p| matches!(p.kind, Tk::Punct(b'/' | b'-')) && !p.gap)
+        && toks.get(j + 1).is_some_and(|n| {
+            !n.gap && (n.kind == Tk::Num || n.kind == Tk::Word && n.end - n.start == 1)
+        })
+    {
+        end = toks[j + 1].end;
+        j += 2;
+    }
+    // "Kirkkokuja 20 F 20": staircase letter and flat number
+    if toks
+        .get(j)
+        .is_some_and(|n| n.kind == Tk::Word && n.cap && n.end - n.start == 1 && n.gap)
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.kind == Tk::Num && n.gap && n.end - n.start <= 3)
+    {
+        end = toks[j + 1].end;
+        j += 2;
+    }
+    // "76 ter", "12 bis"; "119 A" before a comma
+    if let Some(n) = toks.get(j) {
+        let w = &text[n.start..n.end];
+        let letter = n.kind == Tk::Word
+            && w.len() == 1
+            && n.cap
+            && toks.get(j + 1).is_some_and(|p| p.kind == Tk::Punct(b','));
+        if n.kind == Tk::Word && matches!(w, "bis" | "ter" | "quater") || letter {
+            end = n.end;
+            j += 1;
+        }
+    }
+    Some((j, end))
+}
+
+/// Adds non-US street cores and extends every street address in `out` from
+/// `first` on with the lines that follow it.
+pub(super) fn detect(text: &str, toks: &[Tok], first: usize, out: &mut Vec<Cand>) {
+    let types = street_types();
+    let mut k = 0;
+    while k < toks.len() {
+        if !matches!(toks[k].kind, Tk::Num | Tk::Alnum) {
+            k += 1;
+            continue;
+        }
+        if let Some((s, e, next)) = name_then_number(text, toks, k, types)
+            .or_else(|| number_then_prefix(text, toks, k, types))
+            .or_else(|| number_name_type(text, toks, k, types))
+            .or_else(|| chome(text, toks, k))
+        {
+            push(out, s, e);
+            k = next;
+            continue;
+        }
+        k += 1;
+    }
+    super::boxes::boxes(text, out);
+    let n = out.len();
+    for c in out[first..n].iter_mut() {
+        if c.found != Found::Entity(Entity::StreetAddress) {
+            continue;
+        }
+        let lowercase = !text[c.start..c.end].chars().any(char::is_uppercase);
+        c.end = tail::extend(text, c.end, lowercase);
+        c.start = super::boxes::head(text, c.start);
+    }
+}
+
+pub(super) fn push(out: &mut Vec<Cand>, start: usize, end: usize) {
+    out.push(Cand {
+        start,
+        end,
+        found: Found::Entity(Entity::StreetAddress),
+        prio: 7,
+        norm: None,
+    });
+}
+
+/// "Tannenallee 49", "Calle Florida 2137", "Petőfi Sándor utca 2.", "Karlova 2094/44"
+/// (with a postcode after): the street name words before the number at `k`.
+fn name_then_number(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    types: &StreetTypes,
+) -> Option<(usize, usize, usize)> {
+    let (next, mut end) = number(text, toks, k)?;
+    if k == 0 || toks[k].nl {
+        return None;
+    }
+    // "Avenida Getúlio Vargas, 1488"
+    let mut w = k - 1;
+    if toks[w].kind == Tk::Punct(b',') {
+        if w == 0 || toks[w].nl {
+            return None;
+        }
+        w -= 1;
+    }
+    let last = &toks[w];
+    if last.kind != Tk::Word {
+        return None;
+    }
+    let lw = lower(text, last);
+    let cap = is_cap(text, last);
+    // Hungarian "2." after "utca"
+    if toks
+        .get(next)
+        .is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap)
+        && types.after.contains(lw.as_str())
+    {
+        end = toks[next].end;
+    }
+    // words of the name, walking back on the same line
+    let mut prefix_at = None;
+    let mut m = w;
+    let mut n = 0;
+    while n < 6 {
+        let t = &toks[m];
+        if t.kind != Tk::Word {
+            break;
+        }
+        let l = lower(text, t);
+        if types.prefix.contains(l.as_str())
+            && m < w
+            && (is_cap(text, t) || !english_prefix(&l) || tail::extend(text, end, true) > end)
+        {
+            prefix_at = Some(m);
+            break;
+        }
+        if !(is_cap(text, t) || particle(&l) || m == w) {
+            break;
+        }
+        if t.nl || m == 0 {
+            break;
+        }
+        let prev = &toks[m - 1];
+        if prev.kind != Tk::Word || !t.gap {
+            break;
+        }
+        m -= 1;
+        n += 1;
+    }
+    if let Some(p) = prefix_at {
+        return Some((toks[p].start, end, next));
+    }
+    if glued(types, &lw) && (cap || lw.chars().all(char::is_alphabetic)) {
+        return Some((last.start, end, next));
+    }
+    if types.after.contains(lw.as_str()) && w > 0 {
+        // the capitalised words before the type ("Petőfi Sándor utca")
+        let mut s = w;
+        while s > 0 && w - s < 3 && is_cap(text, &toks[s - 1]) && !toks[s].nl && toks[s].gap {
+            s -= 1;
+        }
+        if s < w {
+            return Some((toks[s].start, end, next));
+        }
+    }
+    // a bare capitalised name and a number: only with a postcode line after
+    if cap && last.end - last.start >= 4 && !month_or_day(&lw) {
+        let after = tail::extend(text, end, false);
+        if after > end && postcode_follows(&text[end..after]) {
+            return Some((last.start, end, next));
+        }
+    }
+    None
+}
+
+fn month_or_day(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "sept"
+            | "sep"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "chapter"
+            | "page"
+            | "section"
+            | "version"
+            | "room"
+            | "gate"
+            | "platform"
+            | "flight"
+            | "order"
+            | "ticket"
+            | "case"
+            | "invoice"
+    )
+}
+
+/// The continuation begins with a postcode (digits, or a lettered code) then a place.
+fn postcode_follows(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[ \t]*,?[ \t\n]*(?:[A-Z]{1,3}-)?[0-9]{2,5}(?:[ -]?[0-9]{2,3})?(?:[ ][A-Z]{2})?[ ]+\p{Lu}")
+            .expect("built-in pattern compiles")
+    })
+    .is_match(s)
+}
+
+/// "132 rue de Verdun", "98 place Émile Zola": a number, a prefix street type, a
+/// capitalised name.
+fn number_then_prefix(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    types: &StreetTypes,
+) -> Option<(usize, usize, usize)> {
+    let (mut j, _) = number(text, toks, k)?;
+    if toks.get(j).is_some_and(|p| p.kind == Tk::Punct(b',')) {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    if t.kind != Tk::Word || t.nl {
+        return None;
+    }
+    let l = lower(text, t);
+    if !types.prefix.contains(l.as_str()) || l == "via" {
+        return None;
+    }
+    let mut m = j + 1;
+    let mut end = None;
+    while m < toks.len() && m < j + 6 {
+        let n = &toks[m];
+        if n.kind != Tk::Word || n.nl || !n.gap {
+            break;
+        }
+        let nl = lower(text, n);
+        if is_cap(text, n) {
+            end = Some(m);
+        } else if !particle(&nl) {
+            break;
+        }
+        m += 1;
+    }
+    if let Some(e) = end {
+        return Some((toks[k].start, toks[e].end, e + 1));
+    }
+    // lowercase ("813 calle loíza port jeremy, pr 00604"): a name word, then a tail
+    let n = toks.get(j + 1)?;
+    if n.kind == Tk::Word && !n.nl && text[n.start..n.end].chars().all(char::is_lowercase) {
+        let after = tail::extend(text, n.end, true);
+        if after > n.end {
+            return Some((toks[k].start, n.end, j + 2));
+        }
+    }
+    None
+}
+
+/// "127 Murray Esplanade", "248 Cuba Quay" (English types USPS does not list), and
+/// lowercase streets with any suffix when a postcode or state follows ("161 victoria
+/// close cambridge b6 6yo").
+fn number_name_type(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    types: &StreetTypes,
+) -> Option<(usize, usize, usize)> {
+    let (j, end) = number(text, toks, k)?;
+    if end != toks[k].end
+        || k > 0 && matches!(toks[k - 1].kind, Tk::Punct(b',' | b'.' | b'/')) && !toks[k].gap
+    {
+        // a date, a version, a thousands group: not a house number
+        return None;
+    }
+    let usps = super::words::suffixes();
+    let mut m = j;
+    while m < toks.len() && m < j + 5 {
+        let n = &toks[m];
+        if n.kind != Tk::Word || n.nl || !n.gap {
+            return None;
+        }
+        let cap = is_cap(text, n);
+        let l = lower(text, n);
+        if super::words::stop(&l) || matches!(l.as_str(), "the" | "and" | "a" | "an" | "oh" | "of")
+        {
+            return None;
+        }
+        if m > j {
+            if cap && types.english.contains(l.as_str()) {
+                return Some((toks[k].start, n.end, m + 1));
+            }
+            if !cap && (types.english.contains(l.as_str()) || usps.contains(l.as_str())) {
+                let after = tail::extend(text, n.end, true);
+                if after > n.end {
+                    return Some((toks[k].start, n.end, m + 1));
+                }
+            }
+        }
+        m += 1;
+    }
+    None
+}
+
+/// Japanese block numbers ("5-12-2 Marunouchi"): a number of three parts, a
+/// capitalised name, and a tail that holds a postcode.
+fn chome(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize, usize)> {
+    let (j, end) = number(text, toks, k)?;
+    if text[toks[k].start..end]
+        .bytes()
+        .filter(|&b| b == b'-')
+        .count()
+        != 2
+    {
+        return None;
+    }
+    let n = toks.get(j)?;
+    if !(is_cap(text, n) && n.gap && !n.nl) {
+        return None;
+    }
+    let mut e = j + 1;
+    // "Yamashita-cho"
+    if toks
+        .get(e)
+        .is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
+        && toks
+            .get(e + 1)
+            .is_some_and(|w| w.kind == Tk::Word && !w.gap)
+    {
+        e += 2;
+    }
+    let stop = toks[e - 1].end;
+    let after = tail::extend(text, stop, false);
+    let digits = text[stop..after].bytes().filter(u8::is_ascii_digit).count();
+    (digits >= 7).then_some((toks[k].start, stop, e))
+}

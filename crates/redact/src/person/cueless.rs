@@ -1,0 +1,256 @@
+//! Names without a cue: capitalised words from the shipped gazetteers of given
+//! names and surnames of many countries, and positions that hold a name whatever
+//! it is: speaker tags ("Ines: ..."), signatures (the line after "Regards,"),
+//! salutations ("Dear Castellanos,") and the answer to an agent's name question
+//! ("May I have your name? — Renate Vogelsang").
+//!
+//! Guards: everyday English words that are also names ("Will", "Grace") need a
+//! cue; a name next to a capitalised non-name word is a firm, a place or a street
+//! ("Johnson Controls", "Lake Geneva", "Oxford Street"); countries, firm words and
+//! street words are never names.
+
+use super::gazetteer::{
+    acronym, blocked, cap_word, firm, folded, name_ok, place_opener, punct, role, sentence_start,
+};
+use super::guards::{org_word, street_word};
+use super::lowercase::lowercase_name;
+use super::person;
+use super::position::position_name;
+use super::word::{after_particles, is_cap, name_word, surname_like};
+use crate::detect::{Cand, Names};
+use crate::token::{Kw, Tk, Tok};
+
+/// Extends a name at `k..next` over capitalised name words and particles on the
+/// same line (at most three words in all); `None` when a capitalised word that is
+/// no name follows (a firm, a street: "Johnson Controls", "Oxford Street").
+pub(super) fn run(
+    text: &str,
+    toks: &[Tok],
+    next: usize,
+    names: &Names,
+    open: bool,
+) -> Option<usize> {
+    let mut end = next;
+    let mut count = 1;
+    while count < 3 {
+        let j = match after_particles(text, toks, end) {
+            Some(j) => j,
+            None => end,
+        };
+        let Some(t) = toks.get(j) else { break };
+        if t.kind != Tk::Word || t.nl || !(t.gap || j > end) || !is_cap(text, t) {
+            break;
+        }
+        let Some((w, nx)) = name_word(text, toks, j) else {
+            break;
+        };
+        let good = !blocked(&w, names) && (open || name_ok(&w, names) || surname_like(&w, names));
+        if !good {
+            if street_word(&w) || org_word(&w) || names.english.contains(w.as_str()) || !open {
+                return None;
+            }
+            break;
+        }
+        end = nx;
+        count += 1;
+    }
+    Some(end)
+}
+
+/// Finds names without a cue.
+pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<Cand>) {
+    // a lone word ("Ada" as a JSON value under a key that is no identity key) has
+    // no context to be a name in: the key rules decide
+    if toks.iter().filter(|t| t.kind == Tk::Word).count() < 2 {
+        return;
+    }
+    let mut k = 0;
+    while k < toks.len() {
+        if let Some(e) = position_name(text, toks, k, names) {
+            out.push(person(toks[k].start, toks[e - 1].end));
+            k = e;
+            continue;
+        }
+        if let Some(e) = lowercase_name(text, toks, k, names) {
+            let end = toks[e - 1].end;
+            let span = &text[toks[k].start..end];
+            let end = end
+                - span
+                    .strip_suffix("'s")
+                    .or_else(|| span.strip_suffix("\u{2019}s"))
+                    .map_or(0, |stem| span.len() - stem.len());
+            out.push(person(toks[k].start, end));
+            k = e;
+            continue;
+        }
+        if !cap_word(text, toks, k)
+            || (k > 0 && toks[k - 1].kind == Tk::Punct(b'-') && !toks[k].gap)
+            || acronym(text, &toks[k])
+        {
+            k += 1;
+            continue;
+        }
+        let Some((w, next)) = name_word(text, toks, k) else {
+            k += 1;
+            continue;
+        };
+        if !name_ok(&w, names) {
+            k += 1;
+            continue;
+        }
+        // "Marks & Spencer", "Ernst & Young": a firm
+        if punct(toks, k.wrapping_sub(1), b'&') || punct(toks, next, b'&') {
+            let mut j = next;
+            while j < toks.len() && (cap_word(text, toks, j) || punct(toks, j, b'&')) && !toks[j].nl
+            {
+                j += 1;
+            }
+            k = j.max(k + 1);
+            continue;
+        }
+        if k > 0 {
+            let p = &toks[k - 1];
+            let pw = text[p.start..p.end].to_ascii_lowercase();
+            // "the Ferrari office", "San Francisco", "flew to Lagos"
+            let motion_to = pw == "to"
+                && k >= 2
+                && toks[k - 2].kind == Tk::Word
+                && motion(&text[toks[k - 2].start..toks[k - 2].end].to_ascii_lowercase());
+            // "Bank of America", "University of Lagos"
+            let of_org = pw == "of" && k >= 2 && is_cap(text, &toks[k - 2]);
+            if p.kind == Tk::Word
+                && (pw == "the" || motion_to || of_org || place_opener(&pw) && is_cap(text, p))
+            {
+                let mut j = next;
+                while cap_word(text, toks, j) && !toks[j].nl {
+                    j += 1;
+                }
+                k = j.max(k + 1);
+                continue;
+            }
+        }
+        // a capitalised non-name word just before, mid-sentence: "Air France",
+        // "Lake Geneva", "Goldman" after "at"
+        if k > 0 && !sentence_start(text, toks, k) {
+            let p = &toks[k - 1];
+            if p.kind == Tk::Word && is_cap(text, p) && !toks[k].nl {
+                let pw = folded(text, p).unwrap_or_default();
+                let title = matches!(
+                    pw.as_str(),
+                    "mr" | "mrs" | "ms" | "mx" | "dr" | "prof" | "sir" | "dame" | "miss"
+                ) || role(&pw);
+                if !title && !name_ok(&pw, names) {
+                    k = next;
+                    continue;
+                }
+            }
+            if p.kind == Tk::Word && place_before(&text[p.start..p.end]) {
+                // "in Oxford", "at Morgan", "from Victoria": a place or a firm unless
+                // a surname follows
+                let two = cap_word(text, toks, next)
+                    && name_word(text, toks, next).is_some_and(|(n, _)| name_ok(&n, names));
+                if !two {
+                    k = next;
+                    continue;
+                }
+            }
+        }
+        let Some(e) = run(text, toks, next, names, false) else {
+            // skip the whole capitalised phrase
+            let mut j = next;
+            while cap_word(text, toks, j) && !toks[j].nl {
+                j += 1;
+            }
+            k = j.max(k + 1);
+            continue;
+        };
+        let phrase = text[toks[k].start..toks[e - 1].end].to_lowercase();
+        if firm(&phrase) || place_opener(&w) || email_follows(text, toks, e) {
+            k = e;
+            continue;
+        }
+        out.push(person(toks[k].start, toks[e - 1].end));
+        k = e;
+    }
+}
+
+/// Words before a place: "in", "from", "through", "near", "at".
+pub(super) fn place_before(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "in" | "from" | "through" | "near" | "at" | "outside" | "around" | "into"
+    )
+}
+
+/// A spoken e-mail follows the name ("yuki yilmaz seven zero at university dot
+/// edu", "alejandro, all one word, 3 at icloud.com"): the name is its local part.
+pub(super) fn email_follows(text: &str, toks: &[Tok], e: usize) -> bool {
+    let mut j = e;
+    while j < toks.len() && j < e + 10 {
+        let t = &toks[j];
+        if t.kind == Tk::Punct(b'@') || t.kw == Kw::At {
+            return true;
+        }
+        let w = text[t.start..t.end].to_ascii_lowercase();
+        let skip = match t.kind {
+            Tk::Num | Tk::Punct(b',' | b'.' | b'_' | b'-') => true,
+            Tk::Word => {
+                matches!(
+                    t.kw,
+                    Kw::Digit(_) | Kw::Teen(_) | Kw::Tens(_) | Kw::Dot | Kw::Underscore | Kw::Dash
+                ) || matches!(
+                    w.as_str(),
+                    "all" | "one" | "word" | "lowercase" | "no" | "spaces" | "the" | "number"
+                )
+            }
+            _ => false,
+        };
+        if !skip {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Verbs of travel before "to": what follows is a place ("flew to Lagos").
+pub(super) fn motion(w: &str) -> bool {
+    matches!(
+        w,
+        "flew"
+            | "fly"
+            | "moves"
+            | "flies"
+            | "goes"
+            | "drives"
+            | "flying"
+            | "flights"
+            | "flight"
+            | "moved"
+            | "move"
+            | "moving"
+            | "drove"
+            | "drive"
+            | "went"
+            | "go"
+            | "going"
+            | "travelled"
+            | "traveled"
+            | "travel"
+            | "trip"
+            | "trips"
+            | "relocated"
+            | "relocating"
+            | "back"
+            | "emigrated"
+            | "sailed"
+            | "ticket"
+            | "tickets"
+            | "train"
+            | "route"
+            | "welcome"
+            | "way"
+            | "road"
+            | "returned"
+    )
+}

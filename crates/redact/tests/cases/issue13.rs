@@ -1,0 +1,201 @@
+//! Issue 13 cases, one table per kind: names without a cue, names after agent
+//! questions, international street addresses with their full tails, spoken forms,
+//! phones, dates of birth in the next turn, and the false positives to avoid.
+//! Values are invented for these tables.
+
+use super::check;
+
+#[test]
+fn names_without_a_cue() {
+    let cases = [
+        (
+            "Dvořák and Castellanos were both engineers.",
+            "[PERSON] and [PERSON] were both engineers.",
+        ),
+        (
+            "Ines: do you remember me, Tobias?",
+            "[PERSON]: do you remember me, [PERSON]?",
+        ),
+        (
+            "Best regards,\nHalvard Østergaard\nHead of Sales",
+            "Best regards,\n[PERSON]\nHead of Sales",
+        ),
+        (
+            "yeah it is for tomasz wierzbicki",
+            "yeah it is for [PERSON]",
+        ),
+        (
+            "we called her Maya after my grandmother",
+            "we called her [PERSON] after my grandmother",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
+
+#[test]
+fn names_after_agent_questions() {
+    let cases = [
+        (
+            "Agent: May I have your name?\nCustomer: Renate Vogelsang",
+            "Agent: May I have your name?\nCustomer: [PERSON]",
+        ),
+        (
+            "Agent: And your surname?\nCaller: Lindqvist",
+            "Agent: And your surname?\nCaller: [PERSON]",
+        ),
+        (
+            "the name on the card? — Zdeňka Horáková",
+            "the name on the card? — [PERSON]",
+        ),
+        (
+            "put Marcus Ellery on the account as a joint holder",
+            "put [PERSON] on the account as a joint holder",
+        ),
+        (
+            "Anders, could you hold on a moment?",
+            "[PERSON], could you hold on a moment?",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
+
+#[test]
+fn international_addresses_full_span() {
+    let cases = [
+        (
+            "The parcel went to Tomšičeva 14, 1000 Ljubljana, Slovenia.",
+            "The parcel went to [STREET_ADDRESS].",
+        ),
+        (
+            "Our office is at Mannerheimintie 5, 00100 Helsinki.",
+            "Our office is at [STREET_ADDRESS].",
+        ),
+        (
+            "Send it to 4 Rue des Lilas, 75011 Paris, France please.",
+            "Send it to [STREET_ADDRESS] please.",
+        ),
+        (
+            "She lives at Calle Mayor 12, 28013 Madrid.",
+            "She lives at [STREET_ADDRESS].",
+        ),
+        (
+            "Write to Via Garibaldi 8, 10122 Torino TO.",
+            "Write to [STREET_ADDRESS].",
+        ),
+        (
+            "Deliver to Lindenstraße 22\n10969 Berlin\nGermany",
+            "Deliver to [STREET_ADDRESS]",
+        ),
+        (
+            "My flat is at Drottninggatan 71, 111 36 Stockholm.",
+            "My flat is at [STREET_ADDRESS].",
+        ),
+        (
+            "Office: Andrássy út 21, 1061 Budapest",
+            "Office: [STREET_ADDRESS]",
+        ),
+        (
+            "The address is 12 Harbour Road, Port Jeremy, PR 00921.",
+            "The address is [STREET_ADDRESS].",
+        ),
+        (
+            "Ship to:\n7 Mill Wynd\nKILMARNOCK\nKA1 1AB\nUnited Kingdom",
+            "Ship to:\n[STREET_ADDRESS]",
+        ),
+        ("PSC 1234, Box 5678, APO AE 09012", "[STREET_ADDRESS]"),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
+
+#[test]
+fn spoken_forms() {
+    let cases = [
+        (
+            "my email is daniel reyes seven at gmail dot com",
+            "my email is [EMAIL]",
+        ),
+        (
+            "it's four one five six two eight nine one three that's my social",
+            "it's [US_SSN] that's my social",
+        ),
+        (
+            "the card number is four one one one one one one one one one one one one one one one",
+            "the card number is [CREDIT_CARD]",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
+
+#[test]
+fn phones_extensions_and_local_formats() {
+    let cases = [
+        ("call me at (415) 555-0134 x231", "call me at [PHONE]"),
+        (
+            "my desk line is 020 7946 0958 ext. 12",
+            "my desk line is [PHONE]",
+        ),
+        ("my number is 612 345 678", "my number is [PHONE]"),
+        ("call me on 0432-1187654", "call me on [PHONE]"),
+        (
+            "Fax: +44 20 7946 0011\nDesk: +44 20 7946 0012",
+            "Fax: [PHONE]\nDesk: [PHONE]",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
+
+#[test]
+fn dates_of_birth_in_the_next_turn() {
+    let cases = [
+        (
+            "Agent: And what is your date of birth?\nCustomer: It's 3/14/1988",
+            "Agent: And what is your date of birth?\nCustomer: It's [DATE_OF_BIRTH]",
+        ),
+        (
+            "Agent: date of birth?\nCaller: march fourteenth nineteen eighty eight",
+            "Agent: date of birth?\nCaller: [DATE_OF_BIRTH]",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
+
+#[test]
+fn false_positives_to_avoid() {
+    let cases = [
+        (
+            "Mr. Okafor drove to the station.",
+            "Mr. [PERSON] drove to the station.",
+        ),
+        (
+            "my kids keep talking to robots all day",
+            "my kids keep talking to robots all day",
+        ),
+        (
+            "I used to work at Goldman Sachs in London.",
+            "I used to work at Goldman Sachs in London.",
+        ),
+        (
+            "Marks & Spencer opened a store near Lisbon.",
+            "Marks & Spencer opened a store near Lisbon.",
+        ),
+        (
+            "we spent Easter in San Diego with the kids",
+            "we spent Easter in San Diego with the kids",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
