@@ -121,7 +121,10 @@ fn classify(e: sqlx::Error) -> (bool, Error) {
     let primary = code.parse::<i64>().map(|c| c & 0xff).unwrap_or(-1);
     let (fatal, what) = match primary {
         13 => (false, "the spool is full"),
-        10 => (true, "the spool's disk failed (I/O error); the spool is failed"),
+        10 => (
+            true,
+            "the spool's disk failed (I/O error); the spool is failed",
+        ),
         8 => (true, "the spool's disk is read-only; the spool is failed"),
         11 | 26 => (true, "the spool file is corrupt; the spool is failed"),
         _ => (false, "the spool file could not be written"),
