@@ -124,8 +124,17 @@ async fn sixty_four_sessions_through_an_outage_keep_every_write_once_in_order() 
         }
     }
     assert_eq!(spooled, 64 * (up_at - down_at));
+    let replay_started = std::time::Instant::now();
     spool_of(&store).wait_replayed().await;
     let stats = spool_of(&store).stats().await;
+    // The figures of this outage, for the record (`--nocapture`).
+    println!(
+        "spool figures: spooled {} ops, replayed {} in {:?} (replay rate {:.0} events/s)",
+        stats.spooled,
+        stats.replayed,
+        replay_started.elapsed(),
+        stats.replay_rate
+    );
     assert_eq!(stats.depth, 0);
     assert!(stats.replayed >= spooled as u64, "{stats:?}");
     assert_eq!(stats.replay_errors, 0);
