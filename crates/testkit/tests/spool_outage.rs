@@ -240,8 +240,6 @@ async fn erasure_during_an_outage_leaves_nothing_in_spool_or_primary() {
     // erased from the spool file at once; "before"'s spooled events (its meta
     // is in the primary) leave with the replay.
     store.erase_user("u-gone").await.unwrap();
-    let during: Vec<String> = (1..4).map(|i| format!("{MARK} 0 {i}")).collect();
-    let _ = during;
     let bytes = spool_bytes(&path);
     assert!(
         contains(&bytes, "kept 0 1"),
