@@ -183,7 +183,7 @@ impl From<realtime_store::Error> for ApiError {
                 ApiError::new(StatusCode::TOO_MANY_REQUESTS, "overloaded", e.to_string())
                     .retry_after(1)
             }
-            E::Unavailable { .. } => {
+            E::Unavailable { .. } | E::Spool { .. } => {
                 tracing::warn!(error = %e, "store unavailable");
                 ApiError::new(
                     StatusCode::SERVICE_UNAVAILABLE,

@@ -69,6 +69,17 @@ pub enum Error {
         /// What to run or change.
         fix: String,
     },
+    /// The local fallback spool could not take the write (full, disk error,
+    /// read-only, failed fsync). Nothing was acknowledged. Retryable: the primary
+    /// may be back, or the fault lifted, by then.
+    #[error("spool unavailable: {what}")]
+    Spool {
+        /// What went wrong, content-free (`"the spool is full"`).
+        what: &'static str,
+        /// The underlying error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
     /// The input conflicts with what is stored (e.g. an e-mail that belongs to
     /// another user). Nothing was written.
     #[error("conflict on `{field}`: {rule}")]
@@ -99,6 +110,7 @@ impl Error {
                 ..
             } | Error::Overloaded
                 | Error::Unavailable { .. }
+                | Error::Spool { .. }
         )
     }
 

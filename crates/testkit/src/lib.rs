@@ -19,9 +19,11 @@ mod fixture;
 pub mod instances;
 #[cfg(feature = "postgres")]
 pub mod pg;
+mod switch;
 
 pub use counting::{Calls, CountingBackend};
 pub use fixture::{Fixture, MakeFixture};
+pub use switch::Switch;
 
 /// Generates one test per conformance case for the backend the factory makes.
 /// `$make` is an expression of a closure `|| async { Fixture<B> }`.

@@ -27,8 +27,8 @@
 //! ));
 //! ```
 
-#[allow(dead_code)] // used by the spool layer
-mod codec;
+#[cfg_attr(not(feature = "sqlite"), allow(dead_code))] // used by the spool layer
+pub(crate) mod codec;
 mod identity;
 mod types;
 

@@ -4,5 +4,9 @@
 //!
 //! - [`group_commit`]: queues concurrent appends of many sessions and commits them
 //!   as one transaction (one durability point per batch).
+//! - [`spool`] (feature `sqlite`): the durable fallback spool: writes go to a
+//!   local SQLite file while the primary is unreachable, then are replayed in order.
 
 pub mod group_commit;
+#[cfg(feature = "sqlite")]
+pub mod spool;

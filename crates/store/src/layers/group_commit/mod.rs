@@ -238,7 +238,11 @@ async fn commit<B: WriteCore>(s: &Shared<B>, batch: Vec<Request>) {
             let _ = r.tx.send(Err(e));
         }
         Err(e)
-            if e.is_unreachable() || matches!(e, Error::Overloaded | Error::Unavailable { .. }) =>
+            if e.is_unreachable()
+                || matches!(
+                    e,
+                    Error::Overloaded | Error::Unavailable { .. } | Error::Spool { .. }
+                ) =>
         {
             // Nothing was committed and no caller would do better alone.
             for r in batch {

@@ -1,0 +1,120 @@
+//! A backend layer with an off switch: while [`Switch::set_down`] is on, every
+//! call fails as a lost connection would (a retryable, connection-class
+//! [`Error::Backend`]), so fallback layers can be tested without a server.
+//! Nothing reaches the wrapped backend while it is down.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use realtime_store::{
+    AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, Layer,
+    Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp, UpsertResult, Withdrawal,
+    WriteCore,
+};
+
+/// The layer (see the module docs). Clones share the switch.
+#[derive(Debug)]
+pub struct Switch<B> {
+    inner: Arc<B>,
+    down: Arc<AtomicBool>,
+}
+
+impl<B> Clone for Switch<B> {
+    fn clone(&self) -> Self {
+        Switch {
+            inner: Arc::clone(&self.inner),
+            down: Arc::clone(&self.down),
+        }
+    }
+}
+
+impl<B> Switch<B> {
+    /// Wraps `inner`, up.
+    pub fn new(inner: B) -> Self {
+        Switch {
+            inner: Arc::new(inner),
+            down: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Takes the primary down (`true`) or brings it back.
+    pub fn set_down(&self, down: bool) {
+        self.down.store(down, Ordering::SeqCst);
+    }
+
+    /// The wrapped backend, to inspect what reached it.
+    pub fn primary(&self) -> &B {
+        &self.inner
+    }
+
+    fn check(&self, op: &'static str) -> Result<()> {
+        if self.down.load(Ordering::SeqCst) {
+            return Err(Error::Backend {
+                op,
+                retryable: true,
+                source: "connection refused (switched off)".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl<B> Layer for Switch<B> {
+    type Inner = B;
+    fn inner(&self) -> &B {
+        &self.inner
+    }
+}
+
+impl<B: WriteCore> WriteCore for Switch<B> {
+    fn kind(&self) -> &'static str {
+        self.inner.kind()
+    }
+    async fn upsert_session(&self, meta: &CleanSessionMeta) -> Result<UpsertResult> {
+        self.check("upsert")?;
+        self.inner.upsert_session(meta).await
+    }
+    async fn stored_state(&self, id: &str) -> Result<StoredState> {
+        self.check("stored_state")?;
+        self.inner.stored_state(id).await
+    }
+    async fn withdraw(&self, id: &str, how: Withdrawal) -> Result<()> {
+        self.check("withdraw")?;
+        self.inner.withdraw(id, how).await
+    }
+    async fn append_batch(
+        &self,
+        batch: &[SessionAppend<'_>],
+    ) -> Result<Vec<Result<Vec<AppendResult>>>> {
+        self.check("append")?;
+        self.inner.append_batch(batch).await
+    }
+    async fn health(&self) -> BackendHealth {
+        if self.check("health").is_err() {
+            return BackendHealth::probe(self.inner.kind(), false, None);
+        }
+        self.inner.health().await
+    }
+    async fn close(&self) {
+        self.inner.close().await
+    }
+}
+
+impl<B: Reads> Reads for Switch<B> {
+    realtime_store::forward_reads!();
+}
+
+impl<B: Maintenance> Maintenance for Switch<B> {
+    async fn delete_session(&self, id: &str) -> Result<bool> {
+        self.check("delete")?;
+        self.inner.delete_session(id).await
+    }
+    async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {
+        self.check("erase")?;
+        self.inner.erase_user(user_id).await
+    }
+    async fn purge_before(&self, before: Timestamp, tomb: Timestamp) -> Result<EraseCounts> {
+        self.check("purge")?;
+        self.inner.purge_before(before, tomb).await
+    }
+}
