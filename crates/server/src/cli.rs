@@ -174,6 +174,33 @@ pub(crate) struct ServeArgs {
     /// On SIGTERM/SIGINT, how long in-flight requests may take to finish.
     #[arg(long, value_parser = parse_duration, default_value = "10s")]
     pub(crate) drain_timeout: std::time::Duration,
+    /// Durable fallback spool file: while the database is unreachable, writes go
+    /// there (fsynced before they are acknowledged, answered `spooled`) and are
+    /// replayed in order once it is back. Default for a postgres:// database:
+    /// `realtime-store-spool.db` in the working directory; none for SQLite (a
+    /// spool on the same disk as the database file adds nothing).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_spool")]
+    pub(crate) spool: Option<std::path::PathBuf>,
+    /// No fallback spool: while the database is unreachable, writes fail (503).
+    #[arg(long)]
+    pub(crate) no_spool: bool,
+    /// Largest size of the spool file, in bytes; a full spool refuses writes
+    /// (503), it never drops what it holds.
+    #[arg(long, default_value_t = realtime_store::DEFAULT_SPOOL_MAX_BYTES)]
+    pub(crate) spool_max_bytes: u64,
+}
+
+impl ServeArgs {
+    /// The spool file to use, if any, for a database at `url`.
+    pub(crate) fn spool_path(&self, url: &str) -> Option<std::path::PathBuf> {
+        if self.no_spool {
+            return None;
+        }
+        self.spool.clone().or_else(|| {
+            url.starts_with("postgres")
+                .then(|| std::path::PathBuf::from("realtime-store-spool.db"))
+        })
+    }
 }
 
 #[derive(Debug, Args)]

@@ -1,7 +1,7 @@
 //! `demo`: one realistic call, replayed into the database, then shown.
 
 use realtime_store::{
-    AnyStore, Consent, PersistenceStore, Role, SessionMeta, Summary, Timestamp, Timings, ToolEvent,
+    Consent, PersistenceStore, Role, SessionMeta, Summary, Timestamp, Timings, ToolEvent,
     ToolStatus, TranscriptSegment, UsageEvent, User, WriteOutcome,
 };
 use serde_json::json;
@@ -28,7 +28,11 @@ pub(crate) async fn run(url: &str, a: DemoArgs) -> anyhow::Result<()> {
 }
 
 /// Replays the demo call into `store` as session `id`; narrates it when `verbose`.
-pub(crate) async fn seed(store: &AnyStore, id: &str, verbose: bool) -> anyhow::Result<()> {
+pub(crate) async fn seed<B: realtime_store::Backend>(
+    store: &realtime_store::RealtimeStore<B>,
+    id: &str,
+    verbose: bool,
+) -> anyhow::Result<()> {
     let id = id.to_owned();
     macro_rules! println {
         ($($t:tt)*) => { if verbose { std::println!($($t)*) } };

@@ -5,7 +5,10 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::serve::ListenerExt;
-use realtime_store::{AnyStore, PersistenceStore, SessionFilter};
+use realtime_store::{
+    AnyBackend, Backend, GroupCommit, PersistenceStore, RealtimeStore, SessionFilter, Spool,
+    SpoolConfig,
+};
 use realtime_store_http::{ApiConfig, Token};
 
 use crate::cli::{display_url, ServeArgs};
@@ -43,7 +46,53 @@ pub(crate) async fn run(url: &str, a: ServeArgs) -> anyhow::Result<()> {
             a.listen
         );
     }
-    let store = Arc::new(crate::open_store(url).await?);
+    let spool = a.spool_path(url);
+    let open_url = match &spool {
+        Some(_) => fail_fast(url),
+        None => url.to_owned(),
+    };
+    let backend = AnyBackend::open(&open_url)
+        .await
+        .with_context(|| format!("opening the database at {}", display_url(url)))?;
+    match spool {
+        Some(path) => {
+            let cfg = SpoolConfig::new(&path).max_bytes(a.spool_max_bytes);
+            let spool = Spool::open(backend, cfg).await.with_context(|| {
+                format!(
+                    "opening the fallback spool {} (choose another file with --spool FILE, or run without one: --no-spool)",
+                    path.display()
+                )
+            })?;
+            eprintln!(
+                "realtime-store serve: fallback spool at {} (at most {} bytes)",
+                path.display(),
+                a.spool_max_bytes
+            );
+            serve(url, a, token, spool).await
+        }
+        None => serve(url, a, token, backend).await,
+    }
+}
+
+/// With a spool, a live call should not wait long for an unreachable database
+/// before its write is spooled: a PostgreSQL URL without its own
+/// `acquire_timeout_ms` gets 2 s (instead of the library's 10 s).
+fn fail_fast(url: &str) -> String {
+    if !url.starts_with("postgres") || url.contains("acquire_timeout_ms=") {
+        return url.to_owned();
+    }
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}acquire_timeout_ms=2000")
+}
+
+/// Serves a store over `backend` (group commit in front) until a signal.
+async fn serve<B: Backend>(
+    url: &str,
+    a: ServeArgs,
+    token: Option<Token>,
+    backend: B,
+) -> anyhow::Result<()> {
+    let store = Arc::new(RealtimeStore::new(GroupCommit::new(backend)));
     if a.demo {
         seed_demo(&store).await?;
     }
@@ -113,7 +162,7 @@ pub(crate) async fn run(url: &str, a: ServeArgs) -> anyhow::Result<()> {
 
 /// Seeds the demo call when no session is stored yet.
 #[allow(clippy::field_reassign_with_default)] // `SessionFilter` is becoming non-exhaustive
-async fn seed_demo(store: &AnyStore) -> anyhow::Result<()> {
+async fn seed_demo<B: Backend>(store: &RealtimeStore<B>) -> anyhow::Result<()> {
     let mut f = SessionFilter::default();
     f.limit = Some(1);
     if store.list_sessions(&f).await?.items.is_empty() {

@@ -31,14 +31,22 @@ impl Server {
     }
 
     pub(crate) fn start_in(dir: tempfile::TempDir, extra: &[&str], token: Option<&str>) -> Server {
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        Self::start_on(dir, &url, extra, token)
+    }
+
+    /// Starts `serve` over the database at `url`, working directory `dir`.
+    pub(crate) fn start_on(
+        dir: tempfile::TempDir,
+        url: &str,
+        extra: &[&str],
+        token: Option<&str>,
+    ) -> Server {
         let mut cmd = binary();
         cmd.arg("serve")
             .args(["--listen", "127.0.0.1:0"])
             .args(extra)
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}", dir.path().join("t.db").display()),
-            )
+            .env("DATABASE_URL", url)
             .env_remove("REALTIME_STORE_TOKEN")
             .env_remove("REALTIME_STORE_LISTEN")
             .current_dir(dir.path())

@@ -1,0 +1,196 @@
+//! `serve` over PostgreSQL through a real database outage: a private cluster
+//! (initdb + pg_ctl on a free port) is stopped with `pg_ctl stop -m immediate` in
+//! the middle of a call; the service keeps answering (`spooled`, `/healthz`
+//! degraded), and once the cluster is back the spool is replayed: every
+//! acknowledged segment is in the database exactly once, in order.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use support::Server;
+
+/// A private PostgreSQL cluster, stopped and removed on drop.
+struct Cluster {
+    bindir: PathBuf,
+    dir: tempfile::TempDir,
+    port: u16,
+}
+
+fn bindir() -> PathBuf {
+    for v in ["17", "16", "15", "14"] {
+        let p = PathBuf::from(format!("/usr/lib/postgresql/{v}/bin"));
+        if p.join("initdb").exists() {
+            return p;
+        }
+    }
+    panic!("no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (CI installs them)");
+}
+
+fn as_postgres(bin: &Path) -> Command {
+    // initdb and the server refuse root: run them as the `postgres` user.
+    let mut c = Command::new("runuser");
+    c.args(["-u", "postgres", "--"]).arg(bin);
+    c
+}
+
+fn ok(mut c: Command, what: &str) {
+    let out = c.output().unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(
+        out.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+impl Cluster {
+    fn start() -> Cluster {
+        let bindir = bindir();
+        let dir = tempfile::tempdir().unwrap();
+        ok(
+            {
+                let mut c = Command::new("chown");
+                c.arg("postgres:postgres").arg(dir.path());
+                c
+            },
+            "chown",
+        );
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut c = as_postgres(&bindir.join("initdb"));
+        c.arg("-D").arg(dir.path().join("data")).args([
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "--no-sync",
+            "--locale=C",
+        ]);
+        ok(c, "initdb");
+        let cluster = Cluster { bindir, dir, port };
+        cluster.pg_start();
+        cluster
+    }
+
+    fn pg_start(&self) {
+        let mut c = as_postgres(&self.bindir.join("pg_ctl"));
+        c.arg("-D")
+            .arg(self.dir.path().join("data"))
+            .arg("-l")
+            .arg(self.dir.path().join("server.log"))
+            .args(["-w", "-t", "60", "-o"])
+            .arg(format!(
+                "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+                self.port,
+                self.dir.path().display()
+            ))
+            .arg("start");
+        ok(c, "pg_ctl start");
+    }
+
+    /// `pg_ctl stop -m immediate`: the server dies without a checkpoint and every
+    /// connection is cut, as in a crash.
+    fn stop_immediate(&self) {
+        let mut c = as_postgres(&self.bindir.join("pg_ctl"));
+        c.arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(["-m", "immediate", "-w", "stop"]);
+        ok(c, "pg_ctl stop -m immediate");
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let mut c = as_postgres(&self.bindir.join("pg_ctl"));
+        c.arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(["-m", "immediate", "stop"]);
+        let _ = c.output();
+    }
+}
+
+fn segment(n: usize) -> Value {
+    json!({
+        "role": if n % 2 == 0 { "user" } else { "assistant" },
+        "text": format!("segment number {n} of the call"),
+        "started_at": 1_700_000_000_000i64 + n as i64 * 1000,
+        "item_id": format!("item-{n:03}"),
+    })
+}
+
+fn outcome(s: &Server, n: usize) -> String {
+    let (st, v) = s.call("POST", "/v1/sessions/call-1/transcripts", Some(segment(n)));
+    assert_eq!(st, 200, "segment {n}: {v}");
+    v["outcome"].as_str().unwrap().to_owned()
+}
+
+fn health(s: &Server) -> String {
+    let (_, v) = s.call("GET", "/healthz", None);
+    v["status"].as_str().unwrap_or("").to_owned()
+}
+
+#[test]
+fn a_database_outage_is_spooled_and_replayed_in_order() {
+    let pg = Cluster::start();
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("spool.db");
+    let spool_arg = spool.display().to_string();
+    let mut s = Server::start_on(
+        dir,
+        &pg.url(),
+        &["--spool", &spool_arg],
+        Some(support::TOKEN),
+    );
+    let (st, v) = s.call(
+        "PUT",
+        "/v1/sessions/call-1",
+        Some(json!({"consent": "ACCEPTED", "user": {"id": "u-1"}})),
+    );
+    assert_eq!(st, 200, "{v}");
+    for n in 0..10 {
+        assert_eq!(outcome(&s, n), "persisted");
+    }
+    assert_eq!(health(&s), "ok");
+
+    pg.stop_immediate();
+    for n in 10..30 {
+        assert_eq!(outcome(&s, n), "spooled", "segment {n} during the outage");
+    }
+    assert_eq!(health(&s), "degraded");
+    // A retry of an acknowledged (spooled) write is a duplicate, not a second row.
+    assert_eq!(outcome(&s, 12), "duplicate");
+
+    pg.pg_start();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while health(&s) != "ok" {
+        assert!(
+            Instant::now() < deadline,
+            "the spool was not replayed within a minute"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // New writes go to the database again.
+    assert_eq!(outcome(&s, 30), "persisted");
+    let (st, page) = s.call("GET", "/v1/sessions/call-1/transcripts?limit=1000", None);
+    assert_eq!(st, 200);
+    let ids: Vec<String> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["item_id"].as_str().unwrap().to_owned())
+        .collect();
+    let want: Vec<String> = (0..31).map(|n| format!("item-{n:03}")).collect();
+    assert_eq!(ids, want, "every acknowledged segment once, in order");
+    s.signal("TERM");
+    assert_eq!(s.wait_exit(Duration::from_secs(30)), Some(0));
+}
