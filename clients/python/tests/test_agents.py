@@ -33,6 +33,13 @@ def test_session_memory_redacted_ordered_pop_clear(server):
         assert await s.get_items(limit=1) == [items[2]]
         assert await s.pop_item() == items[2]
         assert await s.get_items() == items[:2]
+        # Popped means deleted on the server, not hidden: nothing of it is stored.
+        texts = [t["text"] async for t in c.all_transcripts("agents-1")]
+        assert texts == [items[0]["content"]]
+        assert await s.pop_item() == items[1]
+        assert [e async for e in c.all_tool_events("agents-1")] == []
+        await s.add_items([{"role": "assistant", "content": "again"}])
+        assert [i["content"] for i in await s.get_items()] == [items[0]["content"], "again"]
         await s.clear_session()
         assert await s.get_items() == []
         assert await c.get_session("agents-1") is None

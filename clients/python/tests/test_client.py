@@ -113,3 +113,22 @@ def test_async_pending_usage_paging_erase(server):
             assert await c.get_session(i) is None
 
     asyncio.run(run())
+
+
+def test_delete_one_event_by_seq(server):
+    c = RealtimeStoreClient(server.url, server.token)
+    i = sid()
+    t = int(time.time() * 1000) - 3000
+    c.put_session(i, {"consent": "ACCEPTED", "started_at": t})
+    for text in ("one", "two"):
+        c.add_transcript(i, {"role": "user", "text": text, "started_at": t + 1})
+    c.add_tool_event(i, {"name": "lookup", "args": {}, "at": t + 2})
+    assert c.delete_transcript(i, 2) is True
+    assert c.delete_transcript(i, 2) is False
+    assert [s["text"] for s in c.all_transcripts(i)] == ["one"]
+    assert c.delete_tool_event(i, 1) is True
+    assert list(c.all_tool_events(i)) == []
+    with pytest.raises(RealtimeStoreError) as e:
+        c.delete_transcript(i, 0)
+    assert e.value.field == "seq"
+    assert c.get_session(i) is not None

@@ -331,6 +331,16 @@ export class HttpStore implements PersistenceStore {
     return (await this.orNull(this.call("DELETE", `/v1/sessions/${enc(sessionId)}`))) !== null;
   }
 
+  /** Deletes one transcript segment by its `seq`, physically; `false` when there was none. */
+  async deleteTranscript(sessionId: string, seq: number): Promise<boolean> {
+    return (await this.orNull(this.call("DELETE", `/v1/sessions/${enc(sessionId)}/transcripts/${seq}`))) !== null;
+  }
+
+  /** Deletes one tool event by its `seq`, physically; `false` when there was none. */
+  async deleteToolEvent(sessionId: string, seq: number): Promise<boolean> {
+    return (await this.orNull(this.call("DELETE", `/v1/sessions/${enc(sessionId)}/tool-events/${seq}`))) !== null;
+  }
+
   /** Erases a user and all their sessions; the counts (zeros for an unknown user). */
   async eraseUser(userId: string): Promise<EraseCounts | null> {
     return this.orNull(this.call("DELETE", `/v1/users/${enc(userId)}`));

@@ -143,6 +143,23 @@ test("PENDING consent buffers until reconsent; usage; paging; erase user", async
   assert.equal((await s.eraseUser("u_erase")).sessions, 0);
 });
 
+test("one transcript segment or tool event deleted by its seq", async () => {
+  const s = store();
+  const id = sid();
+  const t = Date.now() - 3000;
+  await s.putSession(id, { consent: "ACCEPTED", started_at: t });
+  for (const text of ["one", "two", "three"]) await s.addTranscript(id, { role: "user", text, started_at: t + 1 });
+  await s.addToolEvent(id, { name: "lookup", args: { q: 1 }, at: t + 2 });
+  const last = (await s.transcriptsPage(id)).items.at(-1);
+  assert.equal(await s.deleteTranscript(id, last.seq), true);
+  assert.equal(await s.deleteTranscript(id, last.seq), false);
+  assert.deepEqual((await s.getTranscripts(id)).map((x) => x.text), ["one", "two"]);
+  assert.equal(await s.deleteToolEvent(id, 1), true);
+  assert.deepEqual(await s.getToolEvents(id), []);
+  await assert.rejects(s.deleteTranscript(id, 0), (e) => e instanceof RealtimeStoreError && e.field === "seq");
+  assert.ok(await s.getSession(id), "the session stays");
+});
+
 test("ingest batches: one result per line; an invalid line rejects the batch", async () => {
   const s = store();
   const id = sid();

@@ -9,9 +9,9 @@ use std::future::Future;
 use std::pin::Pin;
 
 use realtime_store::{
-    EraseCounts, Event, Health, Page, PageRequest, PersistenceStore, Result, Session, SessionEvent,
-    SessionFilter, SessionMeta, StoredSegment, StoredSummary, StoredToolEvent, UsageReport,
-    WriteOutcome,
+    EraseCounts, Event, EventKind, Health, Page, PageRequest, PersistenceStore, Result, Session,
+    SessionEvent, SessionFilter, SessionMeta, StoredSegment, StoredSummary, StoredToolEvent,
+    UsageReport, WriteOutcome,
 };
 
 /// A boxed, `Send` future.
@@ -42,6 +42,12 @@ pub(crate) trait DynStore: Send + Sync {
     fn get_summary<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Option<StoredSummary>>>;
     fn get_usage<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<UsageReport>>;
     fn delete_session<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<bool>>;
+    fn delete_event<'a>(
+        &'a self,
+        id: &'a str,
+        kind: EventKind,
+        seq: i64,
+    ) -> BoxFut<'a, Result<bool>>;
     fn erase_user<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<EraseCounts>>;
     fn health(&self) -> BoxFut<'_, Health>;
 }
@@ -91,6 +97,14 @@ impl<S: PersistenceStore + 'static> DynStore for S {
     }
     fn delete_session<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<bool>> {
         Box::pin(PersistenceStore::delete_session(self, id))
+    }
+    fn delete_event<'a>(
+        &'a self,
+        id: &'a str,
+        kind: EventKind,
+        seq: i64,
+    ) -> BoxFut<'a, Result<bool>> {
+        Box::pin(PersistenceStore::delete_event(self, id, kind, seq))
     }
     fn erase_user<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<EraseCounts>> {
         Box::pin(PersistenceStore::erase_user(self, id))

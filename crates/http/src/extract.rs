@@ -239,6 +239,25 @@ impl<S: Send + Sync> FromRequestParts<S> for IdPath {
     }
 }
 
+/// `{id}` and `{seq}` path parameters: the session id and an event's number
+/// (a positive integer; errors name the parameter, never its value).
+pub(crate) struct IdSeqPath(pub(crate) String, pub(crate) i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdSeqPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let axum::extract::Path((id, seq)) =
+            axum::extract::Path::<(String, String)>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| ApiError::validation("id", "is not a valid path parameter"))?;
+        match seq.parse::<i64>() {
+            Ok(n) if n >= 1 => Ok(IdSeqPath(id, n)),
+            _ => Err(ApiError::validation("seq", "must be a positive integer")),
+        }
+    }
+}
+
 /// The query string as name/value pairs (percent-decoded).
 #[derive(Debug, Default)]
 pub(crate) struct QueryPairs(pub(crate) Vec<(String, String)>);

@@ -3,9 +3,9 @@
 use std::future::Future;
 
 use crate::{
-    EraseCounts, Event, Health, Page, PageRequest, Result, Session, SessionEvent, SessionFilter,
-    SessionMeta, StoredSegment, StoredSummary, StoredToolEvent, Summary, Timestamp, ToolEvent,
-    TranscriptSegment, UsageEvent, UsageReport, WriteOutcome,
+    EraseCounts, Event, EventKind, Health, Page, PageRequest, Result, Session, SessionEvent,
+    SessionFilter, SessionMeta, StoredSegment, StoredSummary, StoredToolEvent, Summary, Timestamp,
+    ToolEvent, TranscriptSegment, UsageEvent, UsageReport, WriteOutcome,
 };
 
 /// The persistence contract of a realtime voice platform.
@@ -77,6 +77,18 @@ pub trait PersistenceStore: Send + Sync {
 
     /// Deletes a session and everything of it. `true` if it existed.
     fn delete_session(&self, id: &str) -> impl Future<Output = Result<bool>> + Send;
+
+    /// Deletes one event of a session, physically: the transcript segment, tool
+    /// event or usage event numbered `seq`, or the summary of version `seq`
+    /// (e.g. an agent's memory dropping its latest item). The session stays.
+    /// `true` if it existed. Its dedup key goes with it: the same write sent
+    /// again is stored again, under a new `seq`.
+    fn delete_event(
+        &self,
+        session_id: &str,
+        kind: EventKind,
+        seq: i64,
+    ) -> impl Future<Output = Result<bool>> + Send;
 
     /// Erases a user and everything of theirs, in one transaction.
     fn erase_user(&self, user_id: &str) -> impl Future<Output = Result<EraseCounts>> + Send;

@@ -58,6 +58,7 @@ macro_rules! conformance_tests {
             child_pagination_edges,
             unicode_round_trip,
             delete_session_removes_children,
+            delete_event_removes_one,
             ingest_mixed_sessions,
             user_email_conflict,
             reads_of_unknown_sessions,

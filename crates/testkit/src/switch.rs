@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use realtime_store::{
-    AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, Layer,
-    Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp, UpsertResult, Withdrawal,
-    WriteCore,
+    AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, EventKind,
+    Layer, Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp, UpsertResult,
+    Withdrawal, WriteCore,
 };
 
 /// The layer (see the module docs). Clones share the switch.
@@ -108,6 +108,10 @@ impl<B: Maintenance> Maintenance for Switch<B> {
     async fn delete_session(&self, id: &str) -> Result<bool> {
         self.check("delete")?;
         self.inner.delete_session(id).await
+    }
+    async fn delete_event(&self, id: &str, kind: EventKind, seq: i64) -> Result<bool> {
+        self.check("delete")?;
+        self.inner.delete_event(id, kind, seq).await
     }
     async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {
         self.check("erase")?;

@@ -176,3 +176,73 @@ async fn database_files_are_private() {
     assert!(seen >= 2, "the database and its WAL exist");
     s.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_event_erases_physically() {
+    // One segment and one tool event of a live session carry a marker of their
+    // own; deleting them leaves no byte of it, and the rest of the session stays.
+    const STRIKE: &str = "strikeqjv";
+    let dir = tempfile::tempdir().unwrap();
+    let s = open(dir.path(), OnWithdrawal::Erase).await;
+    fill(&s, "live", "a").await;
+    let now = Timestamp::now().add_millis(-30_000);
+    let out = s
+        .append_events(
+            "live",
+            vec![
+                Event::Transcript(TranscriptSegment::new(
+                    Role::User,
+                    format!("strike this {STRIKE} please"),
+                    now,
+                )),
+                Event::ToolEvent(ToolEvent {
+                    call_id: None,
+                    name: "lookup".into(),
+                    args: json!({"q": format!("{STRIKE} again")}),
+                    result: None,
+                    status: ToolStatus::Ok,
+                    duration_ms: None,
+                    at: now,
+                }),
+            ],
+        )
+        .await
+        .unwrap();
+    assert!(out
+        .iter()
+        .all(|o| *o == realtime_store::WriteOutcome::Persisted));
+    s.close().await;
+    let count = |dir: &Path| -> usize {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+            .map(|b| {
+                b.windows(STRIKE.len())
+                    .filter(|w| *w == STRIKE.as_bytes())
+                    .count()
+            })
+            .sum()
+    };
+    assert!(count(dir.path()) > 0, "the marker was stored");
+    let before = hits(dir.path());
+
+    let s = open(dir.path(), OnWithdrawal::Erase).await;
+    use realtime_store::EventKind;
+    assert!(s
+        .delete_event("live", EventKind::Transcript, 2)
+        .await
+        .unwrap());
+    assert!(s.delete_event("live", EventKind::Tool, 2).await.unwrap());
+    s.close().await;
+    assert_eq!(
+        count(dir.path()),
+        0,
+        "no byte of the deleted events is left"
+    );
+    let total = |h: Vec<(String, usize)>| -> usize { h.iter().map(|(_, n)| n).sum() };
+    assert_eq!(
+        total(hits(dir.path())),
+        total(before),
+        "the session's other content is untouched"
+    );
+}

@@ -9,9 +9,9 @@ named ``agents/<type>/<name>/<call_id>`` (structure, kept verbatim) with the res
 of the item as its arguments (redacted like any tool argument). Order is kept by
 a per-item timestamp.
 
-``pop_item`` hides the latest item by appending a marker tool event
-(``agents/pop/<kind>:<seq>``); the hidden content is physically removed when the session is
-cleared (``clear_session`` deletes the session) or its user erased.
+``pop_item`` deletes the latest item on the server, physically
+(``DELETE /v1/sessions/{id}/transcripts/{seq}`` or ``.../tool-events/{seq}``);
+``clear_session`` deletes the whole session.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from .async_client import AsyncRealtimeStoreClient
 
 Item = Dict[str, Any]
 _PREFIX = "agents/"
-_POP = "agents/pop/"
 _STRUCT = ("type", "name", "call_id")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.:/-]{0,127}")
 
@@ -67,28 +66,26 @@ class RealtimeStoreSession:
         self._created = True
 
     async def _all(self) -> List[Tuple[int, int, str, Item]]:
-        """(time, seq, key, item) of visible items, oldest first."""
+        """(time, seq, kind, item) of the items, oldest first; kind is "t"
+        (transcript segment) or "e" (tool event)."""
         if await self._client.get_session(self.session_id) is None:
             return []
         rows: List[Tuple[int, int, str, Item]] = []
-        popped = set()
         from ._requests import iso_ms
 
         async for s in self._client.all_transcripts(self.session_id):
-            rows.append((iso_ms(s["started_at"]), s["seq"], f"t:{s['seq']}", {"role": s["role"], "content": s["text"]}))
+            rows.append((iso_ms(s["started_at"]), s["seq"], "t", {"role": s["role"], "content": s["text"]}))
         async for e in self._client.all_tool_events(self.session_id):
             name = e["name"]
-            if name.startswith(_POP):
-                popped.add(name[len(_POP):])
-            elif name.startswith(_PREFIX):
+            if name.startswith(_PREFIX):
                 parts = name.split("/")
                 item: Item = dict(e.get("args") or {})
                 for k, v in zip(_STRUCT, parts[1:]):
                     if v:
                         item[k] = v
-                rows.append((iso_ms(e["at"]), e["seq"], f"e:{e['seq']}", item))
+                rows.append((iso_ms(e["at"]), e["seq"], "e", item))
         rows.sort(key=lambda r: (r[0], r[1]))
-        return [r for r in rows if r[2] not in popped]
+        return rows
 
     async def get_items(self, limit: Optional[int] = None) -> List[Item]:
         """The items, oldest first; with ``limit``, the latest ``limit`` of them."""
@@ -117,8 +114,11 @@ class RealtimeStoreSession:
         rows = await self._all()
         if not rows:
             return None
-        _, _, key, item = rows[-1]
-        await self._client.add_tool_event(self.session_id, {"name": _POP + key, "args": {}, "at": self._now()})
+        _, seq, kind, item = rows[-1]
+        if kind == "t":
+            await self._client.delete_transcript(self.session_id, seq)
+        else:
+            await self._client.delete_tool_event(self.session_id, seq)
         return item
 
     async def clear_session(self) -> None:

@@ -182,6 +182,23 @@ class AsyncRealtimeStoreClient:
         """Usage events and totals."""
         return await self._call(("GET", f"/v1/sessions/{r.q(session_id)}/usage", None, None))
 
+    async def delete_transcript(self, session_id: str, seq: int) -> bool:
+        """Deletes one transcript segment by its ``seq``, physically; False if there was none."""
+        return await self._delete(f"/v1/sessions/{r.q(session_id)}/transcripts/{int(seq)}")
+
+    async def delete_tool_event(self, session_id: str, seq: int) -> bool:
+        """Deletes one tool event by its ``seq``, physically; False if there was none."""
+        return await self._delete(f"/v1/sessions/{r.q(session_id)}/tool-events/{int(seq)}")
+
+    async def _delete(self, path: str) -> bool:
+        try:
+            await self._call(("DELETE", path, None, None))
+            return True
+        except RealtimeStoreError as e:
+            if e.status == 404:
+                return False
+            raise
+
     async def delete_session(self, session_id: str) -> bool:
         """Deletes a session; False if there was none."""
         try:

@@ -178,6 +178,23 @@ class RealtimeStoreClient:
         """Usage events and totals."""
         return self._call(("GET", f"/v1/sessions/{r.q(session_id)}/usage", None, None))
 
+    def delete_transcript(self, session_id: str, seq: int) -> bool:
+        """Deletes one transcript segment by its ``seq``, physically; False if there was none."""
+        return self._delete(f"/v1/sessions/{r.q(session_id)}/transcripts/{int(seq)}")
+
+    def delete_tool_event(self, session_id: str, seq: int) -> bool:
+        """Deletes one tool event by its ``seq``, physically; False if there was none."""
+        return self._delete(f"/v1/sessions/{r.q(session_id)}/tool-events/{int(seq)}")
+
+    def _delete(self, path: str) -> bool:
+        try:
+            self._call(("DELETE", path, None, None))
+            return True
+        except RealtimeStoreError as e:
+            if e.status == 404:
+                return False
+            raise
+
     def delete_session(self, session_id: str) -> bool:
         """Deletes a session; False if there was none."""
         try:

@@ -4,6 +4,7 @@
 mod errors;
 mod events;
 mod ingest;
+mod remove;
 mod sessions;
 mod system;
 mod users;
@@ -79,6 +80,8 @@ fn documented() -> (OpenApiRouter<AppState>, OpenApiRouter<AppState>) {
         .routes(routes!(sessions::reconsent))
         .routes(routes!(events::post_transcripts, events::get_transcripts))
         .routes(routes!(events::post_tool_events, events::get_tool_events))
+        .routes(routes!(remove::delete_transcript))
+        .routes(routes!(remove::delete_tool_event))
         .routes(routes!(
             events::put_summary,
             events::post_summary,

@@ -191,3 +191,64 @@ async fn concurrent_sessions() {
         assert_eq!(texts, want, "session c{s} keeps its order");
     }
 }
+
+#[tokio::test]
+async fn one_event_is_deleted_by_its_seq() {
+    use axum::http::Method;
+    let api = Api::new();
+    api.accepted("d1", "user_d").await;
+    for t in ["first", "second", "third"] {
+        let seg = json!({"role": "user", "text": t, "started_at": recent()});
+        api.post("/v1/sessions/d1/transcripts", seg).await;
+    }
+    let tool = json!({"name": "lookup", "args": {"q": 1}, "at": recent()});
+    api.post("/v1/sessions/d1/tool-events", tool).await;
+
+    let r = api
+        .call(Method::DELETE, "/v1/sessions/d1/transcripts/3", None)
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    let page = api.get("/v1/sessions/d1/transcripts").await.json();
+    let texts: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, vec!["first", "second"]);
+    let r = api
+        .call(Method::DELETE, "/v1/sessions/d1/tool-events/1", None)
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let tools = api.get("/v1/sessions/d1/tool-events").await.json();
+    assert_eq!(tools["items"], json!([]));
+
+    // Gone already, never there, unknown session: 404 with the error shape.
+    for path in [
+        "/v1/sessions/d1/transcripts/3",
+        "/v1/sessions/d1/tool-events/7",
+        "/v1/sessions/nobody/transcripts/1",
+    ] {
+        let r = api.call(Method::DELETE, path, None).await;
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (StatusCode::NOT_FOUND, "not_found"),
+            "{path}"
+        );
+    }
+    // A seq that is not a positive integer names the parameter, not the value.
+    for bad in ["0", "-1", "abc", "99999999999999999999", "1.5"] {
+        let r = api
+            .call(
+                Method::DELETE,
+                &format!("/v1/sessions/d1/transcripts/{bad}"),
+                None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(r.json()["error"]["field"], "seq", "{bad}");
+        assert!(!r.text().contains(bad), "{bad} echoed");
+    }
+    // The session and its other events stay.
+    assert_eq!(api.get("/v1/sessions/d1").await.status, StatusCode::OK);
+}

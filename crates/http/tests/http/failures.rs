@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use axum::http::StatusCode;
 use realtime_store::{
-    EraseCounts, Error, Event, Health, MemoryStore, Page, PageRequest, PersistenceStore,
+    EraseCounts, Error, Event, EventKind, Health, MemoryStore, Page, PageRequest, PersistenceStore,
     RealtimeStore, Result, Session, SessionEvent, SessionFilter, SessionMeta, StoredSegment,
     StoredSummary, StoredToolEvent, Timestamp, UsageReport, WriteOutcome,
 };
@@ -106,6 +106,9 @@ impl PersistenceStore for Flaky {
     }
     async fn delete_session(&self, id: &str) -> Result<bool> {
         self.inner.delete_session(id).await
+    }
+    async fn delete_event(&self, id: &str, kind: EventKind, seq: i64) -> Result<bool> {
+        self.inner.delete_event(id, kind, seq).await
     }
     async fn erase_user(&self, id: &str) -> Result<EraseCounts> {
         self.inner.erase_user(id).await

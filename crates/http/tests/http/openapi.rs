@@ -54,6 +54,10 @@ async fn every_documented_operation_is_routed() {
         "GET /v1/sessions/{id}/transcripts",
         "POST /v1/sessions/{id}/tool-events",
         "GET /v1/sessions/{id}/tool-events",
+        // Beyond the SPEC's list: one event deleted (an agent's memory popping
+        // its latest item).
+        "DELETE /v1/sessions/{id}/transcripts/{seq}",
+        "DELETE /v1/sessions/{id}/tool-events/{seq}",
         "PUT /v1/sessions/{id}/summary",
         "POST /v1/sessions/{id}/summary",
         "GET /v1/sessions/{id}/summary",

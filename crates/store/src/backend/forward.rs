@@ -66,6 +66,14 @@ macro_rules! forward_maintenance {
         ) -> impl ::std::future::Future<Output = $crate::Result<bool>> + Send {
             $crate::Layer::inner(self).delete_session(id)
         }
+        fn delete_event(
+            &self,
+            session_id: &str,
+            kind: $crate::EventKind,
+            seq: i64,
+        ) -> impl ::std::future::Future<Output = $crate::Result<bool>> + Send {
+            $crate::Layer::inner(self).delete_event(session_id, kind, seq)
+        }
         fn erase_user(
             &self,
             id: &str,

@@ -32,7 +32,7 @@ pub use types::{
 };
 
 use crate::{
-    CleanSessionMeta, EraseCounts, Page, PageRequest, Result, Session, SessionFilter,
+    CleanSessionMeta, EraseCounts, EventKind, Page, PageRequest, Result, Session, SessionFilter,
     StoredSegment, StoredSummary, StoredToolEvent, Timestamp, UsageReport,
 };
 
@@ -137,6 +137,18 @@ pub trait Reads: Send + Sync + 'static {
 pub trait Maintenance: Send + Sync + 'static {
     /// Deletes a session and its children (tombstone `deleted`). `true` if it existed.
     fn delete_session(&self, id: &str) -> impl Future<Output = Result<bool>> + Send;
+
+    /// Deletes one event of a session: the transcript segment, tool event or
+    /// usage event numbered `seq`, or the summary of version `seq`. Physical like
+    /// the other deletions; the session itself stays (no tombstone). Its dedup
+    /// key goes with it, so the same write sent again is stored again. `true`
+    /// if it existed.
+    fn delete_event(
+        &self,
+        session_id: &str,
+        kind: EventKind,
+        seq: i64,
+    ) -> impl Future<Output = Result<bool>> + Send;
 
     /// Deletes a user, all their sessions and everything of them, in one
     /// transaction (tombstones `erased`); returns the counts and the session ids.

@@ -1,10 +1,10 @@
 //! [`AnyBackend`]: pick the backend at run time from a URL.
 
 use crate::{
-    AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, Maintenance,
-    MemoryStore, Page, PageRequest, Reads, Result, Session, SessionAppend, SessionFilter,
-    StoredSegment, StoredState, StoredSummary, StoredToolEvent, Timestamp, UpsertResult,
-    UsageReport, Withdrawal, WriteCore,
+    AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, EventKind,
+    Maintenance, MemoryStore, Page, PageRequest, Reads, Result, Session, SessionAppend,
+    SessionFilter, StoredSegment, StoredState, StoredSummary, StoredToolEvent, Timestamp,
+    UpsertResult, UsageReport, Withdrawal, WriteCore,
 };
 
 /// The URL schemes this build supports, for error messages.
@@ -169,6 +169,9 @@ impl Reads for AnyBackend {
 impl Maintenance for AnyBackend {
     async fn delete_session(&self, id: &str) -> Result<bool> {
         delegate!(self, b => b.delete_session(id).await)
+    }
+    async fn delete_event(&self, id: &str, kind: EventKind, seq: i64) -> Result<bool> {
+        delegate!(self, b => b.delete_event(id, kind, seq).await)
     }
     async fn erase_user(&self, id: &str) -> Result<ErasedUser> {
         delegate!(self, b => b.erase_user(id).await)

@@ -3,7 +3,7 @@
 //! For tests and ephemeral use: it really stores (reads return what was written),
 //! but nothing survives the process.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use parking_lot::Mutex;
 
@@ -52,7 +52,8 @@ struct MemSession {
     tools: Vec<StoredToolEvent>,
     summaries: Vec<StoredSummary>,
     usage: Vec<StoredUsage>,
-    keys: HashSet<(EventKind, String)>,
+    /// Dedup keys, with the `seq` (or version) of the row each belongs to.
+    keys: HashMap<(EventKind, String), i64>,
 }
 
 impl MemSession {
@@ -174,45 +175,76 @@ fn paginate<T: Clone>(rows: &[T], seq: impl Fn(&T) -> i64, page: &PageRequest) -
     Ok(into_page(items, limit, |r| seq(r).to_string()))
 }
 
-fn next_seq(last: Option<i64>) -> i64 {
-    last.map_or(1, |l| l + 1)
+/// Appends the row made for the next number after the last row's; returns it.
+fn push<T>(rows: &mut Vec<T>, seq_of: impl Fn(&T) -> i64, make: impl FnOnce(i64) -> T) -> i64 {
+    let seq = rows.last().map_or(1, |l| seq_of(l) + 1);
+    rows.push(make(seq));
+    seq
 }
 
-fn insert(s: &mut MemSession, e: &CleanEvent, now: Timestamp) {
+/// Removes the row numbered `seq`; `true` if there was one.
+fn remove_row<T>(rows: &mut Vec<T>, seq_of: impl Fn(&T) -> i64, seq: i64) -> bool {
+    match rows.binary_search_by_key(&seq, seq_of) {
+        Ok(i) => {
+            rows.remove(i);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Stores one event; returns its `seq` (or version).
+fn insert(s: &mut MemSession, e: &CleanEvent, now: Timestamp) -> i64 {
     match e {
-        CleanEvent::Transcript(x) => s.transcripts.push(StoredSegment {
-            seq: next_seq(s.transcripts.last().map(|l| l.seq)),
-            item_id: x.item_id().map(str::to_owned),
-            role: x.role(),
-            text: x.text().to_owned(),
-            started_at: x.started_at(),
-            ended_at: x.ended_at(),
-            created_at: now,
-        }),
-        CleanEvent::Tool(x) => s.tools.push(StoredToolEvent {
-            seq: next_seq(s.tools.last().map(|l| l.seq)),
-            call_id: x.call_id().map(str::to_owned),
-            name: x.name().to_owned(),
-            args: x.args().clone(),
-            result: x.result().cloned(),
-            status: x.status(),
-            duration_ms: x.duration_ms(),
-            at: x.at(),
-        }),
-        CleanEvent::Summary(x) => s.summaries.push(StoredSummary {
-            version: next_seq(s.summaries.last().map(|l| l.version)),
-            text: x.text().to_owned(),
-            key_points: x.key_points().to_vec(),
-            at: x.at(),
-        }),
-        CleanEvent::Usage(x) => s.usage.push(StoredUsage {
-            seq: next_seq(s.usage.last().map(|l| l.seq)),
-            event_id: x.event_id().map(str::to_owned),
-            kind: x.kind().to_owned(),
-            value: x.value(),
-            meta: x.meta().cloned(),
-            at: x.at(),
-        }),
+        CleanEvent::Transcript(x) => push(
+            &mut s.transcripts,
+            |l| l.seq,
+            |seq| StoredSegment {
+                seq,
+                item_id: x.item_id().map(str::to_owned),
+                role: x.role(),
+                text: x.text().to_owned(),
+                started_at: x.started_at(),
+                ended_at: x.ended_at(),
+                created_at: now,
+            },
+        ),
+        CleanEvent::Tool(x) => push(
+            &mut s.tools,
+            |l| l.seq,
+            |seq| StoredToolEvent {
+                seq,
+                call_id: x.call_id().map(str::to_owned),
+                name: x.name().to_owned(),
+                args: x.args().clone(),
+                result: x.result().cloned(),
+                status: x.status(),
+                duration_ms: x.duration_ms(),
+                at: x.at(),
+            },
+        ),
+        CleanEvent::Summary(x) => push(
+            &mut s.summaries,
+            |l| l.version,
+            |version| StoredSummary {
+                version,
+                text: x.text().to_owned(),
+                key_points: x.key_points().to_vec(),
+                at: x.at(),
+            },
+        ),
+        CleanEvent::Usage(x) => push(
+            &mut s.usage,
+            |l| l.seq,
+            |seq| StoredUsage {
+                seq,
+                event_id: x.event_id().map(str::to_owned),
+                kind: x.kind().to_owned(),
+                value: x.value(),
+                meta: x.meta().cloned(),
+                at: x.at(),
+            },
+        ),
     }
 }
 
@@ -239,11 +271,13 @@ impl MemoryStore {
             .events
             .iter()
             .map(|e| {
-                if s.keys.insert((e.kind(), e.dedup_key().to_owned())) {
-                    insert(s, e, now);
-                    AppendResult::Inserted
-                } else {
+                let key = (e.kind(), e.dedup_key().to_owned());
+                if s.keys.contains_key(&key) {
                     AppendResult::Duplicate
+                } else {
+                    let seq = insert(s, e, now);
+                    s.keys.insert(key, seq);
+                    AppendResult::Inserted
                 }
             })
             .collect())
@@ -345,7 +379,7 @@ impl WriteCore for MemoryStore {
                         tools: Vec::new(),
                         summaries: Vec::new(),
                         usage: Vec::new(),
-                        keys: HashSet::new(),
+                        keys: HashMap::new(),
                     },
                 );
             }
@@ -468,6 +502,23 @@ impl Maintenance for MemoryStore {
     async fn delete_session(&self, id: &str) -> Result<bool> {
         let mut mem = self.mem.lock();
         Ok(mem.remove(id, TombstoneReason::Deleted, true).sessions > 0)
+    }
+
+    async fn delete_event(&self, session_id: &str, kind: EventKind, seq: i64) -> Result<bool> {
+        let mut mem = self.mem.lock();
+        let Some(s) = mem.sessions.get_mut(session_id) else {
+            return Ok(false);
+        };
+        let removed = match kind {
+            EventKind::Transcript => remove_row(&mut s.transcripts, |r| r.seq, seq),
+            EventKind::Tool => remove_row(&mut s.tools, |r| r.seq, seq),
+            EventKind::Summary => remove_row(&mut s.summaries, |r| r.version, seq),
+            EventKind::Usage => remove_row(&mut s.usage, |r| r.seq, seq),
+        };
+        if removed {
+            s.keys.retain(|(k, _), n| !(*k == kind && *n == seq));
+        }
+        Ok(removed)
     }
 
     async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {

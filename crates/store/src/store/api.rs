@@ -6,9 +6,9 @@ use std::time::Duration;
 use super::RealtimeStore;
 use crate::backend::page;
 use crate::{
-    validate, Backend, Consent, DropReason, EraseCounts, Error, Event, Health, Page, PageRequest,
-    PersistenceStore, Result, Session, SessionEvent, SessionFilter, SessionMeta, StoredSegment,
-    StoredSummary, StoredToolEvent, Timestamp, UsageReport, WriteOutcome,
+    validate, Backend, Consent, DropReason, EraseCounts, Error, Event, EventKind, Health, Page,
+    PageRequest, PersistenceStore, Result, Session, SessionEvent, SessionFilter, SessionMeta,
+    StoredSegment, StoredSummary, StoredToolEvent, Timestamp, UsageReport, WriteOutcome,
 };
 
 fn child_page(p: &PageRequest) -> Result<()> {
@@ -157,6 +157,17 @@ impl<B: Backend> PersistenceStore for RealtimeStore<B> {
             .await;
         crate::gate::Counters::add(&self.gate.counters.tombstones, 1);
         Ok(existed)
+    }
+
+    async fn delete_event(&self, session_id: &str, kind: EventKind, seq: i64) -> Result<bool> {
+        validate::id("session_id", session_id)?;
+        if seq < 1 {
+            return Err(Error::validation("seq", "must be at least 1"));
+        }
+        // Ordered with this instance's writes of the session.
+        let slot = self.gate.slot(session_id);
+        let _st = slot.lock().await;
+        self.backend.delete_event(session_id, kind, seq).await
     }
 
     async fn erase_user(&self, user_id: &str) -> Result<EraseCounts> {

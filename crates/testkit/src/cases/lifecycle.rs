@@ -384,3 +384,114 @@ pub async fn health_reports_buffers<B: Backend>(make: impl MakeFixture<B>) {
     assert_eq!(h.buffered_events, 3);
     assert!(!h.backend.is_empty());
 }
+
+/// delete_event removes exactly one event of one session, physically in the
+/// sense of the reads and the dedup keys; the session and its other events stay.
+pub async fn delete_event_removes_one<B: Backend>(make: impl MakeFixture<B>) {
+    let s = default_store(make).await;
+    for sid in ["de", "de_other"] {
+        s.save_session_meta(meta_for(sid, "u_de", Consent::Accepted))
+            .await
+            .unwrap();
+        for (i, t) in ["a", "b", "c"].iter().enumerate() {
+            s.append_transcript(sid, keyed(&format!("item_{t}"), t, i as i64))
+                .await
+                .unwrap();
+        }
+        for c in ["call_1", "call_2"] {
+            s.append_tool_event(sid, tool(Some(c), json!({"c": c})))
+                .await
+                .unwrap();
+        }
+        for (i, t) in ["v1", "v2"].iter().enumerate() {
+            let sum = Summary {
+                text: (*t).into(),
+                key_points: vec![],
+                at: at(i as i64),
+            };
+            s.persist_summary(sid, sum).await.unwrap();
+        }
+        s.record_usage(sid, usage("input_tokens", 5.0, 1))
+            .await
+            .unwrap();
+    }
+    let t_seqs = |p: realtime_store::Page<realtime_store::StoredSegment>| -> Vec<i64> {
+        p.items.iter().map(|t| t.seq).collect()
+    };
+
+    assert!(s
+        .delete_event("de", EventKind::Transcript, 2)
+        .await
+        .unwrap());
+    assert!(!s
+        .delete_event("de", EventKind::Transcript, 2)
+        .await
+        .unwrap());
+    assert!(!s
+        .delete_event("de", EventKind::Transcript, 99)
+        .await
+        .unwrap());
+    assert!(!s
+        .delete_event("de_nobody", EventKind::Transcript, 1)
+        .await
+        .unwrap());
+    assert_eq!(texts(&s, "de").await, vec!["a", "c"]);
+    let all = PageRequest::all();
+    assert_eq!(
+        t_seqs(s.get_transcripts("de", &all).await.unwrap()),
+        vec![1, 3]
+    );
+    assert_eq!(texts(&s, "de_other").await, vec!["a", "b", "c"]);
+
+    assert!(s.delete_event("de", EventKind::Tool, 1).await.unwrap());
+    let tools = s.get_tool_events("de", &all).await.unwrap().items;
+    assert_eq!(tools.len(), 1);
+    assert_eq!(tools[0].call_id.as_deref(), Some("call_2"));
+    assert_eq!(
+        s.get_tool_events("de_other", &all)
+            .await
+            .unwrap()
+            .items
+            .len(),
+        2
+    );
+
+    // The latest summary gone: the previous version is the summary again.
+    assert!(s.delete_event("de", EventKind::Summary, 2).await.unwrap());
+    let sum = s
+        .get_summary("de")
+        .await
+        .unwrap()
+        .expect("version 1 is left");
+    assert_eq!((sum.version, sum.text.as_str()), (1, "v1"));
+    assert!(s.delete_event("de", EventKind::Usage, 1).await.unwrap());
+    assert!(s.get_usage("de").await.unwrap().events.is_empty());
+    assert_eq!(s.get_usage("de_other").await.unwrap().events.len(), 1);
+
+    // The dedup key went with the row: the same segment sent again is stored
+    // again, after the others; the session is live (no tombstone).
+    assert_eq!(
+        s.append_transcript("de", keyed("item_b", "b", 1))
+            .await
+            .unwrap(),
+        WriteOutcome::Persisted
+    );
+    assert_eq!(
+        s.append_transcript("de", keyed("item_a", "a", 0))
+            .await
+            .unwrap(),
+        WriteOutcome::Duplicate
+    );
+    assert_eq!(texts(&s, "de").await, vec!["a", "c", "b"]);
+    assert_eq!(
+        t_seqs(s.get_transcripts("de", &all).await.unwrap()),
+        vec![1, 3, 4]
+    );
+    assert!(s.get_session("de").await.unwrap().is_some());
+
+    let e = s
+        .delete_event("de", EventKind::Transcript, 0)
+        .await
+        .expect_err("seq 0 is invalid");
+    assert!(e.to_string().contains("seq"), "{e}");
+}

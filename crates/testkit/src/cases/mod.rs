@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use realtime_store::{
-    Backend, Consent, ConsentConfig, DropReason, Event, OnWithdrawal, PageRequest,
+    Backend, Consent, ConsentConfig, DropReason, Event, EventKind, OnWithdrawal, PageRequest,
     PersistenceStore, RealtimeStore, Role, SessionEvent, SessionFilter, SessionMeta, SessionStatus,
     Summary, Timestamp, Timings, ToolEvent, ToolStatus, TranscriptSegment, UsageEvent, User,
     WriteOutcome,

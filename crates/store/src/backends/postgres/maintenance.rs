@@ -6,7 +6,7 @@
 use sqlx::{Postgres, Transaction};
 
 use super::{db, PostgresStore};
-use crate::{EraseCounts, ErasedUser, Maintenance, Result, Timestamp, TombstoneReason};
+use crate::{EraseCounts, ErasedUser, EventKind, Maintenance, Result, Timestamp, TombstoneReason};
 
 impl PostgresStore {
     async fn tombstone_ids(
@@ -221,6 +221,32 @@ impl Maintenance for PostgresStore {
         }
         tx.commit().await.map_err(db(op))?;
         Ok(user.is_some())
+    }
+
+    async fn delete_event(&self, session_id: &str, kind: EventKind, seq: i64) -> Result<bool> {
+        // The session row is locked first, so the deletion is ordered with the
+        // session's appends (which lock it too). One routed statement on Citus.
+        let op = "delete_event";
+        let mut tx = self.begin(op).await?;
+        let live: Option<String> = sqlx::query_scalar(&self.sql().lock_session)
+            .bind(session_id)
+            .persistent(self.p())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db(op))?;
+        if live.is_none() {
+            return Ok(false);
+        }
+        let n = sqlx::query(&self.sql().delete_event[kind.index()])
+            .bind(session_id)
+            .bind(seq)
+            .persistent(self.p())
+            .execute(&mut *tx)
+            .await
+            .map_err(db(op))?
+            .rows_affected();
+        tx.commit().await.map_err(db(op))?;
+        Ok(n > 0)
     }
 
     async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {

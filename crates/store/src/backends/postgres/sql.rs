@@ -35,6 +35,8 @@ pub(crate) struct Sql {
     pub(crate) purge_ids: String,
     pub(crate) lock_old_session: String,
     pub(crate) delete_children: [String; 4],
+    /// Per kind: delete one row of a session by `seq` (summaries: `version`).
+    pub(crate) delete_event: [String; 4],
     pub(crate) delete_sessions: String,
     pub(crate) delete_user: String,
     pub(crate) session_lock: String,
@@ -230,6 +232,10 @@ impl Sql {
             ),
             delete_children: children
                 .map(|t| format!("DELETE FROM {s}.{t} WHERE session_id = ANY($1::text[])")),
+            delete_event: children.map(|t| {
+                let n = if t == "summaries" { "version" } else { "seq" };
+                format!("DELETE FROM {s}.{t} WHERE session_id = $1 AND {n} = $2")
+            }),
             delete_sessions: format!("DELETE FROM {s}.sessions WHERE id = ANY($1::text[])"),
             delete_user: format!("DELETE FROM {s}.app_users WHERE id = $1"),
             session_lock: format!("SELECT pg_advisory_xact_lock({SESSION_LOCK_SPACE}, hashtext($1))"),

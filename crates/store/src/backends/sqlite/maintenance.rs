@@ -6,7 +6,7 @@ use sqlx::{Sqlite, Transaction};
 
 use super::write::{delete_orphan_users, tombstone};
 use super::{db, SqliteStore};
-use crate::{EraseCounts, ErasedUser, Maintenance, Result, Timestamp, TombstoneReason};
+use crate::{EraseCounts, ErasedUser, EventKind, Maintenance, Result, Timestamp, TombstoneReason};
 
 type Tx = Transaction<'static, Sqlite>;
 
@@ -83,6 +83,31 @@ impl Maintenance for SqliteStore {
         tx.commit().await.map_err(db(op))?;
         self.checkpoint().await?;
         Ok(user.is_some())
+    }
+
+    async fn delete_event(&self, session_id: &str, kind: EventKind, seq: i64) -> Result<bool> {
+        let op = "delete_event";
+        let n = if kind == EventKind::Summary {
+            "version"
+        } else {
+            "seq"
+        };
+        let mut tx = self.begin(op).await?;
+        let removed = sqlx::query(&format!(
+            "DELETE FROM {} WHERE session_id = ?1 AND {n} = ?2",
+            kind.table()
+        ))
+        .bind(session_id)
+        .bind(seq)
+        .execute(&mut *tx)
+        .await
+        .map_err(db(op))?
+        .rows_affected();
+        tx.commit().await.map_err(db(op))?;
+        if removed > 0 {
+            self.checkpoint().await?;
+        }
+        Ok(removed > 0)
     }
 
     async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {

@@ -37,9 +37,9 @@ pub use stats::{CommitStats, Histogram, BATCH_BUCKETS, LATENCY_BUCKETS};
 use self::queue::{Answer, Queue, Request};
 use self::stats::Counters;
 use crate::{
-    AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, Layer,
-    Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp, UpsertResult, Withdrawal,
-    WriteCore,
+    AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, EventKind,
+    Layer, Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp, UpsertResult,
+    Withdrawal, WriteCore,
 };
 
 /// Settings of a [`GroupCommit`] layer.
@@ -339,6 +339,12 @@ impl<B: Maintenance + WriteCore> Maintenance for GroupCommit<B> {
     async fn delete_session(&self, id: &str) -> Result<bool> {
         self.barrier().await;
         self.shared.inner.delete_session(id).await
+    }
+
+    async fn delete_event(&self, session_id: &str, kind: EventKind, seq: i64) -> Result<bool> {
+        // After every queued write: the event to delete may be one of them.
+        self.barrier().await;
+        self.shared.inner.delete_event(session_id, kind, seq).await
     }
 
     async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {

@@ -49,7 +49,7 @@ use self::state::Counters;
 use crate::clean::codec;
 use crate::{
     AppendResult, Backend, BackendHealth, CleanSessionMeta, Consent, EraseCounts, ErasedUser,
-    Error, Layer, Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp,
+    Error, EventKind, Layer, Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp,
     TombstoneReason, UpsertResult, Withdrawal, WriteCore,
 };
 
@@ -462,6 +462,27 @@ impl<B: Backend> Maintenance for Spool<B> {
         self.spool_tombstone(op, &[id.to_owned()]).await?;
         // The deletion is spooled and will be applied: report it done.
         Ok(true)
+    }
+
+    async fn delete_event(&self, session_id: &str, kind: EventKind, seq: i64) -> Result<bool> {
+        // An event is named by the `seq` the primary gave it, so its deletion
+        // needs the primary: while degraded (or when it fails to reach it) the
+        // caller is told to retry later; nothing is half-done.
+        let _route = self.shared.route.read().await;
+        if self.shared.counters.is_degraded() {
+            return Err(Error::Unavailable {
+                what: "deleting one event needs the primary database, which is unreachable",
+            });
+        }
+        match self.shared.inner.delete_event(session_id, kind, seq).await {
+            Err(e) if e.is_unreachable() => {
+                self.degrade();
+                Err(Error::Unavailable {
+                    what: "deleting one event needs the primary database, which is unreachable",
+                })
+            }
+            other => other,
+        }
     }
 
     async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {
