@@ -42,6 +42,10 @@ def test_session_memory_redacted_ordered_pop_clear(server):
         assert [i["content"] for i in await s.get_items()] == [items[0]["content"], "again"]
         await s.clear_session()
         assert await s.get_items() == []
-        assert await c.get_session("agents-1") is None
+        assert [t async for t in c.all_transcripts("agents-1")] == []
+        # The SDK goes on using a cleared session: it is still there and writable.
+        assert await c.get_session("agents-1") is not None
+        await s.add_items([{"role": "user", "content": "after clearing"}])
+        assert await s.get_items() == [{"role": "user", "content": "after clearing"}]
 
     asyncio.run(run())

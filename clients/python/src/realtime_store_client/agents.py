@@ -11,7 +11,8 @@ a per-item timestamp.
 
 ``pop_item`` deletes the latest item on the server, physically
 (``DELETE /v1/sessions/{id}/transcripts/{seq}`` or ``.../tool-events/{seq}``);
-``clear_session`` deletes the whole session.
+``clear_session`` deletes every item the same way and keeps the session, so its id
+can go on being used.
 """
 
 from __future__ import annotations
@@ -122,7 +123,11 @@ class RealtimeStoreSession:
         return item
 
     async def clear_session(self) -> None:
-        """Deletes the session and everything in it (physically). The server keeps a
-        tombstone: the id is retired, so start a new session id afterwards."""
-        await self._client.delete_session(self.session_id)
-        self._created = False
+        """Deletes every item of the session, physically, one by one; the session
+        itself stays, so the same ``session_id`` goes on being used (deleting the
+        whole session would retire its id: the server keeps a tombstone)."""
+        for _, seq, kind, _ in reversed(await self._all()):
+            if kind == "t":
+                await self._client.delete_transcript(self.session_id, seq)
+            else:
+                await self._client.delete_tool_event(self.session_id, seq)
