@@ -13,7 +13,10 @@
 // shifted after quotes). compromise counts UTF-16 code units; they are converted
 // to Unicode scalar values, the unit of the gold files.
 //
-// Usage: node compromise_run.js DIR CORPUS...   (writes DIR/CORPUS.compromise.jsonl)
+// Usage: node compromise_run.js DIR CORPUS...
+// Writes DIR/CORPUS.compromise.jsonl (all four matches) and
+// DIR/CORPUS.compromise-noplaces.jsonl (without .places(): any city or country is
+// masked as a place, which costs precision on texts that only mention places).
 'use strict';
 
 const fs = require('fs');
@@ -71,6 +74,7 @@ function main() {
       .split('\n')
       .filter((l) => l.trim());
     const rows = [];
+    const noPlaces = [];
     let bytes = 0;
     let secs = 0;
     for (const line of lines) {
@@ -80,8 +84,10 @@ function main() {
       const s = spans(g.text);
       secs += Number(process.hrtime.bigint() - t) / 1e9;
       rows.push(JSON.stringify({ id: g.id, spans: s }));
+      noPlaces.push(JSON.stringify({ id: g.id, spans: s.filter((x) => x.type !== 'STREET_ADDRESS') }));
     }
     fs.writeFileSync(`${dir}/${corpus}.compromise.jsonl`, rows.join('\n') + '\n');
+    fs.writeFileSync(`${dir}/${corpus}.compromise-noplaces.jsonl`, noPlaces.join('\n') + '\n');
     allBytes += bytes;
     allSecs += secs;
     console.log(`${corpus}: ${bytes} bytes in ${secs.toFixed(1)} s, ${(bytes / 1e6 / secs).toFixed(3)} MB/s`);
