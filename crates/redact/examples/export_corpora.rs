@@ -28,10 +28,9 @@ mod blindgen;
 #[path = "../tests/scoring/mod.rs"]
 mod scoring;
 
-#[allow(dead_code)]
+// `corpus/` and `blind2/` allow dead code themselves (inner attribute)
 #[path = "../tests/corpus/mod.rs"]
 mod accuracy;
-#[allow(dead_code)]
 #[path = "../tests/blind2/mod.rs"]
 mod blind2;
 #[allow(dead_code)]
