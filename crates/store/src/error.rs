@@ -176,6 +176,17 @@ pub struct DbFailure {
     message: Option<String>,
 }
 
+impl DbFailure {
+    /// A failure with its code, constraint and (value-free) message.
+    pub(crate) fn new(code: String, constraint: Option<String>, message: Option<String>) -> Self {
+        DbFailure {
+            code,
+            constraint,
+            message,
+        }
+    }
+}
+
 impl std::fmt::Display for DbFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "database error {}", self.code)?;

@@ -74,7 +74,7 @@ impl Maintenance for SqliteStore {
         let user: Option<Option<String>> =
             sqlx::query_scalar("DELETE FROM sessions WHERE id = ?1 RETURNING user_id")
                 .bind(id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut **tx)
                 .await
                 .map_err(db(op))?;
         if let Some(Some(u)) = &user {
@@ -99,7 +99,7 @@ impl Maintenance for SqliteStore {
         ))
         .bind(session_id)
         .bind(seq)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await
         .map_err(db(op))?
         .rows_affected();
@@ -124,7 +124,7 @@ impl Maintenance for SqliteStore {
         .await?;
         counts.users = sqlx::query("DELETE FROM app_users WHERE id = ?1")
             .bind(user_id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await
             .map_err(db(op))?
             .rows_affected();
@@ -149,7 +149,7 @@ impl Maintenance for SqliteStore {
         c.users = delete_orphan_users(&mut tx, op, None).await?;
         sqlx::query("DELETE FROM tombstones WHERE at < ?1")
             .bind(tombstones_before.as_millis())
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await
             .map_err(db(op))?;
         tx.commit().await.map_err(db(op))?;

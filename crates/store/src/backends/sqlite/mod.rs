@@ -2,13 +2,18 @@
 //!
 //! - this file: options, opening (file mode 0600, pragmas), pools, checkpoints;
 //! - [`write`]: the write core (upserts, tombstones, the per-session batch append);
-//! - [`append`]: the set-based batch append (a whole group-commit batch in a few statements);
+//! - [`append`]: the set-based batch append on the async connection (a whole
+//!   group-commit batch in a few statements; used for databases without a file);
+//! - [`sync_append`]: the batch append on a synchronous connection of its own,
+//!   run in place (file databases: no thread hand-off per statement);
 //! - [`reads`]: reads on the reader pool;
 //! - [`maintenance`]: deletion, erasure, retention.
 //!
-//! One writer connection (SQLite allows one writer at a time; queueing in the pool
-//! is cheaper than `SQLITE_BUSY` retries) and a pool of WAL readers, so reads never
-//! wait behind writes. Writes run in `BEGIN IMMEDIATE` transactions with
+//! Two write connections — the async one (upserts, withdrawals, deletions,
+//! migrations, checkpoints) and, for file databases, the synchronous append
+//! connection — that take one write turn (SQLite allows one writer at a time;
+//! waiting for the turn is cheaper than `SQLITE_BUSY` sleeps), and a pool of WAL
+//! readers, so reads never wait behind writes. Writes run in `BEGIN IMMEDIATE` transactions with
 //! `synchronous = FULL` by default: a write is acknowledged once it is on disk.
 //! Every connection runs `secure_delete = ON` and erasures end with a
 //! `wal_checkpoint(TRUNCATE)`, so erased content leaves the file and the WAL.
@@ -16,9 +21,12 @@
 mod append;
 mod maintenance;
 mod reads;
+mod sync_append;
 mod write;
 
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{
@@ -69,6 +77,52 @@ impl Default for SqliteOptions {
 pub struct SqliteStore {
     writer: SqlitePool,
     reader: SqlitePool,
+    /// The append connection of a file database (see [`sync_append`]).
+    sync: Option<Arc<sync_append::SyncAppender>>,
+    /// The write turn: every write transaction of this store, on either
+    /// connection, holds it, so the two never contend for SQLite's lock.
+    turn: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write transaction holding the store's write turn.
+pub(super) struct WriteTx {
+    tx: Transaction<'static, Sqlite>,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl WriteTx {
+    /// Commits, then gives the turn back.
+    pub(super) async fn commit(self) -> std::result::Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    /// Rolls back, then gives the turn back.
+    pub(super) async fn rollback(self) -> std::result::Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl Deref for WriteTx {
+    type Target = Transaction<'static, Sqlite>;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
+
+/// Runs blocking work in place: on a multi-threaded runtime the worker's other
+/// tasks move to another thread meanwhile; elsewhere it simply runs.
+fn in_place<T>(f: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == RuntimeFlavor::MultiThread => tokio::task::block_in_place(f),
+        _ => f(),
+    }
 }
 
 pub(super) fn db(op: &'static str) -> impl FnOnce(sqlx::Error) -> Error {
@@ -170,9 +224,17 @@ impl SqliteStore {
                 .await
                 .map_err(db("open"))?
         };
-        let store = SqliteStore { writer, reader };
+        let mut store = SqliteStore {
+            writer,
+            reader,
+            sync: None,
+            turn: Arc::default(),
+        };
         if opts.migrate {
             store.migrate().await?;
+        }
+        if let Some(f) = &file {
+            store.sync = Some(Arc::new(sync_append::SyncAppender::open(f, &opts)?));
         }
         Ok(store)
     }
@@ -192,7 +254,12 @@ impl SqliteStore {
             .execute(&writer)
             .await
             .map_err(db("open"))?;
-        Ok(SqliteStore { writer, reader })
+        Ok(SqliteStore {
+            writer,
+            reader,
+            sync: None,
+            turn: Arc::default(),
+        })
     }
 
     /// A private in-memory database (for tests).
@@ -254,6 +321,7 @@ impl SqliteStore {
     /// to zero bytes, so no copy of deleted content survives in the `-wal` file.
     /// Retries while a reader's snapshot holds the WAL.
     pub async fn checkpoint(&self) -> Result<()> {
+        let _turn = self.turn.lock().await;
         for attempt in 0..50u32 {
             let row = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
                 .fetch_one(&self.writer)
@@ -272,6 +340,10 @@ impl SqliteStore {
     /// Checkpoints (TRUNCATE) and closes the pools; the `-wal` file is removed
     /// when the last connection closes.
     pub async fn close(&self) {
+        if let Some(s) = &self.sync {
+            let _turn = self.turn.lock().await;
+            s.close();
+        }
         if let Err(e) = self.checkpoint().await {
             tracing::warn!(error = %e, "checkpoint on close failed");
         }
@@ -279,11 +351,14 @@ impl SqliteStore {
         self.writer.close().await;
     }
 
-    async fn begin(&self, op: &'static str) -> Result<Transaction<'static, Sqlite>> {
-        self.writer
+    async fn begin(&self, op: &'static str) -> Result<WriteTx> {
+        let turn = self.turn.clone().lock_owned().await;
+        let tx = self
+            .writer
             .begin_with("BEGIN IMMEDIATE")
             .await
-            .map_err(db(op))
+            .map_err(db(op))?;
+        Ok(WriteTx { tx, _turn: turn })
     }
 }
 

@@ -354,7 +354,7 @@ impl WriteCore for SqliteStore {
             let user: Option<Option<String>> =
                 sqlx::query_scalar("DELETE FROM sessions WHERE id = ?1 RETURNING user_id")
                     .bind(session_id)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut **tx)
                     .await
                     .map_err(db(op))?;
             if let (true, Some(Some(u))) = (how.remove_orphan_user, &user) {
@@ -364,7 +364,7 @@ impl WriteCore for SqliteStore {
             sqlx::query("UPDATE sessions SET consent = 'DECLINED', updated_at = ?2 WHERE id = ?1")
                 .bind(session_id)
                 .bind(Timestamp::now().as_millis())
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await
                 .map_err(db(op))?;
         }
@@ -381,6 +381,10 @@ impl WriteCore for SqliteStore {
     ) -> Result<Vec<Result<Vec<AppendResult>>>> {
         let op = "append";
         let now = Timestamp::now().as_millis();
+        if let Some(s) = &self.sync {
+            let _turn = self.turn.lock().await;
+            return super::in_place(|| s.append(batch, now));
+        }
         if batch.len() > 1 && super::append::eligible(batch) {
             let mut tx = self.begin(op).await?;
             match super::append::append_set(&mut tx, batch, now).await {
@@ -401,7 +405,7 @@ impl WriteCore for SqliteStore {
         for part in batch {
             if isolate {
                 sqlx::query("SAVEPOINT part")
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await
                     .map_err(db(op))?;
             }
@@ -409,7 +413,7 @@ impl WriteCore for SqliteStore {
                 Ok(r) => {
                     if isolate {
                         sqlx::query("RELEASE part")
-                            .execute(&mut *tx)
+                            .execute(&mut **tx)
                             .await
                             .map_err(db(op))?;
                     }
@@ -417,7 +421,7 @@ impl WriteCore for SqliteStore {
                 }
                 Err(e) if isolate => {
                     sqlx::query("ROLLBACK TO part; RELEASE part")
-                        .execute(&mut *tx)
+                        .execute(&mut **tx)
                         .await
                         .map_err(db(op))?;
                     out.push(Err(e));

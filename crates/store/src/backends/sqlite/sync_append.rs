@@ -1,0 +1,282 @@
+//! The append path of [`SqliteStore`](super::SqliteStore) on a synchronous
+//! connection of its own (rusqlite), driven in place on the committing task's
+//! thread (`block_in_place`).
+//!
+//! Why: through the async driver every statement, and every row it returns, is a
+//! hand-off to the connection's worker thread and back; a batch of group commit
+//! ran a dozen statements, and profiles showed more time in thread wake-ups and
+//! context switches than in SQLite itself. Here a whole batch is one call: cached
+//! prepared statements, one row at a time, no JSON encoding of the rows, one
+//! transaction and one fsync. Upserts, withdrawals, deletions and reads stay on
+//! the async pools; writers of both kinds take the store's write turn
+//! ([`super::SqliteStore::turn`]), so they never wait on SQLite's own lock
+//! (whose busy handler sleeps in milliseconds).
+//!
+//! Same rules as every backend: in one `BEGIN IMMEDIATE` transaction, each
+//! session's consent and tombstone are read before its events are written
+//! (refused unless stored `ACCEPTED` and not tombstoned); each session under a
+//! savepoint, so a failing session fails only its own events; `seq` continues
+//! from the session's `MAX(seq)`; a dedup key already stored is a duplicate.
+
+use std::collections::HashSet;
+
+use parking_lot::Mutex;
+use rusqlite::{params, Connection, OpenFlags, TransactionBehavior};
+use serde_json::Value;
+
+use super::SqliteOptions;
+use crate::backends::batch::Split;
+use crate::backends::rows::stored_state;
+use crate::error::DbFailure;
+use crate::{
+    AppendResult, CleanEvent, Consent, Error, EventKind, Result, SessionAppend, StoredState,
+    Timestamp,
+};
+
+/// Consent and tombstone of one session, in one row.
+const STATE: &str = "SELECT (SELECT consent FROM sessions WHERE id = ?1),
+                            (SELECT reason FROM tombstones WHERE session_id = ?1)";
+
+/// Statements of one child table.
+struct KindSql {
+    max: String,
+    exists: String,
+    insert: String,
+}
+
+fn kind_sql(kind: EventKind) -> &'static KindSql {
+    static SQL: std::sync::OnceLock<[KindSql; 4]> = std::sync::OnceLock::new();
+    &SQL.get_or_init(|| EventKind::ALL.map(build))[kind.index()]
+}
+
+fn build(kind: EventKind) -> KindSql {
+    let table = kind.table();
+    let (seq, cols, n) = match kind {
+        EventKind::Transcript => (
+            "seq",
+            "session_id, seq, item_id, dedup_key, role, text, started_at, ended_at, created_at",
+            9,
+        ),
+        EventKind::Tool => (
+            "seq",
+            "session_id, seq, call_id, dedup_key, name, args, result, status, duration_ms, at",
+            10,
+        ),
+        EventKind::Summary => (
+            "version",
+            "session_id, version, dedup_key, text, key_points, at",
+            6,
+        ),
+        EventKind::Usage => (
+            "seq",
+            "session_id, seq, event_id, dedup_key, kind, value, meta, at",
+            8,
+        ),
+    };
+    let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
+    KindSql {
+        max: format!("SELECT MAX({seq}) FROM {table} WHERE session_id = ?1"),
+        exists: format!("SELECT 1 FROM {table} WHERE session_id = ?1 AND dedup_key = ?2"),
+        insert: format!("INSERT INTO {table} ({cols}) VALUES ({})", marks.join(", ")),
+    }
+}
+
+/// An error of the synchronous connection, content-free (SQLite's messages for
+/// constraint failures can quote values: only the code is kept for those).
+fn sq(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
+    move |e| {
+        let (code, retryable, message) = match &e {
+            rusqlite::Error::SqliteFailure(f, msg) => {
+                let busy = matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                );
+                let constraint = f.code == rusqlite::ErrorCode::ConstraintViolation;
+                (
+                    f.extended_code.to_string(),
+                    busy,
+                    if constraint { None } else { msg.clone() },
+                )
+            }
+            _ => ("driver".to_owned(), false, None),
+        };
+        Error::Backend {
+            op,
+            retryable,
+            source: Box::new(DbFailure::new(code, None, message)),
+        }
+    }
+}
+
+/// The synchronous write connection (closed: `None`).
+#[derive(Debug)]
+pub(super) struct SyncAppender {
+    conn: Mutex<Option<Connection>>,
+}
+
+impl SyncAppender {
+    /// Opens a second connection to the database file (already created, in WAL
+    /// mode and migrated by the async writer), with the store's pragmas.
+    pub(super) fn open(path: &str, opts: &SqliteOptions) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sq("open"))?;
+        conn.busy_timeout(opts.busy_timeout).map_err(sq("open"))?;
+        let sync = if opts.full_sync { "FULL" } else { "NORMAL" };
+        conn.execute_batch(&format!(
+            "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = {sync};"
+        ))
+        .map_err(sq("open"))?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(SyncAppender {
+            conn: Mutex::new(Some(conn)),
+        })
+    }
+
+    /// Closes the connection; later appends fail.
+    pub(super) fn close(&self) {
+        if let Some(c) = self.conn.lock().take() {
+            if let Err((_, e)) = c.close() {
+                tracing::warn!(error = %sq("close")(e), "closing the append connection failed");
+            }
+        }
+    }
+
+    /// Appends a batch (many sessions) in one transaction: per-session results,
+    /// or one error when the transaction itself failed (nothing acknowledged).
+    pub(super) fn append(
+        &self,
+        batch: &[SessionAppend<'_>],
+        now: i64,
+    ) -> Result<Vec<Result<Vec<AppendResult>>>> {
+        let op = "append";
+        let mut guard = self.conn.lock();
+        let conn = guard.as_mut().ok_or(Error::Unavailable {
+            what: "the store is closed",
+        })?;
+        let mut tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sq(op))?;
+        let mut out = Vec::with_capacity(batch.len());
+        if let [part] = batch {
+            out.push(Ok(append_session(&tx, part, now)?));
+        } else {
+            for part in batch {
+                let sp = tx.savepoint().map_err(sq(op))?;
+                match append_session(&sp, part, now) {
+                    Ok(r) => {
+                        sp.commit().map_err(sq(op))?;
+                        out.push(Ok(r));
+                    }
+                    Err(e) => {
+                        // Dropping the savepoint rolls it back.
+                        drop(sp);
+                        out.push(Err(e));
+                    }
+                }
+            }
+        }
+        tx.commit().map_err(sq(op))?;
+        Ok(out)
+    }
+}
+
+/// One session's events, inside the caller's transaction.
+fn append_session(
+    conn: &Connection,
+    part: &SessionAppend<'_>,
+    now: i64,
+) -> Result<Vec<AppendResult>> {
+    let op = "append";
+    let id = part.session_id;
+    let (consent, reason): (Option<String>, Option<String>) = conn
+        .prepare_cached(STATE)
+        .map_err(sq(op))?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(sq(op))?;
+    if stored_state(consent, reason)? != StoredState::Live(Consent::Accepted) {
+        return Ok(vec![AppendResult::NotAccepted; part.events.len()]);
+    }
+    let split = Split::new(part.events);
+    let mut inserted: [HashSet<&str>; 4] = Default::default();
+    for kind in EventKind::ALL {
+        let rows = split.of(kind);
+        if rows.is_empty() {
+            continue;
+        }
+        let sql = kind_sql(kind);
+        let mut seq: i64 = conn
+            .prepare_cached(&sql.max)
+            .map_err(sq(op))?
+            .query_row([id], |r| r.get::<_, Option<i64>>(0))
+            .map_err(sq(op))?
+            .unwrap_or(0);
+        let mut exists = conn.prepare_cached(&sql.exists).map_err(sq(op))?;
+        let mut insert = conn.prepare_cached(&sql.insert).map_err(sq(op))?;
+        for e in rows {
+            if exists.exists([id, e.dedup_key()]).map_err(sq(op))? {
+                continue;
+            }
+            seq += 1;
+            insert_row(&mut insert, id, seq, e, now).map_err(sq(op))?;
+            inserted[kind.index()].insert(e.dedup_key());
+        }
+    }
+    Ok(split.results(part.events, |k, key| inserted[k.index()].contains(key)))
+}
+
+/// Binds and runs the insert of one event (column order of [`build`]).
+fn insert_row(
+    st: &mut rusqlite::CachedStatement<'_>,
+    id: &str,
+    seq: i64,
+    e: &CleanEvent,
+    now: i64,
+) -> rusqlite::Result<usize> {
+    match e {
+        CleanEvent::Transcript(x) => st.execute(params![
+            id,
+            seq,
+            x.item_id(),
+            x.dedup_key(),
+            x.role().as_str(),
+            x.text(),
+            x.started_at().as_millis(),
+            x.ended_at().map(Timestamp::as_millis),
+            now
+        ]),
+        CleanEvent::Tool(x) => st.execute(params![
+            id,
+            seq,
+            x.call_id(),
+            x.dedup_key(),
+            x.name(),
+            x.args().to_string(),
+            x.result().map(Value::to_string),
+            x.status().as_str(),
+            x.duration_ms()
+                .map(|d| i64::try_from(d).unwrap_or(i64::MAX)),
+            x.at().as_millis()
+        ]),
+        CleanEvent::Summary(x) => st.execute(params![
+            id,
+            seq,
+            x.dedup_key(),
+            x.text(),
+            serde_json::to_string(x.key_points()).unwrap_or_else(|_| "[]".into()),
+            x.at().as_millis()
+        ]),
+        CleanEvent::Usage(x) => st.execute(params![
+            id,
+            seq,
+            x.event_id(),
+            x.dedup_key(),
+            x.kind(),
+            x.value(),
+            x.meta().map(Value::to_string),
+            x.at().as_millis()
+        ]),
+    }
+}
