@@ -199,9 +199,21 @@ impl Patterns {
                 false
             };
             if ok {
+                // An IPv6 zone (`fe80::1%eth0`, RFC 4007) belongs to the address.
+                let mut end = e;
+                if colons >= 2 && e == i && b.get(e) == Some(&b'%') {
+                    let z = b[e + 1..]
+                        .iter()
+                        .take_while(|&&x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-'))
+                        .count();
+                    if z > 0 {
+                        end = e + 1 + z;
+                        i = end;
+                    }
+                }
                 out.push(Cand {
                     start: s,
-                    end: e,
+                    end,
                     found: Found::Entity(Entity::IpAddress),
                     prio: 8,
                     norm: Some(cand.to_ascii_lowercase()),
