@@ -1,0 +1,76 @@
+//! `serve` over PostgreSQL while its database connections are CUT: during a
+//! 64-session load, every TCP connection to and from the private cluster's
+//! port is closed with `ss -K`, again and again. Once the fallback spool is
+//! drained, every acknowledged write is in PostgreSQL exactly once, in
+//! per-session order.
+
+mod support;
+#[path = "support/load.rs"]
+mod load;
+#[path = "support/pg.rs"]
+mod pg;
+
+use std::sync::atomic::Ordering::Relaxed;
+use std::time::Duration;
+
+use load::{check_stored, wait_drained, Load, Target};
+use pg::Cluster;
+use support::Server;
+
+const SESSIONS: usize = 64;
+const CUTS: usize = 12;
+
+/// `ss` (iproute2) is needed; CI installs it (`.ci/run`).
+fn have_ss() -> bool {
+    let found = std::process::Command::new("ss")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found && std::env::var_os("CI").is_some() {
+        panic!("`ss` (iproute2) is missing; CI must install it");
+    }
+    found
+}
+
+#[test]
+fn cut_database_connections_lose_and_double_nothing() {
+    if !have_ss() {
+        println!("skipped: `ss` (iproute2) is not installed");
+        return;
+    }
+    let pg = Cluster::start();
+    let s = Server::start_on(
+        tempfile::tempdir().unwrap(),
+        &pg.url(),
+        &[],
+        Some(support::TOKEN),
+    );
+    let target = Target::new(&s.url);
+    let load = Load::start(&target, "cut", SESSIONS);
+    load.wait_more(SESSIONS as u64 * 3, "before the first cut");
+
+    let mut closed = Vec::new();
+    for _ in 0..CUTS {
+        closed.push(pg.cut_connections());
+        // Writes go on between cuts (to the database or the spool).
+        load.wait_more(SESSIONS as u64, "between cuts");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    let counts = load.counts.clone();
+    let acked = load.finish();
+    let drained = wait_drained(&s.url, Duration::from_secs(60));
+    let rows = check_stored(&pg, "cut", &acked);
+    println!(
+        "cut: sockets closed per cut {closed:?}; {} acknowledged ({} spooled, {} duplicate, \
+         {} attempts sent again); drained {drained:?} after the load; {rows} rows checked",
+        counts.acked.load(Relaxed),
+        counts.spooled.load(Relaxed),
+        counts.duplicate.load(Relaxed),
+        counts.failed_attempts.load(Relaxed),
+    );
+    assert!(
+        closed.iter().filter(|&&n| n > 0).count() >= CUTS / 2,
+        "`ss -K` closed connections in most cuts: {closed:?}"
+    );
+    assert_eq!(rows as u64, counts.acked.load(Relaxed));
+}
