@@ -18,7 +18,7 @@ use pg::Cluster;
 use support::Server;
 
 const SESSIONS: usize = 64;
-const FROZEN_FOR: Duration = Duration::from_secs(4);
+const FROZEN_FOR: Duration = Duration::from_secs(5);
 
 #[test]
 fn a_frozen_database_loses_and_doubles_nothing() {

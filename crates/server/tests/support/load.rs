@@ -166,10 +166,23 @@ impl Load {
 
     /// Waits until at least `n` more writes than now are acknowledged (bounded).
     pub(crate) fn wait_more(&self, n: u64, what: &str) {
-        let want = self.acked() + n;
+        self.wait_counter(&self.counts.acked, n, what);
+    }
+
+    /// Waits until at least `n` more writes than now are answered `spooled`
+    /// (bounded).
+    pub(crate) fn wait_spooled(&self, n: u64, what: &str) {
+        self.wait_counter(&self.counts.spooled, n, what);
+    }
+
+    fn wait_counter(&self, c: &AtomicU64, n: u64, what: &str) {
+        let want = c.load(Relaxed) + n;
         let deadline = Instant::now() + Duration::from_secs(60);
-        while self.acked() < want {
-            assert!(Instant::now() < deadline, "{what}: fewer than {n} acknowledged writes in a minute");
+        while c.load(Relaxed) < want {
+            assert!(
+                Instant::now() < deadline,
+                "{what}: fewer than {n} more writes counted in a minute"
+            );
             std::thread::sleep(Duration::from_millis(10));
         }
     }
