@@ -1,6 +1,6 @@
 //! `serve` over PostgreSQL while its database connections are CUT: during a
 //! 64-session load, every TCP connection to and from the private cluster's
-//! port is closed with `ss -K`, again and again. Once the fallback spool is
+//! port is closed with `ss -K`, a dozen times, then every 20 ms for 3 s. Once the fallback spool is
 //! drained, every acknowledged write is in PostgreSQL exactly once, in
 //! per-session order.
 
@@ -11,7 +11,7 @@ mod load;
 mod pg;
 
 use std::sync::atomic::Ordering::Relaxed;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use load::{check_stored, wait_drained, Load, Target};
 use pg::Cluster;
@@ -19,6 +19,7 @@ use support::Server;
 
 const SESSIONS: usize = 64;
 const CUTS: usize = 12;
+const STORM: Duration = Duration::from_secs(3);
 
 /// `ss` (iproute2) is needed; CI installs it (`.ci/run`).
 fn have_ss() -> bool {
@@ -56,12 +57,32 @@ fn cut_database_connections_lose_and_double_nothing() {
         load.wait_more(SESSIONS as u64, "between cuts");
         std::thread::sleep(Duration::from_millis(150));
     }
+    // A storm: cut every few milliseconds for a while, so writes fail in the
+    // middle of statements and commits and go to the spool, and its replay is
+    // cut too.
+    let storm = Instant::now();
+    let mut storm_closed = 0;
+    while storm.elapsed() < STORM {
+        storm_closed += pg.cut_connections();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The load goes on: the spool catches up and writes go to the database
+    // again (they do not stay in the spool for as long as the load lasts).
+    let back = wait_drained(&s.url, Duration::from_secs(30));
+    let spooled = load.counts.spooled.load(Relaxed);
+    load.wait_more(SESSIONS as u64 * 3, "after the storm");
+    assert_eq!(
+        load.counts.spooled.load(Relaxed),
+        spooled,
+        "writes after the recovery go to the database, not the spool"
+    );
     let counts = load.counts.clone();
     let acked = load.finish();
     let drained = wait_drained(&s.url, Duration::from_secs(60));
     let rows = check_stored(&pg, "cut", &acked);
     println!(
-        "cut: sockets closed per cut {closed:?}; {} acknowledged ({} spooled, {} duplicate, \
+        "cut: sockets closed per cut {closed:?}, {storm_closed} in a {STORM:?} storm; back to the database {back:?} after the storm, \
+         under load; {} acknowledged ({} spooled, {} duplicate, \
          {} attempts sent again); drained {drained:?} after the load; {rows} rows checked",
         counts.acked.load(Relaxed),
         counts.spooled.load(Relaxed),
