@@ -1,8 +1,9 @@
 //! `serve` over PostgreSQL while its database connections are CUT: during a
 //! 64-session load, every TCP connection to and from the private cluster's
-//! port is closed with `ss -K`, a dozen times, then every 20 ms for 3 s. Once the fallback spool is
-//! drained, every acknowledged write is in PostgreSQL exactly once, in
-//! per-session order.
+//! port is closed with `ss -K`, a dozen times, then every 20 ms for 3 s. The
+//! fallback spool takes the writes that failed and, with the load still on,
+//! catches up: writes go to the database again. Once it is drained, every
+//! acknowledged write is in PostgreSQL exactly once, in per-session order.
 
 mod support;
 #[path = "support/load.rs"]
