@@ -5,11 +5,11 @@
 //! catches up: writes go to the database again. Once it is drained, every
 //! acknowledged write is in PostgreSQL exactly once, in per-session order.
 
-mod support;
 #[path = "support/load.rs"]
 mod load;
 #[path = "support/pg.rs"]
 mod pg;
+mod support;
 
 use std::sync::atomic::Ordering::Relaxed;
 use std::time::{Duration, Instant};

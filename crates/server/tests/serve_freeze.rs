@@ -4,11 +4,11 @@
 //! then `kill -CONT`. Once the fallback spool is drained, every acknowledged
 //! write is in PostgreSQL exactly once, in per-session order.
 
-mod support;
 #[path = "support/load.rs"]
 mod load;
 #[path = "support/pg.rs"]
 mod pg;
+mod support;
 
 use std::sync::atomic::Ordering::Relaxed;
 use std::time::{Duration, Instant};

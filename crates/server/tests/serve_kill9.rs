@@ -12,11 +12,11 @@
 //! start opened the database and the spool cleanly (no error on stderr, no file
 //! moved aside).
 
-mod support;
 #[path = "support/load.rs"]
 mod load;
 #[path = "support/pg.rs"]
 mod pg;
+mod support;
 
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -79,7 +79,10 @@ fn start(pg: &Cluster, spool: &Path, log: &mut Log, what: &str) -> Server {
             s
         }
         Err(p) => {
-            eprintln!("{what}: serve did not start; its stderr:\n{}", log.check_new(what));
+            eprintln!(
+                "{what}: serve did not start; its stderr:\n{}",
+                log.check_new(what)
+            );
             resume_unwind(p)
         }
     }

@@ -5,9 +5,9 @@
 //! acknowledged segment is in the database exactly once, in order. And the same
 //! after `kill -9` of the service while writes wait in the spool.
 
-mod support;
 #[path = "support/pg.rs"]
 mod pg;
+mod support;
 
 use std::time::{Duration, Instant};
 

@@ -108,7 +108,12 @@ fn until_ok(target: &Target, counts: &Counts, method: &str, path: &str, body: Va
 
 /// One live call: consent, then segments until told to stop. Returns the
 /// acknowledged keys in order.
-fn call(id: String, target: Arc<Target>, counts: Arc<Counts>, stop: Arc<AtomicBool>) -> Vec<String> {
+fn call(
+    id: String,
+    target: Arc<Target>,
+    counts: Arc<Counts>,
+    stop: Arc<AtomicBool>,
+) -> Vec<String> {
     let meta = json!({"consent": "ACCEPTED", "user": {"id": format!("u-{id}")}});
     until_ok(&target, &counts, "PUT", &format!("/v1/sessions/{id}"), meta);
     let path = format!("/v1/sessions/{id}/transcripts");
@@ -228,7 +233,11 @@ pub(crate) fn wait_drained(url: &str, within: Duration) -> Duration {
 /// Every acknowledged write is in PostgreSQL exactly once, in per-session
 /// order, and nothing else is: per session, the stored keys in `seq` order are
 /// the acknowledged keys. Returns the number of rows checked.
-pub(crate) fn check_stored(pg: &Cluster, prefix: &str, acked: &BTreeMap<String, Vec<String>>) -> usize {
+pub(crate) fn check_stored(
+    pg: &Cluster,
+    prefix: &str,
+    acked: &BTreeMap<String, Vec<String>>,
+) -> usize {
     let rows = pg.query(&format!(
         "SELECT session_id, item_id FROM realtime_store.transcripts \
          WHERE session_id LIKE '{prefix}-%' ORDER BY session_id, seq"
@@ -247,8 +256,15 @@ pub(crate) fn check_stored(pg: &Cluster, prefix: &str, acked: &BTreeMap<String, 
         for k in &got {
             *seen.entry(k.as_str()).or_default() += 1;
         }
-        let missing: Vec<&String> = want.iter().filter(|k| !seen.contains_key(k.as_str())).collect();
-        let doubled: Vec<&&str> = seen.iter().filter(|(_, &n)| n > 1).map(|(k, _)| k).collect();
+        let missing: Vec<&String> = want
+            .iter()
+            .filter(|k| !seen.contains_key(k.as_str()))
+            .collect();
+        let doubled: Vec<&&str> = seen
+            .iter()
+            .filter(|(_, &n)| n > 1)
+            .map(|(k, _)| k)
+            .collect();
         let extra: Vec<&String> = got.iter().filter(|k| !want.contains(k)).collect();
         problems.push(format!(
             "{id}: {} acknowledged, {} stored; missing {missing:?}, doubled {doubled:?}, \
@@ -263,8 +279,15 @@ pub(crate) fn check_stored(pg: &Cluster, prefix: &str, acked: &BTreeMap<String, 
         ));
     }
     for (id, got) in stored {
-        problems.push(format!("{id}: {} rows of a session the load never wrote", got.len()));
+        problems.push(format!(
+            "{id}: {} rows of a session the load never wrote",
+            got.len()
+        ));
     }
-    assert!(problems.is_empty(), "the database does not hold exactly the acknowledged writes:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "the database does not hold exactly the acknowledged writes:\n{}",
+        problems.join("\n")
+    );
     rows.len()
 }
