@@ -172,6 +172,11 @@ mod tests {
         assert!(PostgresOptions::default()
             .apply_url("postgres://h/db?migrate=maybe")
             .is_err());
+        assert!(!PostgresOptions::default().lazy);
+        let (_, o) = PostgresOptions::default()
+            .apply_url("postgres://h/db?lazy=true")
+            .unwrap();
+        assert!(o.lazy);
     }
 
     proptest::proptest! {
