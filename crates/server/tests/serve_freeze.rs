@@ -1,8 +1,9 @@
 //! `serve` over PostgreSQL while the database is FROZEN: in the middle of a
 //! 64-session load the private cluster's postmaster and every child get
-//! `kill -STOP` (sockets stay open, nothing answers), are held a few seconds,
-//! then `kill -CONT`. Once the fallback spool is drained, every acknowledged
-//! write is in PostgreSQL exactly once, in per-session order.
+//! `kill -STOP` (sockets stay open, nothing answers), are held 8 s, then
+//! `kill -CONT`. The service keeps answering (writes the database does not
+//! answer are spooled), and once the spool is drained every acknowledged write
+//! is in PostgreSQL exactly once, in per-session order.
 
 #[path = "support/load.rs"]
 mod load;
@@ -18,7 +19,7 @@ use pg::Cluster;
 use support::Server;
 
 const SESSIONS: usize = 64;
-const FROZEN_FOR: Duration = Duration::from_secs(5);
+const FROZEN_FOR: Duration = Duration::from_secs(8);
 
 #[test]
 fn a_frozen_database_loses_and_doubles_nothing() {
@@ -38,7 +39,11 @@ fn a_frozen_database_loses_and_doubles_nothing() {
     let before = load.acked();
     let stopped = pg.freeze();
     let frozen_at = Instant::now();
-    std::thread::sleep(FROZEN_FOR);
+    // The service keeps answering: writes the database does not answer are
+    // spooled (after the spool's primary timeout, 5 s).
+    load.wait_spooled(SESSIONS as u64, "while the database is frozen");
+    let spooling_after = frozen_at.elapsed();
+    std::thread::sleep(FROZEN_FOR.saturating_sub(frozen_at.elapsed()));
     let during = load.acked() - before;
     pg.thaw();
     let thawed_after = frozen_at.elapsed();
@@ -49,8 +54,8 @@ fn a_frozen_database_loses_and_doubles_nothing() {
     let drained = wait_drained(&s.url, Duration::from_secs(60));
     let rows = check_stored(&pg, "frozen", &acked);
     println!(
-        "frozen: {stopped} processes stopped for {thawed_after:?}; {during} writes acknowledged \
-         while frozen; {} acknowledged in all ({} spooled, {} duplicate, {} attempts sent again); \
+        "frozen: {stopped} processes stopped for {thawed_after:?}; writes spooled after \
+         {spooling_after:?}; {during} writes acknowledged while frozen; {} acknowledged in all ({} spooled, {} duplicate, {} attempts sent again); \
          drained {drained:?} after the load; {rows} rows checked",
         counts.acked.load(Relaxed),
         counts.spooled.load(Relaxed),
