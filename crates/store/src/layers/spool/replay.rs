@@ -49,19 +49,24 @@ pub(super) async fn run<B: Backend>(s: Arc<Shared<B>>) {
                 // meanwhile and switch back once the spool is empty. Without the
                 // lock, a steady load keeps the spool from ever being found empty
                 // and every write goes through it for as long as the load lasts.
-                let mut replayed = events;
+                // Bounded by the primary timeout, so a primary that stops
+                // answering now holds the writers no longer than that.
                 let _w = s.route.write().await;
-                let mut empty = false;
-                for _ in 0..CATCH_UP_ROUNDS {
-                    match round(&s).await {
-                        Ok((0, _)) => {
-                            empty = true;
-                            break;
+                let catch_up = async {
+                    let mut n = 0;
+                    for _ in 0..CATCH_UP_ROUNDS {
+                        match round(&s).await {
+                            Ok((0, _)) => return (true, n),
+                            Ok((_, events)) => n += events,
+                            Err(Stop::Unreachable) => break,
                         }
-                        Ok((_, n)) => replayed += n,
-                        Err(Stop::Unreachable) => break,
                     }
-                }
+                    (false, n)
+                };
+                let (empty, n) = tokio::time::timeout(s.cfg.primary_timeout, catch_up)
+                    .await
+                    .unwrap_or((false, 0));
+                let replayed = events + n;
                 if replayed > 0 {
                     run_started.get_or_insert((Instant::now(), 0)).1 += replayed;
                 }
