@@ -76,13 +76,28 @@ pub(crate) async fn run(url: &str, a: ServeArgs) -> anyhow::Result<()> {
 
 /// With a spool, a live call should not wait long for an unreachable database
 /// before its write is spooled: a PostgreSQL URL without its own
-/// `acquire_timeout_ms` gets 2 s (instead of the library's 10 s).
+/// `acquire_timeout_ms` gets 2 s (instead of the library's 10 s), and without its
+/// own `max_retries` gets 0 (instead of 8: each retry waits out the acquire
+/// timeout again, so a stopped database held every write about 20 s before the
+/// spool took it; a failed write is spooled and replayed instead of retried),
+/// and `lazy=true`: a service restarted during an outage starts, spools and
+/// replays once the database answers (instead of exiting at every start).
 fn fail_fast(url: &str) -> String {
-    if !url.starts_with("postgres") || url.contains("acquire_timeout_ms=") {
+    if !url.starts_with("postgres") {
         return url.to_owned();
     }
-    let sep = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{sep}acquire_timeout_ms=2000")
+    let mut url = url.to_owned();
+    for (key, value) in [
+        ("acquire_timeout_ms", "2000"),
+        ("max_retries", "0"),
+        ("lazy", "true"),
+    ] {
+        if !url.contains(&format!("{key}=")) {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            url = format!("{url}{sep}{key}={value}");
+        }
+    }
+    url
 }
 
 /// Serves a store over `backend` (group commit in front) until a signal.

@@ -5,120 +5,15 @@
 //! acknowledged segment is in the database exactly once, in order. And the same
 //! after `kill -9` of the service while writes wait in the spool.
 
+#[path = "support/pg.rs"]
+mod pg;
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
+use pg::Cluster;
 use serde_json::{json, Value};
 use support::Server;
-
-/// A private PostgreSQL cluster, stopped and removed on drop.
-struct Cluster {
-    bindir: PathBuf,
-    dir: tempfile::TempDir,
-    port: u16,
-}
-
-fn bindir() -> PathBuf {
-    for v in ["17", "16", "15", "14"] {
-        let p = PathBuf::from(format!("/usr/lib/postgresql/{v}/bin"));
-        if p.join("initdb").exists() {
-            return p;
-        }
-    }
-    panic!("no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (CI installs them)");
-}
-
-fn as_postgres(bin: &Path) -> Command {
-    // initdb and the server refuse root: run them as the `postgres` user.
-    let mut c = Command::new("runuser");
-    c.args(["-u", "postgres", "--"]).arg(bin);
-    c
-}
-
-fn ok(mut c: Command, what: &str) {
-    let out = c.output().unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert!(
-        out.status.success(),
-        "{what}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-impl Cluster {
-    fn start() -> Cluster {
-        let bindir = bindir();
-        let dir = tempfile::tempdir().unwrap();
-        ok(
-            {
-                let mut c = Command::new("chown");
-                c.arg("postgres:postgres").arg(dir.path());
-                c
-            },
-            "chown",
-        );
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut c = as_postgres(&bindir.join("initdb"));
-        c.arg("-D").arg(dir.path().join("data")).args([
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "--no-sync",
-            "--locale=C",
-        ]);
-        ok(c, "initdb");
-        let cluster = Cluster { bindir, dir, port };
-        cluster.pg_start();
-        cluster
-    }
-
-    fn pg_start(&self) {
-        let mut c = as_postgres(&self.bindir.join("pg_ctl"));
-        c.arg("-D")
-            .arg(self.dir.path().join("data"))
-            .arg("-l")
-            .arg(self.dir.path().join("server.log"))
-            .args(["-w", "-t", "60", "-o"])
-            .arg(format!(
-                "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
-                self.port,
-                self.dir.path().display()
-            ))
-            .arg("start");
-        ok(c, "pg_ctl start");
-    }
-
-    /// `pg_ctl stop -m immediate`: the server dies without a checkpoint and every
-    /// connection is cut, as in a crash.
-    fn stop_immediate(&self) {
-        let mut c = as_postgres(&self.bindir.join("pg_ctl"));
-        c.arg("-D")
-            .arg(self.dir.path().join("data"))
-            .args(["-m", "immediate", "-w", "stop"]);
-        ok(c, "pg_ctl stop -m immediate");
-    }
-
-    fn url(&self) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let mut c = as_postgres(&self.bindir.join("pg_ctl"));
-        c.arg("-D")
-            .arg(self.dir.path().join("data"))
-            .args(["-m", "immediate", "stop"]);
-        let _ = c.output();
-    }
-}
 
 fn segment(n: usize) -> Value {
     json!({

@@ -295,3 +295,42 @@ async fn timestamps_round_trip_with_millisecond_precision() {
     assert_eq!(t.started_at, start.add_millis(1));
     assert_eq!(t.ended_at, Some(start.add_millis(999)));
 }
+
+/// `lazy=true`: the store opens while the server does not answer (operations
+/// fail as unreachable until it does); against a server that answers, the
+/// schema is migrated by the lazy path and writes work.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lazy_open_without_a_server_then_with_one() {
+    let down = "postgres://app:s3cr3t-pw@127.0.0.1:1/db?lazy=true&acquire_timeout_ms=300";
+    let store = PostgresStore::open(down)
+        .await
+        .expect("a lazy store opens without its server");
+    let e = store.stored_state("s_1").await.unwrap_err();
+    assert!(e.is_unreachable(), "{e:?}");
+    assert!(!format!("{e} {e:?}").contains("s3cr3t"));
+    assert!(!store.health().await.reachable);
+    assert!(
+        PostgresStore::open(&down.replace("lazy=true", "lazy=false"))
+            .await
+            .is_err()
+    );
+
+    let schema = pg::fresh_schema().await;
+    let backend = AnyBackend::open(&format!("{}&lazy=true", schema.url()))
+        .await
+        .unwrap();
+    let store = RealtimeStore::new(backend);
+    store
+        .save_session_meta(SessionMeta::new("lazy_1", Consent::Accepted))
+        .await
+        .unwrap();
+    let o = store
+        .append_transcript(
+            "lazy_1",
+            TranscriptSegment::new(Role::User, "hi", Timestamp::now()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(o, WriteOutcome::Persisted);
+    assert_eq!(schema.count("transcripts", Some("lazy_1")).await, 1);
+}

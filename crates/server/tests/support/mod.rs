@@ -42,6 +42,18 @@ impl Server {
         extra: &[&str],
         token: Option<&str>,
     ) -> Server {
+        Self::start_logged(dir, url, extra, token, None)
+    }
+
+    /// As [`start_on`](Self::start_on), with the server's stderr appended to
+    /// the file `stderr` (inherited when `None`).
+    pub(crate) fn start_logged(
+        dir: tempfile::TempDir,
+        url: &str,
+        extra: &[&str],
+        token: Option<&str>,
+        stderr: Option<&std::path::Path>,
+    ) -> Server {
         let mut cmd = binary();
         cmd.arg("serve")
             .args(["--listen", "127.0.0.1:0"])
@@ -52,7 +64,16 @@ impl Server {
             .current_dir(dir.path())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
+            .stderr(match stderr {
+                Some(path) => Stdio::from(
+                    std::fs::OpenOptions::new()
+                        .create(true)
+                        .append(true)
+                        .open(path)
+                        .expect("the server's stderr file"),
+                ),
+                None => Stdio::inherit(),
+            });
         if let Some(t) = token {
             cmd.env("REALTIME_STORE_TOKEN", t);
         }

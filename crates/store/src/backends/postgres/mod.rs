@@ -71,6 +71,11 @@ struct Inner {
     max_retries: u32,
     /// The Citus layout last seen (at open, by `health()`, after `distribute`).
     citus: parking_lot::RwLock<CitusLayout>,
+    /// Set once the schema is migrated and the node checked (at open, or with
+    /// [`PostgresOptions::lazy`] by the first operation that reaches the server).
+    ready: tokio::sync::OnceCell<()>,
+    /// Whether getting ready migrates the schema.
+    migrate: bool,
 }
 
 impl fmt::Debug for PostgresStore {
@@ -157,17 +162,19 @@ impl PostgresStore {
                 begin_sql = format!("BEGIN; SET LOCAL statement_timeout = {ms}");
             }
         }
-        if opts.migrate {
-            migrate_schema(&connect, &opts.schema).await?;
-        }
         let pool = PgPoolOptions::new()
             .max_connections(opts.max_connections)
             .min_connections(opts.min_connections.min(opts.max_connections))
             .acquire_timeout(opts.acquire_timeout)
-            .test_before_acquire(true)
-            .connect_with(connect)
-            .await
-            .map_err(db("open"))?;
+            .test_before_acquire(true);
+        let pool = if opts.lazy {
+            pool.connect_lazy_with(connect)
+        } else {
+            if opts.migrate {
+                migrate_schema(&connect, &opts.schema).await?;
+            }
+            pool.connect_with(connect).await.map_err(db("open"))?
+        };
         let store = PostgresStore {
             inner: Arc::new(Inner {
                 pool,
@@ -177,23 +184,53 @@ impl PostgresStore {
                 begin_sql,
                 max_retries: opts.max_retries,
                 citus: parking_lot::RwLock::new(CitusLayout::NotCitus),
+                ready: tokio::sync::OnceCell::new(),
+                migrate: opts.migrate && opts.lazy,
             }),
         };
+        match store.ready().await {
+            Err(e) if opts.lazy && e.is_unreachable() => {
+                tracing::warn!(
+                    error = %e,
+                    "PostgreSQL does not answer yet: opened without it (operations fail as unreachable until it does)"
+                );
+            }
+            other => other?,
+        }
+        Ok(store)
+    }
+
+    /// Migrates the schema (when lazy) and checks the node, once: before the
+    /// first operation, which fails with this error until it succeeds.
+    async fn ready(&self) -> Result<()> {
+        self.inner
+            .ready
+            .get_or_try_init(|| self.get_ready())
+            .await
+            .map(drop)
+    }
+
+    /// What [`ready`](Self::ready) does once.
+    async fn get_ready(&self) -> Result<()> {
+        if self.inner.migrate {
+            let opts = self.inner.pool.connect_options();
+            migrate_schema(&opts, &self.inner.schema).await?;
+        }
         // On Citus: never on a worker, and the write shapes follow the layout.
         {
-            let mut c = store.inner.pool.acquire().await.map_err(db("open"))?;
+            let mut c = self.inner.pool.acquire().await.map_err(db("open"))?;
             if citus::node_role(&mut c).await? == Some(false) {
                 return Err(citus::worker_error());
             }
         }
-        store.refresh_citus().await;
-        if let CitusLayout::NotDistributed | CitusLayout::Partial(_) = &*store.inner.citus.read() {
+        self.refresh_citus().await;
+        if let CitusLayout::NotDistributed | CitusLayout::Partial(_) = &*self.inner.citus.read() {
             tracing::warn!(
-                schema = %store.inner.schema,
+                schema = %self.inner.schema,
                 "Citus coordinator, but the schema is not (fully) distributed: run `realtime-store migrate --distribute`"
             );
         }
-        Ok(store)
+        Ok(())
     }
 
     /// Re-reads the Citus layout (errors leave the last one seen).
@@ -271,6 +308,9 @@ impl PostgresStore {
                 begin_sql: "BEGIN".to_owned(),
                 max_retries: opts.max_retries,
                 citus: parking_lot::RwLock::new(CitusLayout::NotCitus),
+                // The host application's pool: no check of ours at first use.
+                ready: tokio::sync::OnceCell::new_with(Some(())),
+                migrate: false,
             }),
         }
     }
@@ -284,6 +324,7 @@ impl PostgresStore {
     }
 
     async fn begin(&self, op: &'static str) -> Result<Transaction<'static, Postgres>> {
+        self.ready().await?;
         if self.inner.begin_sql == "BEGIN" {
             self.inner.pool.begin().await.map_err(db(op))
         } else {
@@ -296,6 +337,7 @@ impl PostgresStore {
     }
 
     async fn conn(&self, op: &'static str) -> Result<Conn> {
+        self.ready().await?;
         if self.inner.prepared {
             Ok(Conn::Pooled(
                 self.inner.pool.acquire().await.map_err(db(op))?,
@@ -378,8 +420,10 @@ async fn migrate_schema(connect: &PgConnectOptions, schema: &str) -> Result<()> 
             .execute(&mut conn)
             .await
             .map_err(mig)?;
+        // `run_direct`, not `run`: `run`'s `Acquire` bound makes the future not
+        // provably `Send`, and a lazy store migrates inside the write core's futures.
         POSTGRES_MIGRATOR
-            .run(&mut conn)
+            .run_direct(&mut conn)
             .await
             .map_err(|e| Error::Migration {
                 source: Box::new(e),

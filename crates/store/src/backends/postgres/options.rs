@@ -17,7 +17,7 @@ pub const DEFAULT_SCHEMA: &str = "realtime_store";
 /// the value passed in code): `schema`, `max_connections`, `min_connections`,
 /// `acquire_timeout_ms`, `statement_timeout_ms` (`0` = none),
 /// `prepared_statements` (`true`/`false`), `max_retries`, `migrate`
-/// (`true`/`false`). Other parameters are sqlx's own (`sslmode`,
+/// (`true`/`false`), `lazy` (`true`/`false`). Other parameters are sqlx's own (`sslmode`,
 /// `application_name`, …). Example:
 /// `postgres://app@db/voice?schema=realtime_store&max_connections=20`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +48,12 @@ pub struct PostgresOptions {
     /// need a direct connection (or a session-mode pooler): they take a session
     /// advisory lock and use prepared statements.
     pub migrate: bool,
+    /// Open even when the server does not answer (default false): the pool
+    /// connects on first use, and the migrations and the Citus check run at the
+    /// first operation that reaches the server; until then every operation fails
+    /// as unreachable ([`Error::is_unreachable`]). For a fallback spool in front,
+    /// so that a service restarted during an outage starts, spools and replays.
+    pub lazy: bool,
 }
 
 impl Default for PostgresOptions {
@@ -62,6 +68,7 @@ impl Default for PostgresOptions {
             max_retries: 8,
             application_name: "realtime-store".to_owned(),
             migrate: true,
+            lazy: false,
         }
     }
 }
@@ -118,6 +125,7 @@ impl PostgresOptions {
                 "prepared_statements" => self.prepared_statements = parse_flag(k, v)?,
                 "max_retries" => self.max_retries = parse_num(k, v)?,
                 "migrate" => self.migrate = parse_flag(k, v)?,
+                "lazy" => self.lazy = parse_flag(k, v)?,
                 _ => kept.push(pair),
             }
         }
@@ -164,6 +172,11 @@ mod tests {
         assert!(PostgresOptions::default()
             .apply_url("postgres://h/db?migrate=maybe")
             .is_err());
+        assert!(!PostgresOptions::default().lazy);
+        let (_, o) = PostgresOptions::default()
+            .apply_url("postgres://h/db?lazy=true")
+            .unwrap();
+        assert!(o.lazy);
     }
 
     proptest::proptest! {

@@ -2,7 +2,9 @@
 //!
 //! A fallback layer around any primary backend. While the primary answers, writes
 //! go straight to it. When it fails with a connection-class error
-//! ([`Error::is_unreachable`]) the write, and every write after it, goes to a
+//! ([`Error::is_unreachable`]), or does not answer within
+//! [`SpoolConfig::primary_timeout`] (a frozen or hung server), the write, and
+//! every write after it, goes to a
 //! **durable local spool** (`file.rs`: a separate SQLite file, WAL,
 //! `synchronous=FULL`) and is acknowledged only once committed there
 //! ([`AppendResult::Spooled`] / [`UpsertResult::Spooled`], outcome `spooled`).
@@ -71,6 +73,10 @@ pub struct SpoolConfig {
     pub replay_pause: Duration,
     /// How often replay tries an unreachable primary again (default 250 ms).
     pub retry_every: Duration,
+    /// Longest wait for the primary's answer to a live write, upsert or state
+    /// look-up (default 5 s). A primary that does not answer (frozen, hung, a
+    /// half-open connection) counts as unreachable: the write is spooled.
+    pub primary_timeout: Duration,
 }
 
 impl SpoolConfig {
@@ -82,6 +88,7 @@ impl SpoolConfig {
             replay_batch: 512,
             replay_pause: Duration::from_millis(2),
             retry_every: Duration::from_millis(250),
+            primary_timeout: Duration::from_secs(5),
         }
     }
 
@@ -94,6 +101,12 @@ impl SpoolConfig {
     /// With another retry interval.
     pub fn retry_every(mut self, d: Duration) -> Self {
         self.retry_every = d;
+        self
+    }
+
+    /// With another bound on the primary's answer.
+    pub fn primary_timeout(mut self, d: Duration) -> Self {
+        self.primary_timeout = d;
         self
     }
 }
@@ -191,6 +204,25 @@ impl<B: Backend> Spool<B> {
         while self.shared.counters.is_degraded() {
             self.shared.wake.notify_one();
             tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// The primary's answer, or an unreachable error when it does not come
+    /// within [`SpoolConfig::primary_timeout`]. A call cut short may still
+    /// commit: the write is spooled as well, and its replay is a no-op (dedup
+    /// keys; the session row lock orders it after the late commit).
+    async fn primary<T>(
+        &self,
+        op: &'static str,
+        call: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        match tokio::time::timeout(self.shared.cfg.primary_timeout, call).await {
+            Ok(r) => r,
+            Err(elapsed) => Err(Error::Backend {
+                op,
+                retryable: true,
+                source: Box::new(elapsed),
+            }),
         }
     }
 
@@ -299,7 +331,10 @@ impl<B: Backend> WriteCore for Spool<B> {
     async fn upsert_session(&self, meta: &CleanSessionMeta) -> Result<UpsertResult> {
         let _route = self.shared.route.read().await;
         if !self.shared.counters.is_degraded() {
-            match self.shared.inner.upsert_session(meta).await {
+            match self
+                .primary("upsert", self.shared.inner.upsert_session(meta))
+                .await
+            {
                 Err(e) if e.is_unreachable() => self.degrade(),
                 other => return other,
             }
@@ -323,7 +358,10 @@ impl<B: Backend> WriteCore for Spool<B> {
 
     async fn stored_state(&self, session_id: &str) -> Result<StoredState> {
         if !self.shared.counters.is_degraded() {
-            match self.shared.inner.stored_state(session_id).await {
+            match self
+                .primary("stored_state", self.shared.inner.stored_state(session_id))
+                .await
+            {
                 Err(e) if e.is_unreachable() => {
                     self.degrade();
                     return match self.spooled_state(session_id).await? {
@@ -336,7 +374,10 @@ impl<B: Backend> WriteCore for Spool<B> {
         }
         match self.spooled_state(session_id).await? {
             Some(s) => Ok(s),
-            None => self.shared.inner.stored_state(session_id).await,
+            None => {
+                self.primary("stored_state", self.shared.inner.stored_state(session_id))
+                    .await
+            }
         }
     }
 
@@ -373,7 +414,10 @@ impl<B: Backend> WriteCore for Spool<B> {
         }
         let _route = self.shared.route.read().await;
         if !self.shared.counters.is_degraded() {
-            match self.shared.inner.append_batch(batch).await {
+            match self
+                .primary("append", self.shared.inner.append_batch(batch))
+                .await
+            {
                 Err(e) if e.is_unreachable() => self.degrade(),
                 Ok(mut results) => {
                     // A session whose part failed on the connection goes to the

@@ -19,6 +19,10 @@ use super::{decode_withdrawal, Shared};
 use crate::clean::codec;
 use crate::{Backend, CleanEvent, Error, Result, SessionAppend};
 
+/// Most rounds replayed while the writers are held, to empty the spool before
+/// switching back to the primary (what came in since the last round: a few).
+const CATCH_UP_ROUNDS: usize = 4;
+
 /// Why a round stopped early.
 enum Stop {
     /// The primary is (still) unreachable.
@@ -26,7 +30,8 @@ enum Stop {
 }
 
 /// The task: waits while not degraded; while degraded, replays round after
-/// round, then switches back to the primary once the spool is empty.
+/// round; once a round finds less than a full batch, replays the rest with the
+/// writers held and switches back to the primary when the spool is empty.
 pub(super) async fn run<B: Backend>(s: Arc<Shared<B>>) {
     let mut run_started: Option<(Instant, u64)> = None;
     loop {
@@ -38,9 +43,34 @@ pub(super) async fn run<B: Backend>(s: Arc<Shared<B>>) {
             continue;
         }
         match round(&s).await {
-            Ok((0, _)) => {
+            Ok((done, events)) if done < s.cfg.replay_batch.max(1) as u64 => {
+                // Caught up (the spool held less than a round): hold the writers
+                // (the lock waits for in-flight spool writes), replay what came in
+                // meanwhile and switch back once the spool is empty. Without the
+                // lock, a steady load keeps the spool from ever being found empty
+                // and every write goes through it for as long as the load lasts.
+                // Bounded by the primary timeout, so a primary that stops
+                // answering now holds the writers no longer than that.
                 let _w = s.route.write().await;
-                if matches!(s.file.depth().await, Ok((0, _))) {
+                let catch_up = async {
+                    let mut n = 0;
+                    for _ in 0..CATCH_UP_ROUNDS {
+                        match round(&s).await {
+                            Ok((0, _)) => return (true, n),
+                            Ok((_, events)) => n += events,
+                            Err(Stop::Unreachable) => break,
+                        }
+                    }
+                    (false, n)
+                };
+                let (empty, n) = tokio::time::timeout(s.cfg.primary_timeout, catch_up)
+                    .await
+                    .unwrap_or((false, 0));
+                let replayed = events + n;
+                if replayed > 0 {
+                    run_started.get_or_insert((Instant::now(), 0)).1 += replayed;
+                }
+                if empty && matches!(s.file.depth().await, Ok((0, _))) {
                     s.counters.leave_degraded();
                     if let Err(e) = s.file.checkpoint().await {
                         tracing::warn!(error = %e, "spool checkpoint after replay failed");
