@@ -51,7 +51,8 @@ pub use error::{DbFailure, Error, Result};
 pub use gate::{ConsentConfig, ConsentStats, OnWithdrawal};
 pub use layers::group_commit::{CommitStats, GroupCommit, GroupCommitConfig};
 #[cfg(feature = "sqlite")]
-pub use layers::spool::{Spool, SpoolConfig, SpoolStats, DEFAULT_SPOOL_MAX_BYTES};
+pub use layers::spool::{Spool, SpoolConfig, DEFAULT_SPOOL_MAX_BYTES};
+pub use layers::spool_stats::SpoolStats;
 pub use model::*;
 pub use store::{RealtimeStore, StoreBuilder, StoreStats};
 pub use time::{Timestamp, MIN_TIMESTAMP};

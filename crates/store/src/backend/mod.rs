@@ -90,6 +90,12 @@ pub trait WriteCore: Send + Sync + 'static {
         None
     }
 
+    /// What the fallback spool holds and did, when there is one in the stack
+    /// (figures as of its last look: `health()` refreshes them). Cheap, no I/O.
+    fn spool_stats(&self) -> Option<crate::SpoolStats> {
+        None
+    }
+
     /// Flushes whatever is queued, checkpoints, and releases connections. Further
     /// calls may fail.
     fn close(&self) -> impl Future<Output = ()> + Send;

@@ -13,6 +13,9 @@ pub enum AppendResult {
     /// Written to the durable local spool (the primary is unreachable); it will
     /// be written to the primary, in order, by the spool's replay.
     Spooled,
+    /// Kept in the lossy in-memory fallback (the primary is unreachable): lost
+    /// if the process stops before the replay.
+    Volatile,
     /// Its dedup key was already stored for the session: nothing written.
     Duplicate,
     /// The stored session is missing, not `ACCEPTED`, or tombstoned (another
@@ -93,6 +96,8 @@ pub enum UpsertResult {
     Stored,
     /// Written to the durable local spool (the primary is unreachable).
     Spooled,
+    /// Kept in the lossy in-memory fallback (the primary is unreachable).
+    Volatile,
     /// Not written: the stored state forbids it (tombstoned; or a `PENDING` meta
     /// for a session that is not stored).
     Refused(StoredState),

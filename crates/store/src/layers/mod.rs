@@ -10,3 +10,4 @@
 pub mod group_commit;
 #[cfg(feature = "sqlite")]
 pub mod spool;
+pub mod spool_stats;
