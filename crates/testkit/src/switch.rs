@@ -1,15 +1,16 @@
 //! A backend layer with an off switch: while [`Switch::set_down`] is on, every
 //! call fails as a lost connection would (a retryable, connection-class
 //! [`Error::Backend`]), so fallback layers can be tested without a server.
-//! Nothing reaches the wrapped backend while it is down.
+//! Nothing reaches the wrapped backend while it is down, reads included.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use realtime_store::{
     AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, Layer,
-    Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp, UpsertResult, Withdrawal,
-    WriteCore,
+    Maintenance, Page, PageRequest, Reads, Result, Session, SessionAppend, SessionFilter,
+    StoredSegment, StoredState, StoredSummary, StoredToolEvent, Timestamp, UpsertResult,
+    UsageReport, Withdrawal, WriteCore,
 };
 
 /// The layer (see the module docs). Clones share the switch.
@@ -101,7 +102,30 @@ impl<B: WriteCore> WriteCore for Switch<B> {
 }
 
 impl<B: Reads> Reads for Switch<B> {
-    realtime_store::forward_reads!();
+    async fn get_session(&self, id: &str) -> Result<Option<Session>> {
+        self.check("read")?;
+        self.inner.get_session(id).await
+    }
+    async fn list_sessions(&self, f: &SessionFilter) -> Result<Page<Session>> {
+        self.check("read")?;
+        self.inner.list_sessions(f).await
+    }
+    async fn get_transcripts(&self, id: &str, p: &PageRequest) -> Result<Page<StoredSegment>> {
+        self.check("read")?;
+        self.inner.get_transcripts(id, p).await
+    }
+    async fn get_tool_events(&self, id: &str, p: &PageRequest) -> Result<Page<StoredToolEvent>> {
+        self.check("read")?;
+        self.inner.get_tool_events(id, p).await
+    }
+    async fn get_summary(&self, id: &str) -> Result<Option<StoredSummary>> {
+        self.check("read")?;
+        self.inner.get_summary(id).await
+    }
+    async fn get_usage(&self, id: &str) -> Result<UsageReport> {
+        self.check("read")?;
+        self.inner.get_usage(id).await
+    }
 }
 
 impl<B: Maintenance> Maintenance for Switch<B> {

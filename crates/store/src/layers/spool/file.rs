@@ -134,7 +134,10 @@ pub(crate) fn classify(e: sqlx::Error) -> (bool, Error) {
     };
     let primary = code.parse::<i64>().map(|c| c & 0xff).unwrap_or(-1);
     let (fatal, what) = match primary {
-        13 => (false, "the spool is full"),
+        13 => (
+            false,
+            "the spool is full (its --spool-max-bytes bound, or its disk)",
+        ),
         10 => (
             true,
             "the spool's disk failed (I/O error); the spool is failed",
