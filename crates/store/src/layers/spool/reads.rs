@@ -162,11 +162,12 @@ fn seq_page<T>(all: Vec<T>, req: &PageRequest, seq: impl Fn(&T) -> i64) -> Resul
 impl<B: Backend> Spool<B> {
     /// The spooled state of a session and, when it answers, the primary's
     /// answer (`None`: unreachable, answer from the spool alone; a session the
-    /// spool knows nothing about fails as the primary did). A session of a user
-    /// whose erasure is spooled is `gone`.
+    /// spool knows nothing about, or whose meta it lacks when `need_meta`, fails
+    /// as the primary did). A session of a user whose erasure is spooled is `gone`.
     async fn both<T>(
         &self,
         id: &str,
+        need_meta: bool,
         primary: impl std::future::Future<Output = Result<T>> + Send,
     ) -> Result<(Spooled, Option<T>)> {
         let mut sp = Spooled::from_ops(&self.shared.file.session_ops(id).await?);
@@ -184,7 +185,9 @@ impl<B: Backend> Spool<B> {
                 }
                 Ok((sp, Some(t)))
             }
-            Err(e) if e.is_unreachable() && (sp.known || !sp.events.is_empty()) => Ok((sp, None)),
+            Err(e) if e.is_unreachable() && (sp.known || (!need_meta && !sp.events.is_empty())) => {
+                Ok((sp, None))
+            }
             Err(e) => Err(e),
         }
     }
@@ -228,7 +231,9 @@ impl<B: Backend> Reads for Spool<B> {
             return self.shared.inner.get_session(id).await;
         }
         let _view = self.shared.view.read().await;
-        let (sp, primary) = self.both(id, self.shared.inner.get_session(id)).await?;
+        let (sp, primary) = self
+            .both(id, true, self.shared.inner.get_session(id))
+            .await?;
         Ok(sp.session(id, primary.flatten()))
     }
 
@@ -246,7 +251,7 @@ impl<B: Backend> Reads for Spool<B> {
         let _view = self.shared.view.read().await;
         let inner = &self.shared.inner;
         let primary = Self::all_pages(|r| async move { inner.get_transcripts(id, &r).await });
-        let (sp, primary) = self.both(id, primary).await?;
+        let (sp, primary) = self.both(id, false, primary).await?;
         if sp.gone {
             return Ok(Page {
                 items: Vec::new(),
@@ -284,7 +289,7 @@ impl<B: Backend> Reads for Spool<B> {
         let _view = self.shared.view.read().await;
         let inner = &self.shared.inner;
         let primary = Self::all_pages(|r| async move { inner.get_tool_events(id, &r).await });
-        let (sp, primary) = self.both(id, primary).await?;
+        let (sp, primary) = self.both(id, false, primary).await?;
         if sp.gone {
             return Ok(Page {
                 items: Vec::new(),
@@ -321,7 +326,9 @@ impl<B: Backend> Reads for Spool<B> {
             return self.shared.inner.get_summary(id).await;
         }
         let _view = self.shared.view.read().await;
-        let (sp, primary) = self.both(id, self.shared.inner.get_summary(id)).await?;
+        let (sp, primary) = self
+            .both(id, false, self.shared.inner.get_summary(id))
+            .await?;
         if sp.gone {
             return Ok(None);
         }
@@ -347,7 +354,9 @@ impl<B: Backend> Reads for Spool<B> {
             return self.shared.inner.get_usage(id).await;
         }
         let _view = self.shared.view.read().await;
-        let (sp, primary) = self.both(id, self.shared.inner.get_usage(id)).await?;
+        let (sp, primary) = self
+            .both(id, false, self.shared.inner.get_usage(id))
+            .await?;
         if sp.gone {
             return Ok(UsageReport::from_events(Vec::new()));
         }
