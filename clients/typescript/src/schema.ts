@@ -340,6 +340,8 @@ export interface components {
             latency_ms?: number | null;
             /** Format: int64 */
             oldest_unsynced_ms?: number | null;
+            /** @description The fallback spool's figures, when the store has a spool. */
+            spool?: components["schemas"]["SpoolStats"];
             /** Format: int64 */
             spool_depth: number;
             /** @example ok */
@@ -438,6 +440,60 @@ export interface components {
          * @enum {string}
          */
         SessionStatus: "active" | "ended";
+        /** @description The fallback spool's figures (as in `/metrics`). */
+        SpoolStats: {
+            /**
+             * Format: int64
+             * @description Size of the spool's database in bytes.
+             */
+            bytes: number;
+            /**
+             * Format: int64
+             * @description Operations waiting in the spool.
+             */
+            depth: number;
+            /** @description A disk fault failed the spool; it refuses writes until it is reopened. */
+            failed: boolean;
+            /** @description Writes go to the spool (primary unreachable, or writes still to replay). */
+            fallback_active: boolean;
+            /** @description The spool is the **lossy** in-memory fallback (`serve --fallback memory`). */
+            in_memory: boolean;
+            /**
+             * Format: int64
+             * @description Age of the oldest write not yet in the primary, in milliseconds.
+             */
+            oldest_unsynced_ms?: number | null;
+            /**
+             * Format: int64
+             * @description Times writes switched to the spool.
+             */
+            outages: number;
+            /**
+             * Format: int64
+             * @description Writes refused because the spool was full or failed.
+             */
+            rejected: number;
+            /**
+             * Format: int64
+             * @description Operations the primary refused for good during replay.
+             */
+            replay_errors: number;
+            /**
+             * Format: double
+             * @description Events replayed per second over the last complete replay.
+             */
+            replay_rate: number;
+            /**
+             * Format: int64
+             * @description Operations replayed to the primary since start.
+             */
+            replayed: number;
+            /**
+             * Format: int64
+             * @description Operations written to the spool since start.
+             */
+            spooled: number;
+        };
         /** @description A stored segment. */
         StoredSegment: {
             created_at: components["schemas"]["Instant"];
@@ -588,6 +644,8 @@ export interface components {
         /**
          * @description What happened to a write: `persisted`, `duplicate` (idempotent retry),
          *     `buffered` (consent pending), `spooled` (durable in the local fallback spool),
+         *     `volatile` (kept only in memory by the lossy fallback, `serve --fallback
+         *     memory`: lost if the service stops before the database is back),
          *     `dropped` (with a `reason`).
          */
         WriteOutcome: {
@@ -763,6 +821,8 @@ export interface operations {
             /** @description One result line per non-blank input line (the schema is of the lines, as an array) */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -772,6 +832,8 @@ export interface operations {
             /** @description Some lines are invalid: nothing was written; one result line per input line */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -781,6 +843,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -790,6 +854,8 @@ export interface operations {
             /** @description The body is larger than allowed, or has too many lines */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -799,6 +865,8 @@ export interface operations {
             /** @description The body is not NDJSON (Content-Type header) */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -808,6 +876,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`) */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -817,6 +887,8 @@ export interface operations {
             /** @description No line could be stored (retry after `Retry-After`); one result line per input line */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -852,6 +924,8 @@ export interface operations {
             /** @description A page of sessions */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -861,6 +935,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -870,6 +946,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -879,6 +957,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -888,6 +968,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -911,6 +993,8 @@ export interface operations {
             /** @description The session */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -920,6 +1004,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -929,6 +1015,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -938,6 +1026,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -947,6 +1037,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -974,6 +1066,8 @@ export interface operations {
             /** @description The write's outcome */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -983,6 +1077,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -992,6 +1088,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1001,6 +1099,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1010,6 +1110,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1019,6 +1121,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1028,6 +1132,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1037,6 +1143,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1060,6 +1168,8 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1067,6 +1177,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1076,6 +1188,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1085,6 +1199,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1094,6 +1210,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1120,6 +1238,8 @@ export interface operations {
             /** @description The session (JSON) or its vCon */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1129,6 +1249,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1138,6 +1260,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1147,6 +1271,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1156,6 +1282,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1183,6 +1311,8 @@ export interface operations {
             /** @description The write's outcome */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1192,6 +1322,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1201,6 +1333,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1210,6 +1344,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1219,6 +1355,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1228,6 +1366,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1237,6 +1377,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1246,6 +1388,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1269,6 +1413,8 @@ export interface operations {
             /** @description The latest summary */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1278,6 +1424,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1287,6 +1435,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1296,6 +1446,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1305,6 +1457,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1332,6 +1486,8 @@ export interface operations {
             /** @description The write's outcome */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1341,6 +1497,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1350,6 +1508,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1359,6 +1519,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1368,6 +1530,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1377,6 +1541,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1386,6 +1552,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1395,6 +1563,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1422,6 +1592,8 @@ export interface operations {
             /** @description The write's outcome */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1431,6 +1603,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1440,6 +1614,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1449,6 +1625,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1458,6 +1636,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1467,6 +1647,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1476,6 +1658,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1485,6 +1669,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1513,6 +1699,8 @@ export interface operations {
             /** @description A page of tool events */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1522,6 +1710,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1531,6 +1721,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1540,6 +1732,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1549,6 +1743,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1576,6 +1772,8 @@ export interface operations {
             /** @description One outcome per tool event */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1585,6 +1783,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1594,6 +1794,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1603,6 +1805,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1612,6 +1816,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1621,6 +1827,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1630,6 +1838,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1639,6 +1849,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1667,6 +1879,8 @@ export interface operations {
             /** @description A page of segments */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1676,6 +1890,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1685,6 +1901,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1694,6 +1912,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1703,6 +1923,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1730,6 +1952,8 @@ export interface operations {
             /** @description One outcome per segment */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1739,6 +1963,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1748,6 +1974,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1757,6 +1985,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1766,6 +1996,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1775,6 +2007,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1784,6 +2018,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1793,6 +2029,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1816,6 +2054,8 @@ export interface operations {
             /** @description Usage events and totals */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1825,6 +2065,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1834,6 +2076,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1843,6 +2087,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1852,6 +2098,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1879,6 +2127,8 @@ export interface operations {
             /** @description One outcome per usage event */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1888,6 +2138,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1897,6 +2149,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1906,6 +2160,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1915,6 +2171,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1924,6 +2182,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1933,6 +2193,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1942,6 +2204,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1965,6 +2229,8 @@ export interface operations {
             /** @description Rows removed */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1974,6 +2240,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1983,6 +2251,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1992,6 +2262,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2001,6 +2273,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {

@@ -2,7 +2,7 @@
 //!
 //! A fallback layer around any primary backend. While the primary answers, writes
 //! go straight to it. When it fails with a connection-class error
-//! ([`Error::is_unreachable`]) the write, and every write after it, goes to a
+//! ([`Error::is_unreachable`](crate::Error::is_unreachable)) the write, and every write after it, goes to a
 //! **durable local spool** (`file.rs`: a separate SQLite file, WAL,
 //! `synchronous=FULL`) and is acknowledged only once committed there
 //! ([`AppendResult::Spooled`] / [`UpsertResult::Spooled`], outcome `spooled`).
@@ -22,7 +22,7 @@
 //!   (`purge_before`) waits until the primary is back.
 //! - The spool is bounded ([`SpoolConfig::max_bytes`], SQLite
 //!   `max_page_count`): when full, or when its disk fails (EIO, read-only, a
-//!   failed fsync), the write fails with [`Error::Spool`] and is never
+//!   failed fsync), the write fails with [`Error::Spool`](crate::Error::Spool) and is never
 //!   acknowledged; an I/O error marks the spool failed (an fsync is never retried).
 //!   A disk fault marks the spool failed; the file is **reopened** on a fresh
 //!   connection (SQLite recovery from disk, `quick_check`, a committed probe
@@ -31,7 +31,7 @@
 //!   disk for [`SpoolConfig::max_bytes`], a torn or corrupt file repaired or
 //!   moved aside) are in `open.rs`.
 //! - During an outage `stored_state` answers from the spool (its latest spooled
-//!   meta or tombstone), and the [`Reads`] answer what the primary holds (when
+//!   meta or tombstone), and the [`Reads`](crate::Reads) answer what the primary holds (when
 //!   it answers) **followed by the session's spooled content**, or the spool
 //!   alone when the primary is down (`reads.rs`); [`WriteCore::spool_stats`]
 //!   says the store is degraded, so the HTTP layer can say so too.
