@@ -27,8 +27,8 @@ mod types;
 use std::future::Future;
 
 pub use types::{
-    AppendResult, BackendHealth, ErasedUser, SessionAppend, StoredState, TombstoneReason,
-    UpsertResult, Withdrawal,
+    AppendResult, BackendHealth, ErasedUser, SessionAppend, SpoolStats, StoredState,
+    TombstoneReason, UpsertResult, Withdrawal,
 };
 
 use crate::{

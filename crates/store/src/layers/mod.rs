@@ -10,4 +10,3 @@
 pub mod group_commit;
 #[cfg(feature = "sqlite")]
 pub mod spool;
-pub mod spool_stats;

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering::Relaxed};
 
-use crate::layers::spool_stats::SpoolStats;
+use crate::SpoolStats;
 
 /// Live counters.
 #[derive(Debug)]
