@@ -380,6 +380,8 @@ export interface components {
             latency_ms?: number | null;
             /** Format: int64 */
             oldest_unsynced_ms?: number | null;
+            /** @description The fallback spool's figures, when the store has a spool. */
+            spool?: components["schemas"]["SpoolStats"];
             /** Format: int64 */
             spool_depth: number;
             /** @example ok */
@@ -478,6 +480,60 @@ export interface components {
          * @enum {string}
          */
         SessionStatus: "active" | "ended";
+        /** @description The fallback spool's figures (as in `/metrics`). */
+        SpoolStats: {
+            /**
+             * Format: int64
+             * @description Size of the spool's database in bytes.
+             */
+            bytes: number;
+            /**
+             * Format: int64
+             * @description Operations waiting in the spool.
+             */
+            depth: number;
+            /** @description A disk fault failed the spool; it refuses writes until it is reopened. */
+            failed: boolean;
+            /** @description Writes go to the spool (primary unreachable, or writes still to replay). */
+            fallback_active: boolean;
+            /** @description The spool is the **lossy** in-memory fallback (`serve --fallback memory`). */
+            in_memory: boolean;
+            /**
+             * Format: int64
+             * @description Age of the oldest write not yet in the primary, in milliseconds.
+             */
+            oldest_unsynced_ms?: number | null;
+            /**
+             * Format: int64
+             * @description Times writes switched to the spool.
+             */
+            outages: number;
+            /**
+             * Format: int64
+             * @description Writes refused because the spool was full or failed.
+             */
+            rejected: number;
+            /**
+             * Format: int64
+             * @description Operations the primary refused for good during replay.
+             */
+            replay_errors: number;
+            /**
+             * Format: double
+             * @description Events replayed per second over the last complete replay.
+             */
+            replay_rate: number;
+            /**
+             * Format: int64
+             * @description Operations replayed to the primary since start.
+             */
+            replayed: number;
+            /**
+             * Format: int64
+             * @description Operations written to the spool since start.
+             */
+            spooled: number;
+        };
         /** @description A stored segment. */
         StoredSegment: {
             created_at: components["schemas"]["Instant"];
@@ -628,6 +684,8 @@ export interface components {
         /**
          * @description What happened to a write: `persisted`, `duplicate` (idempotent retry),
          *     `buffered` (consent pending), `spooled` (durable in the local fallback spool),
+         *     `volatile` (kept only in memory by the lossy fallback, `serve --fallback
+         *     memory`: lost if the service stops before the database is back),
          *     `dropped` (with a `reason`).
          */
         WriteOutcome: {
@@ -803,6 +861,8 @@ export interface operations {
             /** @description One result line per non-blank input line (the schema is of the lines, as an array) */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -812,6 +872,8 @@ export interface operations {
             /** @description Some lines are invalid: nothing was written; one result line per input line */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -821,6 +883,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -830,6 +894,8 @@ export interface operations {
             /** @description The body is larger than allowed, or has too many lines */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -839,6 +905,8 @@ export interface operations {
             /** @description The body is not NDJSON (Content-Type header) */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -848,6 +916,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`) */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -857,6 +927,8 @@ export interface operations {
             /** @description No line could be stored (retry after `Retry-After`); one result line per input line */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -892,6 +964,8 @@ export interface operations {
             /** @description A page of sessions */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -901,6 +975,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -910,6 +986,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -919,6 +997,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -928,6 +1008,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -951,6 +1033,8 @@ export interface operations {
             /** @description The session */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -960,6 +1044,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -969,6 +1055,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -978,6 +1066,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -987,6 +1077,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1014,6 +1106,8 @@ export interface operations {
             /** @description The write's outcome */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1023,6 +1117,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1032,6 +1128,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1041,6 +1139,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1050,6 +1150,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1059,6 +1161,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1068,6 +1172,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1077,6 +1183,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1100,6 +1208,8 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1107,6 +1217,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1116,6 +1228,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1125,6 +1239,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1134,6 +1250,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1160,6 +1278,8 @@ export interface operations {
             /** @description The session (JSON) or its vCon */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1169,6 +1289,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1178,6 +1300,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1187,6 +1311,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1196,6 +1322,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1223,6 +1351,8 @@ export interface operations {
             /** @description The write's outcome */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1232,6 +1362,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1241,6 +1373,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1250,6 +1384,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1259,6 +1395,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1268,6 +1406,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1277,6 +1417,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1286,6 +1428,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1309,6 +1453,8 @@ export interface operations {
             /** @description The latest summary */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1318,6 +1464,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1327,6 +1475,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1336,6 +1486,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1345,6 +1497,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1372,6 +1526,8 @@ export interface operations {
             /** @description The write's outcome */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1381,6 +1537,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1390,6 +1548,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1399,6 +1559,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1408,6 +1570,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1417,6 +1581,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1426,6 +1592,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1435,6 +1603,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1462,6 +1632,8 @@ export interface operations {
             /** @description The write's outcome */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1471,6 +1643,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1480,6 +1654,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1489,6 +1665,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1498,6 +1676,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1507,6 +1687,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1516,6 +1698,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1525,6 +1709,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1553,6 +1739,8 @@ export interface operations {
             /** @description A page of tool events */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1562,6 +1750,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1571,6 +1761,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1580,6 +1772,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1589,6 +1783,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1616,6 +1812,8 @@ export interface operations {
             /** @description One outcome per tool event */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1625,6 +1823,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1634,6 +1834,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1643,6 +1845,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1652,6 +1856,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1661,6 +1867,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1670,6 +1878,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1679,6 +1889,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1704,6 +1916,8 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1711,6 +1925,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1720,6 +1936,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1729,6 +1947,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1738,6 +1958,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1766,6 +1988,8 @@ export interface operations {
             /** @description A page of segments */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1775,6 +1999,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1784,6 +2010,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1793,6 +2021,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1802,6 +2032,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1829,6 +2061,8 @@ export interface operations {
             /** @description One outcome per segment */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1838,6 +2072,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1847,6 +2083,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1856,6 +2094,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1865,6 +2105,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1874,6 +2116,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1883,6 +2127,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1892,6 +2138,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1917,6 +2165,8 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1924,6 +2174,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1933,6 +2185,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1942,6 +2196,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1951,6 +2207,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1974,6 +2232,8 @@ export interface operations {
             /** @description Usage events and totals */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1983,6 +2243,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1992,6 +2254,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2001,6 +2265,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2010,6 +2276,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2037,6 +2305,8 @@ export interface operations {
             /** @description One outcome per usage event */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2046,6 +2316,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. Nothing was written. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2055,6 +2327,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2064,6 +2338,8 @@ export interface operations {
             /** @description The session id already belongs to another user, or a similar conflict. */
             409: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2073,6 +2349,8 @@ export interface operations {
             /** @description The body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2082,6 +2360,8 @@ export interface operations {
             /** @description The body is not of the required media type. */
             415: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2091,6 +2371,8 @@ export interface operations {
             /** @description The store is overloaded (`Retry-After`). */
             429: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2100,6 +2382,8 @@ export interface operations {
             /** @description Even the spool cannot take the write, or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2123,6 +2407,8 @@ export interface operations {
             /** @description Rows removed */
             200: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2132,6 +2418,8 @@ export interface operations {
             /** @description Bad input: the `field` and the rule it broke. */
             400: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2141,6 +2429,8 @@ export interface operations {
             /** @description The bearer token is missing or wrong. */
             401: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2150,6 +2440,8 @@ export interface operations {
             /** @description Not stored. */
             404: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2159,6 +2451,8 @@ export interface operations {
             /** @description The storage is unavailable or the request timed out (`Retry-After`). */
             503: {
                 headers: {
+                    /** @description `true` when the store answered while degraded (the database unreachable, or writes still waiting in the fallback spool): reads then include what the spool holds, with provisional positions. Absent otherwise. */
+                    "x-realtime-store-degraded"?: boolean;
                     [name: string]: unknown;
                 };
                 content: {

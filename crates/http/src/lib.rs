@@ -28,6 +28,7 @@
 mod api_error;
 mod auth;
 mod config;
+mod degraded;
 mod erased;
 mod error;
 mod extract;
@@ -35,6 +36,7 @@ mod full;
 mod metrics;
 mod routes;
 mod schema;
+mod spool_metrics;
 mod state;
 mod ui;
 pub mod vcon;

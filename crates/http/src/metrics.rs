@@ -19,7 +19,7 @@ use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::metrics::MetricType;
 use prometheus_client::registry::Registry;
-use realtime_store::{Backend, Health, RealtimeStore, WriteOutcome};
+use realtime_store::{Backend, Health, RealtimeStore, SpoolStats, WriteOutcome};
 
 /// Where the router reads the store's own figures (consent buffer, redactions,
 /// later group commit and spool) on each scrape.
@@ -31,6 +31,17 @@ pub trait StatsSource: Send + Sync {
     /// on kind and help.
     fn samples(&self) -> Vec<Sample> {
         Vec::new()
+    }
+
+    /// The fallback spool's figures, when the store has one (for `/healthz`).
+    fn spool(&self) -> Option<SpoolStats> {
+        None
+    }
+
+    /// Whether the store answers degraded (its fallback is active): answers
+    /// then carry `X-Realtime-Store-Degraded: true`.
+    fn degraded(&self) -> bool {
+        self.spool().is_some_and(|s| s.fallback_active)
     }
 }
 
@@ -83,6 +94,8 @@ pub enum SampleValue {
     Counter(u64),
     /// A value that goes up and down.
     Gauge(i64),
+    /// A value that goes up and down, not a whole number (a rate).
+    GaugeF64(f64),
     /// A histogram: sum, count, and cumulative buckets as (upper bound, count).
     Histogram {
         /// Sum of observations.
@@ -96,6 +109,10 @@ pub enum SampleValue {
 }
 
 impl<B: Backend> StatsSource for RealtimeStore<B> {
+    fn spool(&self) -> Option<SpoolStats> {
+        self.backend().spool_stats()
+    }
+
     fn samples(&self) -> Vec<Sample> {
         let s = self.stats();
         let c = &s.consent;
@@ -165,6 +182,9 @@ impl<B: Backend> StatsSource for RealtimeStore<B> {
                 ),
             ]);
         }
+        if let Some(sp) = &s.spool {
+            out.extend(crate::spool_metrics::spool_samples(sp));
+        }
         out
     }
 }
@@ -211,10 +231,10 @@ pub(crate) fn health_samples(h: &Health) -> Vec<Sample> {
             "Writes in the spool, not yet in the primary",
             gauge(h.spool_depth),
         ),
-        g(
+        Sample::new(
             "realtime_store_oldest_unsynced_seconds",
-            "Age of the oldest write not yet in the primary",
-            h.oldest_unsynced_ms.map_or(0, |ms| gauge(ms / 1000)),
+            "Age of the oldest write not yet in the primary (0 when none waits)",
+            SampleValue::GaugeF64(h.oldest_unsynced_ms.map_or(0.0, |ms| ms as f64 / 1000.0)),
         ),
     ]
 }
@@ -358,7 +378,7 @@ impl prometheus_client::collector::Collector for Scraped {
             done.push(&s.name);
             let kind = match s.value {
                 SampleValue::Counter(_) => MetricType::Counter,
-                SampleValue::Gauge(_) => MetricType::Gauge,
+                SampleValue::Gauge(_) | SampleValue::GaugeF64(_) => MetricType::Gauge,
                 SampleValue::Histogram { .. } => MetricType::Histogram,
             };
             let mut family = encoder.encode_descriptor(&s.name, &s.help, None, kind)?;
@@ -387,6 +407,7 @@ fn encode_value(
     match v {
         SampleValue::Counter(v) => ConstCounter::new(*v).encode(enc),
         SampleValue::Gauge(v) => ConstGauge::new(*v).encode(enc),
+        SampleValue::GaugeF64(v) => ConstGauge::new(*v).encode(enc),
         SampleValue::Histogram {
             sum,
             count,

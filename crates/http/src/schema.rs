@@ -396,6 +396,8 @@ pub(crate) struct UsageReportDoc {
 
 /// What happened to a write: `persisted`, `duplicate` (idempotent retry),
 /// `buffered` (consent pending), `spooled` (durable in the local fallback spool),
+/// `volatile` (kept only in memory by the lossy fallback, `serve --fallback
+/// memory`: lost if the service stops before the database is back),
 /// `dropped` (with a `reason`).
 #[derive(ToSchema)]
 #[schema(as = WriteOutcome)]
@@ -445,6 +447,39 @@ pub(crate) struct HealthDoc {
     oldest_unsynced_ms: Option<u64>,
     buffered_sessions: u64,
     buffered_events: u64,
+    /// The fallback spool's figures, when the store has a spool.
+    #[schema(value_type = Option<SpoolStatsDoc>, nullable = false)]
+    spool: Option<()>,
+}
+
+/// The fallback spool's figures (as in `/metrics`).
+#[derive(ToSchema)]
+#[schema(as = SpoolStats)]
+pub(crate) struct SpoolStatsDoc {
+    /// Writes go to the spool (primary unreachable, or writes still to replay).
+    fallback_active: bool,
+    /// The spool is the **lossy** in-memory fallback (`serve --fallback memory`).
+    in_memory: bool,
+    /// A disk fault failed the spool; it refuses writes until it is reopened.
+    failed: bool,
+    /// Operations waiting in the spool.
+    depth: u64,
+    /// Size of the spool's database in bytes.
+    bytes: u64,
+    /// Age of the oldest write not yet in the primary, in milliseconds.
+    oldest_unsynced_ms: Option<u64>,
+    /// Operations written to the spool since start.
+    spooled: u64,
+    /// Operations replayed to the primary since start.
+    replayed: u64,
+    /// Events replayed per second over the last complete replay.
+    replay_rate: f64,
+    /// Operations the primary refused for good during replay.
+    replay_errors: u64,
+    /// Writes refused because the spool was full or failed.
+    rejected: u64,
+    /// Times writes switched to the spool.
+    outages: u64,
 }
 
 /// A session with all its children (`format=json`).

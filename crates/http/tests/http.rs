@@ -11,5 +11,6 @@ mod http {
     mod openapi;
     mod props;
     mod sessions;
+    mod spool;
     mod vcon;
 }

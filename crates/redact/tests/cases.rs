@@ -42,7 +42,10 @@ fn positives_written() {
         ),
         ("v6 2001:db8:85a3::8a2e:370:7334 ok", "v6 [IP_ADDRESS] ok"),
         // the zone of a link-local address is part of it; a percentage is not a zone
-        ("link fe80::1ff:fe23:4567:890a%eth0 up", "link [IP_ADDRESS] up"),
+        (
+            "link fe80::1ff:fe23:4567:890a%eth0 up",
+            "link [IP_ADDRESS] up",
+        ),
         ("via fe80::2%en0.", "via [IP_ADDRESS]."),
         ("key AKIAIOSFODNN7EXAMPLE here", "key [SECRET] here"),
         (

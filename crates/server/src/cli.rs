@@ -179,21 +179,38 @@ pub(crate) struct ServeArgs {
     /// replayed in order once it is back. Default for a postgres:// database:
     /// `realtime-store-spool.db` in the working directory; none for SQLite (a
     /// spool on the same disk as the database file adds nothing).
-    #[arg(long, value_name = "FILE", conflicts_with = "no_spool")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["no_spool", "fallback"])]
     pub(crate) spool: Option<std::path::PathBuf>,
     /// No fallback spool: while the database is unreachable, writes fail (503).
     #[arg(long)]
     pub(crate) no_spool: bool,
     /// Largest size of the spool file, in bytes; a full spool refuses writes
     /// (503), it never drops what it holds.
-    #[arg(long, default_value_t = realtime_store::DEFAULT_SPOOL_MAX_BYTES)]
-    pub(crate) spool_max_bytes: u64,
+    /// At start the spool's filesystem must have room for it to grow to this size.
+    /// Default 1 GiB (64 MiB with `--fallback memory`).
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) spool_max_bytes: Option<u64>,
+    /// `memory`: the LOSSY in-memory fallback instead of the durable spool file.
+    /// While the database is unreachable writes are kept in this process's memory
+    /// (bounded by --spool-max-bytes), answered `volatile` (never `spooled`), and
+    /// replayed in order once it is back; everything it holds is LOST if the
+    /// service stops, crashes or restarts first. Only for deployments that prefer
+    /// answering to durability (the upstream README's "graceful fallback").
+    #[arg(long, value_enum, conflicts_with = "no_spool")]
+    pub(crate) fallback: Option<Fallback>,
+}
+
+/// The kinds of fallback `serve` can stack besides the durable spool file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Fallback {
+    /// The lossy in-memory fallback.
+    Memory,
 }
 
 impl ServeArgs {
     /// The spool file to use, if any, for a database at `url`.
     pub(crate) fn spool_path(&self, url: &str) -> Option<std::path::PathBuf> {
-        if self.no_spool {
+        if self.no_spool || self.fallback.is_some() {
             return None;
         }
         self.spool.clone().or_else(|| {

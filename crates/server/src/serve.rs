@@ -11,7 +11,7 @@ use realtime_store::{
 };
 use realtime_store_http::{ApiConfig, Token};
 
-use crate::cli::{display_url, ServeArgs};
+use crate::cli::{display_url, Fallback, ServeArgs};
 
 /// The environment variable holding the bearer token.
 pub(crate) const TOKEN_ENV: &str = "REALTIME_STORE_TOKEN";
@@ -47,16 +47,38 @@ pub(crate) async fn run(url: &str, a: ServeArgs) -> anyhow::Result<()> {
         );
     }
     let spool = a.spool_path(url);
-    let open_url = match &spool {
-        Some(_) => fail_fast(url),
-        None => url.to_owned(),
+    let memory = a.fallback == Some(Fallback::Memory);
+    let open_url = if spool.is_some() || memory {
+        fail_fast(url)
+    } else {
+        url.to_owned()
     };
     let backend = AnyBackend::open(&open_url)
         .await
         .with_context(|| format!("opening the database at {}", display_url(url)))?;
+    if memory {
+        let cfg = SpoolConfig::in_memory();
+        let cfg = match a.spool_max_bytes {
+            Some(n) => cfg.max_bytes(n),
+            None => cfg,
+        };
+        let bound = cfg.max_bytes;
+        let spool = Spool::open(backend, cfg)
+            .await
+            .context("opening the in-memory fallback")?;
+        eprintln!(
+            "realtime-store serve: LOSSY in-memory fallback (at most {bound} bytes): while the \
+             database is unreachable writes are answered `volatile` and are lost if the service \
+             stops before it is back"
+        );
+        return serve(url, a, token, spool).await;
+    }
     match spool {
         Some(path) => {
-            let cfg = SpoolConfig::new(&path).max_bytes(a.spool_max_bytes);
+            let max = a
+                .spool_max_bytes
+                .unwrap_or(realtime_store::DEFAULT_SPOOL_MAX_BYTES);
+            let cfg = SpoolConfig::new(&path).max_bytes(max);
             let spool = Spool::open(backend, cfg).await.with_context(|| {
                 format!(
                     "opening the fallback spool {} (choose another file with --spool FILE, or run without one: --no-spool)",
@@ -66,7 +88,7 @@ pub(crate) async fn run(url: &str, a: ServeArgs) -> anyhow::Result<()> {
             eprintln!(
                 "realtime-store serve: fallback spool at {} (at most {} bytes)",
                 path.display(),
-                a.spool_max_bytes
+                max
             );
             serve(url, a, token, spool).await
         }

@@ -31,7 +31,7 @@ pub mod validate;
 pub use backend::page::{DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE, MAX_PAGE};
 pub use backend::{
     AppendResult, Backend, BackendHealth, ErasedUser, Layer, Maintenance, Reads, SessionAppend,
-    StoredState, TombstoneReason, UpsertResult, Withdrawal, WriteCore,
+    SpoolStats, StoredState, TombstoneReason, UpsertResult, Withdrawal, WriteCore,
 };
 pub use backends::any::AnyBackend;
 pub use backends::memory::{MemoryLimits, MemoryStore};
@@ -51,7 +51,7 @@ pub use error::{DbFailure, Error, Result};
 pub use gate::{ConsentConfig, ConsentStats, OnWithdrawal};
 pub use layers::group_commit::{CommitStats, GroupCommit, GroupCommitConfig};
 #[cfg(feature = "sqlite")]
-pub use layers::spool::{Spool, SpoolConfig, SpoolStats, DEFAULT_SPOOL_MAX_BYTES};
+pub use layers::spool::{Spool, SpoolConfig, DEFAULT_SPOOL_MAX_BYTES};
 pub use model::*;
 pub use store::{RealtimeStore, StoreBuilder, StoreStats};
 pub use time::{Timestamp, MIN_TIMESTAMP};

@@ -398,6 +398,10 @@ pub enum WriteOutcome {
     /// Durably stored in the local fallback spool (the database is unreachable);
     /// it will be written to the database, in order, when it is back.
     Spooled,
+    /// Kept only in this process's memory by the **lossy** in-memory fallback
+    /// (the database is unreachable; `serve --fallback memory`): written to the
+    /// database, in order, when it is back, but lost if the process stops first.
+    Volatile,
     /// Already stored (same idempotency key, or identical keyless event): nothing written.
     Duplicate,
     /// Held in memory until consent is decided.
@@ -407,11 +411,12 @@ pub enum WriteOutcome {
 }
 
 impl WriteOutcome {
-    /// `persisted`, `spooled`, `duplicate`, `buffered` or `dropped`.
+    /// `persisted`, `spooled`, `volatile`, `duplicate`, `buffered` or `dropped`.
     pub const fn as_str(self) -> &'static str {
         match self {
             WriteOutcome::Persisted => "persisted",
             WriteOutcome::Spooled => "spooled",
+            WriteOutcome::Volatile => "volatile",
             WriteOutcome::Duplicate => "duplicate",
             WriteOutcome::Buffered => "buffered",
             WriteOutcome::Dropped(_) => "dropped",

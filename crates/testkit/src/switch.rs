@@ -1,15 +1,16 @@
 //! A backend layer with an off switch: while [`Switch::set_down`] is on, every
 //! call fails as a lost connection would (a retryable, connection-class
 //! [`Error::Backend`]), so fallback layers can be tested without a server.
-//! Nothing reaches the wrapped backend while it is down.
+//! Nothing reaches the wrapped backend while it is down, reads included.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use realtime_store::{
     AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, EventKind,
-    Layer, Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp, UpsertResult,
-    Withdrawal, WriteCore,
+    Layer, Maintenance, Page, PageRequest, Reads, Result, Session, SessionAppend, SessionFilter,
+    StoredSegment, StoredState, StoredSummary, StoredToolEvent, Timestamp, UpsertResult,
+    UsageReport, Withdrawal, WriteCore,
 };
 
 /// The layer (see the module docs). Clones share the switch.
@@ -17,6 +18,7 @@ use realtime_store::{
 pub struct Switch<B> {
     inner: Arc<B>,
     down: Arc<AtomicBool>,
+    reads_down: Arc<AtomicBool>,
 }
 
 impl<B> Clone for Switch<B> {
@@ -24,6 +26,7 @@ impl<B> Clone for Switch<B> {
         Switch {
             inner: Arc::clone(&self.inner),
             down: Arc::clone(&self.down),
+            reads_down: Arc::clone(&self.reads_down),
         }
     }
 }
@@ -34,12 +37,20 @@ impl<B> Switch<B> {
         Switch {
             inner: Arc::new(inner),
             down: Arc::new(AtomicBool::new(false)),
+            reads_down: Arc::new(AtomicBool::new(false)),
         }
     }
 
-    /// Takes the primary down (`true`) or brings it back.
+    /// Takes the primary down (`true`) or brings it back, reads and writes.
     pub fn set_down(&self, down: bool) {
         self.down.store(down, Ordering::SeqCst);
+        self.reads_down.store(down, Ordering::SeqCst);
+    }
+
+    /// Only the reads: a primary whose reads answer (`false`) while its writes
+    /// still fail (a partial outage; the spool cannot replay yet).
+    pub fn set_reads_down(&self, down: bool) {
+        self.reads_down.store(down, Ordering::SeqCst);
     }
 
     /// The wrapped backend, to inspect what reached it.
@@ -48,7 +59,15 @@ impl<B> Switch<B> {
     }
 
     fn check(&self, op: &'static str) -> Result<()> {
-        if self.down.load(Ordering::SeqCst) {
+        self.check_flag(&self.down, op)
+    }
+
+    fn check_read(&self) -> Result<()> {
+        self.check_flag(&self.reads_down, "read")
+    }
+
+    fn check_flag(&self, flag: &AtomicBool, op: &'static str) -> Result<()> {
+        if flag.load(Ordering::SeqCst) {
             return Err(Error::Backend {
                 op,
                 retryable: true,
@@ -101,7 +120,30 @@ impl<B: WriteCore> WriteCore for Switch<B> {
 }
 
 impl<B: Reads> Reads for Switch<B> {
-    realtime_store::forward_reads!();
+    async fn get_session(&self, id: &str) -> Result<Option<Session>> {
+        self.check_read()?;
+        self.inner.get_session(id).await
+    }
+    async fn list_sessions(&self, f: &SessionFilter) -> Result<Page<Session>> {
+        self.check_read()?;
+        self.inner.list_sessions(f).await
+    }
+    async fn get_transcripts(&self, id: &str, p: &PageRequest) -> Result<Page<StoredSegment>> {
+        self.check_read()?;
+        self.inner.get_transcripts(id, p).await
+    }
+    async fn get_tool_events(&self, id: &str, p: &PageRequest) -> Result<Page<StoredToolEvent>> {
+        self.check_read()?;
+        self.inner.get_tool_events(id, p).await
+    }
+    async fn get_summary(&self, id: &str) -> Result<Option<StoredSummary>> {
+        self.check_read()?;
+        self.inner.get_summary(id).await
+    }
+    async fn get_usage(&self, id: &str) -> Result<UsageReport> {
+        self.check_read()?;
+        self.inner.get_usage(id).await
+    }
 }
 
 impl<B: Maintenance> Maintenance for Switch<B> {

@@ -34,7 +34,7 @@ use crate::{ApiConfig, ApiError};
 #[openapi(
     info(
         title = "realtime-store",
-        description = "Persistence for realtime voice agents: consent-gated, PII-redacted, durable session storage. Every write answers an outcome (persisted, duplicate, buffered, spooled, dropped); errors are {\"error\":{\"code\",\"message\",\"field\"}}.",
+        description = "Persistence for realtime voice agents: consent-gated, PII-redacted, durable session storage. Every write answers an outcome (persisted, duplicate, buffered, spooled, volatile, dropped); errors are {\"error\":{\"code\",\"message\",\"field\"}}.",
         license(name = "MIT OR Apache-2.0")
     ),
     modifiers(&BearerAuth),
@@ -103,6 +103,8 @@ pub(crate) fn openapi() -> utoipa::openapi::OpenApi {
         .merge(protected)
         .merge(open)
         .into_openapi();
+    // After the merge: the header goes on the routes' own answers.
+    crate::degraded::DegradedHeader.modify(&mut doc);
     // `/healthz` answers without the token.
     if let Some(item) = doc.paths.paths.get_mut("/healthz") {
         if let Some(op) = item.get.as_mut() {
@@ -140,6 +142,10 @@ pub(crate) fn build(
     protected
         .merge(open)
         .fallback(|| async { ApiError::no_route() })
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            crate::degraded::mark,
+        ))
         .layer(middleware::from_fn_with_state(
             app.clone(),
             crate::metrics::track,

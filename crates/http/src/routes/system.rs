@@ -15,6 +15,9 @@ struct HealthReport {
     status: &'static str,
     #[serde(flatten)]
     health: realtime_store::Health,
+    /// The fallback spool's figures (the same as in `/metrics`), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spool: Option<realtime_store::SpoolStats>,
 }
 
 /// Health: 200 `ok`; 200 `degraded` when writes wait in the spool (or the fallback
@@ -38,7 +41,14 @@ pub(crate) async fn healthz(State(app): State<AppState>) -> Response {
     } else {
         (StatusCode::OK, "ok")
     };
-    let mut res = (code, Json(HealthReport { status, health: h })).into_response();
+    // After `health()`, which refreshed the spool's figures.
+    let spool = app.stats.spool();
+    let report = HealthReport {
+        status,
+        health: h,
+        spool,
+    };
+    let mut res = (code, Json(report)).into_response();
     if code == StatusCode::SERVICE_UNAVAILABLE {
         res.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));

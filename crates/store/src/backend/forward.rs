@@ -130,6 +130,9 @@ macro_rules! forward_write_core {
         fn commit_stats(&self) -> Option<$crate::layers::group_commit::CommitStats> {
             $crate::Layer::inner(self).commit_stats()
         }
+        fn spool_stats(&self) -> Option<$crate::SpoolStats> {
+            $crate::Layer::inner(self).spool_stats()
+        }
         fn close(&self) -> impl ::std::future::Future<Output = ()> + Send {
             $crate::Layer::inner(self).close()
         }

@@ -27,8 +27,8 @@ mod types;
 use std::future::Future;
 
 pub use types::{
-    AppendResult, BackendHealth, ErasedUser, SessionAppend, StoredState, TombstoneReason,
-    UpsertResult, Withdrawal,
+    AppendResult, BackendHealth, ErasedUser, SessionAppend, SpoolStats, StoredState,
+    TombstoneReason, UpsertResult, Withdrawal,
 };
 
 use crate::{
@@ -87,6 +87,12 @@ pub trait WriteCore: Send + Sync + 'static {
 
     /// What the group-commit layer did, when there is one in the stack.
     fn commit_stats(&self) -> Option<crate::layers::group_commit::CommitStats> {
+        None
+    }
+
+    /// What the fallback spool holds and did, when there is one in the stack
+    /// (figures as of its last look: `health()` refreshes them). Cheap, no I/O.
+    fn spool_stats(&self) -> Option<crate::SpoolStats> {
         None
     }
 

@@ -13,6 +13,9 @@ pub enum AppendResult {
     /// Written to the durable local spool (the primary is unreachable); it will
     /// be written to the primary, in order, by the spool's replay.
     Spooled,
+    /// Kept in the lossy in-memory fallback (the primary is unreachable): lost
+    /// if the process stops before the replay.
+    Volatile,
     /// Its dedup key was already stored for the session: nothing written.
     Duplicate,
     /// The stored session is missing, not `ACCEPTED`, or tombstoned (another
@@ -93,6 +96,8 @@ pub enum UpsertResult {
     Stored,
     /// Written to the durable local spool (the primary is unreachable).
     Spooled,
+    /// Kept in the lossy in-memory fallback (the primary is unreachable).
+    Volatile,
     /// Not written: the stored state forbids it (tombstoned; or a `PENDING` meta
     /// for a session that is not stored).
     Refused(StoredState),
@@ -151,4 +156,40 @@ impl BackendHealth {
             detail: None,
         }
     }
+}
+
+/// What the fallback spool layer did so far, and what it holds, as the seam
+/// reports it ([`WriteCore::spool_stats`](super::WriteCore::spool_stats)) to
+/// `StoreStats`, `/healthz` and `/metrics`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SpoolStats {
+    /// Whether writes currently go to the spool (primary unreachable, or the
+    /// spool still holds writes that must be replayed first).
+    pub fallback_active: bool,
+    /// Whether the spool is the **lossy** in-memory fallback (lost on a crash or
+    /// restart) rather than the durable file.
+    pub in_memory: bool,
+    /// Whether a disk fault failed the spool (it takes no writes until it is
+    /// reopened, see the spool's module docs).
+    pub failed: bool,
+    /// Operations waiting in the spool.
+    pub depth: u64,
+    /// Size of the spool's database in bytes.
+    pub bytes: u64,
+    /// Age of the oldest write not yet in the primary, in milliseconds.
+    pub oldest_unsynced_ms: Option<u64>,
+    /// Operations (metas, events, tombstones) written to the spool since start.
+    pub spooled: u64,
+    /// Operations replayed to the primary since start.
+    pub replayed: u64,
+    /// Events replayed per second over the last replay run (0 when none ran).
+    pub replay_rate: f64,
+    /// Operations the primary refused for good during replay (kept in the
+    /// spool's `failed` table, never dropped silently).
+    pub replay_errors: u64,
+    /// Writes refused because the spool was full or failed.
+    pub rejected: u64,
+    /// Times the layer switched to the spool.
+    pub outages: u64,
 }

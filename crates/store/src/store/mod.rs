@@ -95,6 +95,8 @@ pub struct StoreStats {
     pub redactions: std::collections::BTreeMap<String, u64>,
     /// Group-commit figures, when the backend stack has that layer.
     pub commit: Option<crate::CommitStats>,
+    /// Fallback spool figures, when the backend stack has that layer.
+    pub spool: Option<crate::SpoolStats>,
 }
 
 impl<B: Backend> RealtimeStore<B> {
@@ -131,6 +133,7 @@ impl<B: Backend> RealtimeStore<B> {
             consent: self.gate.stats(),
             redactions: self.redaction.counts(),
             commit: self.backend.commit_stats(),
+            spool: self.backend.spool_stats(),
         }
     }
 

@@ -29,6 +29,7 @@ fn outcome(r: AppendResult) -> Option<WriteOutcome> {
         AppendResult::Inserted => Some(WriteOutcome::Persisted),
         AppendResult::Duplicate => Some(WriteOutcome::Duplicate),
         AppendResult::Spooled => Some(WriteOutcome::Spooled),
+        AppendResult::Volatile => Some(WriteOutcome::Volatile),
         AppendResult::NotAccepted => None,
     }
 }
@@ -331,6 +332,7 @@ impl<B: Backend> RealtimeStore<B> {
         }
         let stored = match r {
             UpsertResult::Stored => WriteOutcome::Persisted,
+            UpsertResult::Volatile => WriteOutcome::Volatile,
             _ => WriteOutcome::Spooled,
         };
         let held = st.take(self.counters());

@@ -318,6 +318,10 @@ impl<B: WriteCore> WriteCore for GroupCommit<B> {
         Some(self.stats())
     }
 
+    fn spool_stats(&self) -> Option<crate::SpoolStats> {
+        self.shared.inner.spool_stats()
+    }
+
     async fn close(&self) {
         self.shared.queue.lock().closed = true;
         self.shared.wake.notify_one();

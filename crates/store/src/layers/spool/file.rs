@@ -1,50 +1,38 @@
 //! The spool file: a separate SQLite database (WAL, `synchronous=FULL`, so a
 //! commit returns only after `fsync`), bounded with `max_page_count`, with
 //! `secure_delete` so erased content is overwritten, and a WAL checkpoint after
-//! every erasure. A file that does not open or fails `quick_check` at start is
-//! moved aside (`<name>.corrupt-<unix ms>`) with a clear message and a fresh one
-//! is created: never a crash loop. A torn WAL tail is truncated by SQLite itself.
+//! every erasure. Opening, the start-up checks and the repair of a torn or
+//! corrupt file are in `open.rs`.
+//!
+//! **A disk fault** (I/O error, a failed fsync, a read-only remount, a corrupt
+//! page) marks the spool *failed*: the write in progress is refused (never
+//! acknowledged) and the connection that saw the fault is never asked to sync
+//! again (a retried fsync can report success for data the kernel already
+//! dropped). After [`SpoolFile::REOPEN_AFTER`] the next operation *reopens* the
+//! file on a fresh connection: SQLite's recovery rebuilds its view from what is
+//! on disk (committed, fsynced transactions; a transaction whose sync failed was
+//! never acknowledged, and whether it survives does not matter: a retry of it is
+//! a duplicate), checks it (`quick_check`) and commits a probe row. Only if all
+//! of that succeeds does the spool take writes again; otherwise it stays failed
+//! and tries again after the pause. A file spool only: the in-memory spool has
+//! nothing on disk to recover from.
 //!
 //! One row per operation, in arrival order (`seq`): session metas, events,
 //! withdrawals, deletions and erasures. Bodies are the crate-private codec's bytes.
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use parking_lot::{Mutex, RwLock};
+use sqlx::sqlite::SqlitePool;
 use sqlx::Row;
 
+use super::open::{self, Medium};
 use crate::{Error, Result};
 
-/// The spool's page size (set before the first table is created).
-const PAGE_SIZE: u64 = 4096;
-
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS ops (
-    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind       TEXT    NOT NULL,
-    session_id TEXT    NOT NULL,
-    dedup_key  TEXT,
-    user_id    TEXT,
-    consent    TEXT,
-    body       BLOB    NOT NULL,
-    at_ms      INTEGER NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS ops_event_key ON ops(session_id, dedup_key) WHERE kind = 'event';
-CREATE INDEX IF NOT EXISTS ops_session ON ops(session_id);
-CREATE INDEX IF NOT EXISTS ops_user ON ops(user_id) WHERE user_id IS NOT NULL;
-CREATE TABLE IF NOT EXISTS failed (
-    seq        INTEGER PRIMARY KEY,
-    kind       TEXT    NOT NULL,
-    session_id TEXT    NOT NULL,
-    body       BLOB    NOT NULL,
-    at_ms      INTEGER NOT NULL
-);
-";
+/// What a corrupt spool file is called in errors.
+pub(crate) const CORRUPT: &str = "the spool file is corrupt; the spool is failed";
 
 /// One operation to spool.
 #[derive(Debug, Clone)]
@@ -98,35 +86,64 @@ pub(crate) struct StoredOp {
     pub session_id: String,
     pub user_id: Option<String>,
     pub body: Vec<u8>,
+    /// When it was spooled (unix ms).
+    pub at_ms: i64,
+}
+
+const SELECT_OPS: &str = "SELECT seq, kind, session_id, user_id, body, at_ms FROM ops";
+
+fn stored_op(r: sqlx::sqlite::SqliteRow) -> Result<StoredOp> {
+    let kind: String = r.get(1);
+    Ok(StoredOp {
+        seq: r.get(0),
+        kind: OpKind::parse(&kind).ok_or_else(|| Error::Spool {
+            what: "the spool holds a row of an unknown kind",
+            source: "unknown op kind".into(),
+        })?,
+        session_id: r.get(2),
+        user_id: r.get(3),
+        body: r.get(4),
+        at_ms: r.get(5),
+    })
 }
 
 /// The open spool file.
 #[derive(Debug)]
 pub(crate) struct SpoolFile {
-    pool: SqlitePool,
-    path: PathBuf,
+    /// Replaced as a whole when the file is reopened after a fault.
+    pool: RwLock<SqlitePool>,
+    /// `None`: in memory.
+    path: Option<PathBuf>,
+    max_bytes: u64,
     /// Set by a failed write of the file's own (I/O error, failed fsync): the
-    /// spool takes nothing more until restarted (an fsync is never retried).
+    /// spool takes nothing more until it is reopened (an fsync is never retried).
     failed: AtomicBool,
+    /// When it failed (for the pause before reopening).
+    failed_at: Mutex<Option<Instant>>,
+    /// One reopening at a time.
+    reopening: tokio::sync::Mutex<()>,
 }
 
 /// Maps an error of the spool file to a content-free [`Error::Spool`], marking
 /// the spool failed on I/O errors (SQLite `SQLITE_IOERR*`, `SQLITE_READONLY*`,
 /// `SQLITE_CORRUPT`).
-fn classify(e: sqlx::Error) -> (bool, Error) {
+pub(crate) fn classify(e: sqlx::Error) -> (bool, Error) {
     let code = match &e {
         sqlx::Error::Database(d) => d.code().map(|c| c.into_owned()).unwrap_or_default(),
         _ => String::new(),
     };
     let primary = code.parse::<i64>().map(|c| c & 0xff).unwrap_or(-1);
     let (fatal, what) = match primary {
-        13 => (false, "the spool is full"),
+        13 => (
+            false,
+            "the spool is full (its --spool-max-bytes bound, or its disk)",
+        ),
         10 => (
             true,
             "the spool's disk failed (I/O error); the spool is failed",
         ),
         8 => (true, "the spool's disk is read-only; the spool is failed"),
-        11 | 26 => (true, "the spool file is corrupt; the spool is failed"),
+        11 | 26 => (true, CORRUPT),
         _ => (false, "the spool file could not be written"),
     };
     let source: Box<dyn std::error::Error + Send + Sync> = match &e {
@@ -137,89 +154,31 @@ fn classify(e: sqlx::Error) -> (bool, Error) {
 }
 
 impl SpoolFile {
-    /// Opens (or creates, mode 0600) the spool at `path`, bounded to `max_bytes`.
-    pub(crate) async fn open(path: &Path, max_bytes: u64) -> Result<Self> {
-        match Self::try_open(path, max_bytes).await {
-            Ok(f) => Ok(f),
-            Err(e) if path.exists() => {
-                let aside = aside_name(path);
-                tracing::error!(
-                    path = %path.display(),
-                    moved_to = %aside.display(),
-                    error = %e,
-                    "the spool file is torn or corrupt: moved aside, starting with an empty spool (writes it held are in the moved file)"
-                );
-                for suffix in ["", "-wal", "-shm"] {
-                    let from = with_suffix(path, suffix);
-                    if from.exists() {
-                        std::fs::rename(&from, with_suffix(&aside, suffix)).map_err(|e| {
-                            Error::Spool {
-                                what: "the corrupt spool file could not be moved aside",
-                                source: Box::new(e),
-                            }
-                        })?;
-                    }
-                }
-                Self::try_open(path, max_bytes).await
-            }
-            Err(e) => Err(e),
-        }
-    }
+    /// How long a failed spool waits before it is reopened.
+    pub(crate) const REOPEN_AFTER: Duration = Duration::from_millis(1000);
 
-    async fn try_open(path: &Path, max_bytes: u64) -> Result<Self> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::Spool {
-                what: "the spool's directory could not be created",
-                source: Box::new(e),
-            })?;
-        }
-        create_private(path)?;
-        let pages = (max_bytes / PAGE_SIZE).max(16);
-        let connect = SqliteConnectOptions::from_str("sqlite://")
-            .map_err(|_| Error::Config("bad spool options".into()))?
-            .filename(path)
-            .create_if_missing(true)
-            .busy_timeout(Duration::from_secs(10))
-            .pragma("page_size", PAGE_SIZE.to_string())
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .pragma("secure_delete", "ON")
-            .pragma("max_page_count", pages.to_string());
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .min_connections(1)
-            .test_before_acquire(false)
-            .acquire_timeout(Duration::from_secs(60))
-            .idle_timeout(None)
-            .max_lifetime(None)
-            .connect_with(connect)
-            .await
-            .map_err(|e| classify(e).1)?;
-        let check: String = sqlx::query_scalar("PRAGMA quick_check")
-            .fetch_one(&pool)
-            .await
-            .map_err(|e| classify(e).1)?;
-        if check != "ok" {
-            pool.close().await;
-            return Err(Error::Spool {
-                what: "the spool file failed its integrity check",
-                source: "quick_check did not answer ok".into(),
-            });
-        }
-        sqlx::raw_sql(SCHEMA)
-            .execute(&pool)
-            .await
-            .map_err(|e| classify(e).1)?;
+    /// Opens (or creates, mode 0600) the spool at `path` (`None`: in memory),
+    /// bounded to `max_bytes`.
+    pub(crate) async fn open(path: Option<&Path>, max_bytes: u64) -> Result<Self> {
+        let medium = path.map_or(Medium::Memory, Medium::File);
+        let pool = open::open(medium, max_bytes).await?;
         Ok(SpoolFile {
-            pool,
-            path: path.to_owned(),
+            pool: RwLock::new(pool),
+            path: path.map(Path::to_owned),
+            max_bytes,
             failed: AtomicBool::new(false),
+            failed_at: Mutex::new(None),
+            reopening: tokio::sync::Mutex::new(()),
         })
     }
 
-    /// The file's path.
-    pub(crate) fn path(&self) -> &Path {
-        &self.path
+    /// The file's path (`None` in memory).
+    pub(crate) fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn pool(&self) -> SqlitePool {
+        self.pool.read().clone()
     }
 
     /// Whether a disk fault failed the spool.
@@ -229,27 +188,67 @@ impl SpoolFile {
 
     fn fail(&self, e: sqlx::Error) -> Error {
         let (fatal, err) = classify(e);
-        if fatal && !self.failed.swap(true, Ordering::Relaxed) {
-            tracing::error!(error = %err, "spool failed: it takes no more writes until restarted");
+        if fatal {
+            *self.failed_at.lock() = Some(Instant::now());
+            if !self.failed.swap(true, Ordering::Relaxed) {
+                tracing::error!(error = %err, "spool failed: it takes no more writes until it is reopened");
+            }
         }
         err
     }
 
-    fn check(&self) -> Result<()> {
-        if self.is_failed() {
-            return Err(Error::Spool {
-                what: "the spool failed earlier (disk error); restart once the disk is fixed",
-                source: "spool marked failed".into(),
-            });
+    /// Ready for a write: not failed, or reopened after the pause.
+    async fn check(&self) -> Result<()> {
+        if !self.is_failed() {
+            return Ok(());
         }
+        let refused = || Error::Spool {
+            what: "the spool failed (disk error); it is reopened once the disk takes writes again",
+            source: "spool marked failed".into(),
+        };
+        let Some(path) = self.path.as_deref() else {
+            return Err(refused());
+        };
+        let since = self.failed_at.lock().map_or(Duration::MAX, |t| t.elapsed());
+        if since < Self::REOPEN_AFTER {
+            return Err(refused());
+        }
+        let _one = self.reopening.lock().await;
+        if !self.is_failed() {
+            return Ok(());
+        }
+        match self.reopen(path).await {
+            Ok(()) => {
+                self.failed.store(false, Ordering::Relaxed);
+                tracing::warn!("spool reopened after a disk fault: it takes writes again");
+                Ok(())
+            }
+            Err(e) => {
+                *self.failed_at.lock() = Some(Instant::now());
+                tracing::warn!(error = %e, "the failed spool could not be reopened yet");
+                Err(refused())
+            }
+        }
+    }
+
+    /// A fresh connection (SQLite recovery from what is on disk), checked and
+    /// probed with a committed write, replaces the one that saw the fault.
+    async fn reopen(&self, path: &Path) -> Result<()> {
+        let fresh = open::connect(Medium::File(path), self.max_bytes).await?;
+        if let Err(e) = open::probe(&fresh, crate::Timestamp::now().as_millis()).await {
+            fresh.close().await;
+            return Err(e);
+        }
+        let old = std::mem::replace(&mut *self.pool.write(), fresh);
+        old.close().await;
         Ok(())
     }
 
     /// Appends operations in one transaction (one fsync). Returns, per op,
     /// whether it was new (`false`: an event whose dedup key is already spooled).
     pub(crate) async fn push(&self, ops: &[NewOp<'_>], at_ms: i64) -> Result<Vec<bool>> {
-        self.check()?;
-        let mut tx = self.pool.begin().await.map_err(|e| self.fail(e))?;
+        self.check().await?;
+        let mut tx = self.pool().begin().await.map_err(|e| self.fail(e))?;
         let mut out = Vec::with_capacity(ops.len());
         for op in ops {
             let r = sqlx::query(
@@ -274,28 +273,32 @@ impl SpoolFile {
 
     /// The oldest `limit` operations, in order.
     pub(crate) async fn oldest(&self, limit: i64) -> Result<Vec<StoredOp>> {
-        let rows = sqlx::query(
-            "SELECT seq, kind, session_id, user_id, body FROM ops ORDER BY seq LIMIT ?",
-        )
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(|e| self.fail(e))?;
-        rows.into_iter()
-            .map(|r| {
-                let kind: String = r.get(1);
-                Ok(StoredOp {
-                    seq: r.get(0),
-                    kind: OpKind::parse(&kind).ok_or_else(|| Error::Spool {
-                        what: "the spool holds a row of an unknown kind",
-                        source: "unknown op kind".into(),
-                    })?,
-                    session_id: r.get(2),
-                    user_id: r.get(3),
-                    body: r.get(4),
-                })
-            })
-            .collect()
+        self.check().await?;
+        let rows = sqlx::query(&format!("{SELECT_OPS} ORDER BY seq LIMIT ?"))
+            .bind(limit)
+            .fetch_all(&self.pool())
+            .await
+            .map_err(|e| self.fail(e))?;
+        rows.into_iter().map(stored_op).collect()
+    }
+
+    /// Every spooled operation of one session, in order (for reads).
+    pub(crate) async fn session_ops(&self, session_id: &str) -> Result<Vec<StoredOp>> {
+        let rows = sqlx::query(&format!("{SELECT_OPS} WHERE session_id = ? ORDER BY seq"))
+            .bind(session_id)
+            .fetch_all(&self.pool())
+            .await
+            .map_err(|e| self.fail(e))?;
+        rows.into_iter().map(stored_op).collect()
+    }
+
+    /// Every spooled meta and tombstone-like operation, in order (for lists).
+    pub(crate) async fn state_ops(&self) -> Result<Vec<StoredOp>> {
+        let rows = sqlx::query(&format!("{SELECT_OPS} WHERE kind <> 'event' ORDER BY seq"))
+            .fetch_all(&self.pool())
+            .await
+            .map_err(|e| self.fail(e))?;
+        rows.into_iter().map(stored_op).collect()
     }
 
     /// Removes replayed rows (after the primary committed them).
@@ -303,7 +306,8 @@ impl SpoolFile {
         if seqs.is_empty() {
             return Ok(());
         }
-        let mut tx = self.pool.begin().await.map_err(|e| self.fail(e))?;
+        self.check().await?;
+        let mut tx = self.pool().begin().await.map_err(|e| self.fail(e))?;
         for s in seqs {
             sqlx::query("DELETE FROM ops WHERE seq = ?")
                 .bind(s)
@@ -317,7 +321,8 @@ impl SpoolFile {
     /// Moves rows the primary refused for good (not a connection problem) to
     /// the `failed` table, so replay goes on and nothing is silently dropped.
     pub(crate) async fn quarantine(&self, seqs: &[i64]) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(|e| self.fail(e))?;
+        self.check().await?;
+        let mut tx = self.pool().begin().await.map_err(|e| self.fail(e))?;
         for s in seqs {
             sqlx::query(
                 "INSERT OR REPLACE INTO failed (seq, kind, session_id, body, at_ms) \
@@ -340,8 +345,8 @@ impl SpoolFile {
     /// to be erased; their tombstone rows stay, to reach the primary), then
     /// checkpoints the WAL so the overwritten pages leave the log too.
     pub(crate) async fn erase_sessions(&self, ids: &[String]) -> Result<()> {
-        self.check()?;
-        let mut tx = self.pool.begin().await.map_err(|e| self.fail(e))?;
+        self.check().await?;
+        let mut tx = self.pool().begin().await.map_err(|e| self.fail(e))?;
         for id in ids {
             for table in ["ops", "failed"] {
                 sqlx::query(&format!(
@@ -363,7 +368,7 @@ impl SpoolFile {
             "SELECT DISTINCT session_id FROM ops WHERE kind = 'meta' AND user_id = ? ORDER BY 1",
         )
         .bind(user_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.pool())
         .await
         .map_err(|e| self.fail(e))
     }
@@ -378,7 +383,7 @@ impl SpoolFile {
              ORDER BY seq DESC LIMIT 1",
         )
         .bind(session_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.pool())
         .await
         .map_err(|e| self.fail(e))?;
         Ok(row.and_then(|r| {
@@ -390,7 +395,7 @@ impl SpoolFile {
     /// Rows waiting and the arrival time (unix ms) of the oldest.
     pub(crate) async fn depth(&self) -> Result<(u64, Option<i64>)> {
         let r = sqlx::query("SELECT COUNT(*), MIN(at_ms) FROM ops")
-            .fetch_one(&self.pool)
+            .fetch_one(&self.pool())
             .await
             .map_err(|e| self.fail(e))?;
         let n: i64 = r.get(0);
@@ -402,7 +407,7 @@ impl SpoolFile {
         let n: i64 = sqlx::query_scalar(
             "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
         )
-        .fetch_one(&self.pool)
+        .fetch_one(&self.pool())
         .await
         .map_err(|e| self.fail(e))?;
         Ok(n.max(0) as u64)
@@ -411,7 +416,7 @@ impl SpoolFile {
     /// Copies the WAL into the database and truncates it.
     pub(crate) async fn checkpoint(&self) -> Result<()> {
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
+            .execute(&self.pool())
             .await
             .map_err(|e| self.fail(e))?;
         Ok(())
@@ -422,35 +427,6 @@ impl SpoolFile {
         if let Err(e) = self.checkpoint().await {
             tracing::warn!(error = %e, "spool checkpoint at close failed");
         }
-        self.pool.close().await;
+        self.pool().close().await;
     }
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
-fn aside_name(path: &Path) -> PathBuf {
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0);
-    with_suffix(path, &format!(".corrupt-{ms}"))
-}
-
-/// Creates the file with mode 0600 when missing (the spool holds user data).
-fn create_private(path: &Path) -> Result<()> {
-    let mut o = std::fs::OpenOptions::new();
-    o.create(true).append(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path).map(drop).map_err(|e| Error::Spool {
-        what: "the spool file could not be created",
-        source: Box::new(e),
-    })
 }

@@ -2,9 +2,9 @@
 //!
 //! A fallback layer around any primary backend. While the primary answers, writes
 //! go straight to it. When it fails with a connection-class error
-//! ([`Error::is_unreachable`]), or does not answer within
-//! [`SpoolConfig::primary_timeout`] (a frozen or hung server), the write, and
-//! every write after it, goes to a
+//! ([`Error::is_unreachable`](crate::Error::is_unreachable)), or does not answer
+//! within [`SpoolConfig::primary_timeout`] (a frozen or hung server), the write,
+//! and every write after it, goes to a
 //! **durable local spool** (`file.rs`: a separate SQLite file, WAL,
 //! `synchronous=FULL`) and is acknowledged only once committed there
 //! ([`AppendResult::Spooled`] / [`UpsertResult::Spooled`], outcome `spooled`).
@@ -24,19 +24,37 @@
 //!   (`purge_before`) waits until the primary is back.
 //! - The spool is bounded ([`SpoolConfig::max_bytes`], SQLite
 //!   `max_page_count`): when full, or when its disk fails (EIO, read-only, a
-//!   failed fsync), the write fails with [`Error::Spool`] and is never
+//!   failed fsync), the write fails with [`Error::Spool`](crate::Error::Spool) and is never
 //!   acknowledged; an I/O error marks the spool failed (an fsync is never retried).
+//!   A disk fault marks the spool failed; the file is **reopened** on a fresh
+//!   connection (SQLite recovery from disk, `quick_check`, a committed probe
+//!   write) on the next write or replay round after a pause, never by retrying
+//!   the fsync that failed (see `file.rs`). The start-up checks (room on the
+//!   disk for [`SpoolConfig::max_bytes`], a torn or corrupt file repaired or
+//!   moved aside) are in `open.rs`.
 //! - During an outage `stored_state` answers from the spool (its latest spooled
-//!   meta or tombstone); reads are forwarded to the primary (they fail while it
-//!   is down: merging spooled content into reads is not done yet).
+//!   meta or tombstone), and the [`Reads`](crate::Reads) answer what the primary holds (when
+//!   it answers) **followed by the session's spooled content**, or the spool
+//!   alone when the primary is down (`reads.rs`); [`WriteCore::spool_stats`]
+//!   says the store is degraded, so the HTTP layer can say so too.
 //! - [`health`](WriteCore::health) reports the fallback state, the spool depth and
 //!   the age of the oldest unsynced write; [`Spool::stats`] the counters.
+//! - **In memory** ([`SpoolConfig::in_memory`]): the same layer over a private
+//!   in-memory SQLite database, for the upstream README's "graceful fallback".
+//!   **Lossy**: what it holds is lost on a crash or restart. Still bounded by
+//!   `max_bytes`, still replayed in order; its writes answer
+//!   [`AppendResult::Volatile`] / [`UpsertResult::Volatile`] (outcome
+//!   `volatile`), never `spooled`.
 
 mod file;
+mod list;
+mod open;
+mod reads;
 mod replay;
 mod state;
+mod tombstones;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use std::sync::Arc;
 use std::time::Duration;
@@ -44,15 +62,14 @@ use std::time::Duration;
 use parking_lot::Mutex;
 use tokio::sync::{Notify, RwLock};
 
-pub use state::SpoolStats;
-
 use self::file::{NewOp, OpKind, SpoolFile};
 use self::state::Counters;
+use self::tombstones::{decode_withdrawal, encode_withdrawal};
 use crate::clean::codec;
 use crate::{
-    AppendResult, Backend, BackendHealth, CleanSessionMeta, Consent, EraseCounts, ErasedUser,
-    Error, EventKind, Layer, Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp,
-    TombstoneReason, UpsertResult, Withdrawal, WriteCore,
+    AppendResult, Backend, BackendHealth, CleanSessionMeta, Consent, Error, Layer, Result,
+    SessionAppend, SpoolStats, StoredState, Timestamp, TombstoneReason, UpsertResult, Withdrawal,
+    WriteCore,
 };
 
 /// Default bound of the spool file: 1 GiB.
@@ -62,8 +79,10 @@ pub const DEFAULT_SPOOL_MAX_BYTES: u64 = 1 << 30;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SpoolConfig {
-    /// The spool file (created mode 0600 when missing).
+    /// The spool file (created mode 0600 when missing); unused in memory.
     pub path: PathBuf,
+    /// The **lossy** in-memory spool instead of the file (see the module docs).
+    pub in_memory: bool,
     /// Most bytes the spool file may hold (default 1 GiB).
     pub max_bytes: u64,
     /// Operations replayed per round (default 512).
@@ -84,12 +103,30 @@ impl SpoolConfig {
     pub fn new(path: impl Into<PathBuf>) -> Self {
         SpoolConfig {
             path: path.into(),
+            in_memory: false,
             max_bytes: DEFAULT_SPOOL_MAX_BYTES,
             replay_batch: 512,
             replay_pause: Duration::from_millis(2),
             retry_every: Duration::from_millis(250),
             primary_timeout: Duration::from_secs(5),
         }
+    }
+
+    /// The **lossy** in-memory fallback: the same layer over a private
+    /// in-memory database, bounded by `max_bytes` (default 64 MiB). What it
+    /// holds is lost if the process stops before the primary is back.
+    pub fn in_memory() -> Self {
+        SpoolConfig {
+            in_memory: true,
+            max_bytes: 64 << 20,
+            ..SpoolConfig::new("")
+        }
+    }
+
+    /// With another pause between replay rounds.
+    pub fn replay_pause(mut self, d: Duration) -> Self {
+        self.replay_pause = d;
+        self
     }
 
     /// With another bound.
@@ -120,6 +157,10 @@ struct Shared<B> {
     /// Writers hold it shared while they decide and write; replay holds it
     /// exclusively to switch back to the primary.
     route: RwLock<()>,
+    /// Replay holds it exclusively while it moves rows from the spool to the
+    /// primary; reads hold it shared, so they never see a row in both or in
+    /// neither.
+    view: RwLock<()>,
     wake: Notify,
     closed: AtomicBool,
 }
@@ -135,38 +176,18 @@ fn now_ms() -> i64 {
     Timestamp::now().as_millis()
 }
 
-fn encode_withdrawal(w: Withdrawal) -> Vec<u8> {
-    format!(
-        "{}|{}|{}",
-        u8::from(w.erase),
-        w.reason.as_str(),
-        u8::from(w.remove_orphan_user)
-    )
-    .into_bytes()
-}
-
-fn decode_withdrawal(b: &[u8]) -> Option<Withdrawal> {
-    let s = std::str::from_utf8(b).ok()?;
-    let mut it = s.split('|');
-    let erase = it.next()? == "1";
-    let reason = TombstoneReason::parse(it.next()?)?;
-    let remove_orphan_user = it.next()? == "1";
-    Some(Withdrawal {
-        erase,
-        reason,
-        remove_orphan_user,
-    })
-}
-
 impl<B: Backend> Spool<B> {
     /// Opens the spool file (moving a corrupt one aside) and starts the replay
     /// task. A spool that holds writes at start (a crash during an outage) is
     /// replayed before any new write reaches the primary. Call inside a Tokio
     /// runtime.
     pub async fn open(inner: B, cfg: SpoolConfig) -> Result<Self> {
-        let file = SpoolFile::open(&cfg.path, cfg.max_bytes).await?;
-        let counters = Counters::default();
-        if file.depth().await?.0 > 0 {
+        let path = (!cfg.in_memory).then_some(cfg.path.as_path());
+        let file = SpoolFile::open(path, cfg.max_bytes).await?;
+        let counters = Counters::new(cfg.in_memory);
+        let (depth, oldest) = file.depth().await?;
+        counters.observe(depth, oldest, file.size_bytes().await.ok(), false);
+        if depth > 0 {
             counters.enter_degraded();
         }
         let shared = Arc::new(Shared {
@@ -175,6 +196,7 @@ impl<B: Backend> Spool<B> {
             cfg,
             counters,
             route: RwLock::new(()),
+            view: RwLock::new(()),
             wake: Notify::new(),
             closed: AtomicBool::new(false),
         });
@@ -185,17 +207,32 @@ impl<B: Backend> Spool<B> {
         })
     }
 
-    /// The spool file's path.
-    pub fn path(&self) -> &std::path::Path {
+    /// The spool file's path (`None` for the in-memory spool).
+    pub fn path(&self) -> Option<&Path> {
         self.shared.file.path()
     }
 
-    /// What the layer did and holds.
+    /// What the layer did and holds (looked up now).
     pub async fn stats(&self) -> SpoolStats {
+        self.refresh().await;
+        self.shared.counters.snapshot(now_ms())
+    }
+
+    /// Looks at what the spool holds now (for the cached figures).
+    async fn refresh(&self) -> (u64, Option<i64>) {
         let f = &self.shared.file;
-        let depth = f.depth().await.map(|d| d.0).unwrap_or(0);
-        let bytes = f.size_bytes().await.unwrap_or(0);
-        self.shared.counters.snapshot(depth, bytes, f.is_failed())
+        let (depth, oldest) = f.depth().await.unwrap_or((0, None));
+        let bytes = f.size_bytes().await.ok();
+        self.shared
+            .counters
+            .observe(depth, oldest, bytes, f.is_failed());
+        (depth, oldest)
+    }
+
+    /// Whether writes go to the spool (the primary is down, or the spool still
+    /// holds writes).
+    fn degraded(&self) -> bool {
+        self.shared.counters.is_degraded()
     }
 
     /// Waits until the spool is empty and writes go to the primary again (for
@@ -271,12 +308,10 @@ impl<B: Backend> Spool<B> {
                 Ok(fresh
                     .by_ref()
                     .take(p.events.len())
-                    .map(|new| {
-                        if new {
-                            AppendResult::Spooled
-                        } else {
-                            AppendResult::Duplicate
-                        }
+                    .map(|new| match (new, self.shared.cfg.in_memory) {
+                        (false, _) => AppendResult::Duplicate,
+                        (true, false) => AppendResult::Spooled,
+                        (true, true) => AppendResult::Volatile,
                     })
                     .collect())
             })
@@ -353,7 +388,11 @@ impl<B: Backend> WriteCore for Spool<B> {
             body: codec::encode_meta(meta),
         };
         self.push(std::slice::from_ref(&op)).await?;
-        Ok(UpsertResult::Spooled)
+        Ok(if self.shared.cfg.in_memory {
+            UpsertResult::Volatile
+        } else {
+            UpsertResult::Spooled
+        })
     }
 
     async fn stored_state(&self, session_id: &str) -> Result<StoredState> {
@@ -453,15 +492,23 @@ impl<B: Backend> WriteCore for Spool<B> {
 
     async fn health(&self) -> BackendHealth {
         let mut h = self.shared.inner.health().await;
-        let f = &self.shared.file;
-        let (depth, oldest) = f.depth().await.unwrap_or((0, None));
+        let (depth, oldest) = self.refresh().await;
         h.fallback_active = self.shared.counters.is_degraded();
         h.spool_depth = depth;
         h.oldest_unsynced_ms = oldest.map(|t| (now_ms() - t).max(0) as u64);
-        if f.is_failed() {
-            h.detail = Some("spool failed (disk error)".to_owned());
+        if self.shared.file.is_failed() {
+            h.detail =
+                Some("spool failed (disk error); reopened once the disk takes writes".to_owned());
+        } else if self.shared.cfg.in_memory && h.fallback_active {
+            h.detail = Some(
+                "lossy in-memory fallback active: writes are lost if the service stops".to_owned(),
+            );
         }
         h
+    }
+
+    fn spool_stats(&self) -> Option<SpoolStats> {
+        Some(self.shared.counters.snapshot(now_ms()))
     }
 
     fn commit_stats(&self) -> Option<crate::layers::group_commit::CommitStats> {
@@ -479,93 +526,5 @@ impl<B: Backend> WriteCore for Spool<B> {
         }
         self.shared.file.close().await;
         self.shared.inner.close().await;
-    }
-}
-
-impl<B: Backend> Reads for Spool<B> {
-    crate::forward_reads!();
-}
-
-impl<B: Backend> Maintenance for Spool<B> {
-    async fn delete_session(&self, id: &str) -> Result<bool> {
-        let _route = self.shared.route.read().await;
-        if !self.shared.counters.is_degraded() {
-            match self.shared.inner.delete_session(id).await {
-                Err(e) if e.is_unreachable() => self.degrade(),
-                other => return other,
-            }
-        }
-        let op = NewOp {
-            kind: OpKind::Delete,
-            session_id: id,
-            dedup_key: None,
-            user_id: None,
-            consent: None,
-            body: Vec::new(),
-        };
-        self.spool_tombstone(op, &[id.to_owned()]).await?;
-        // The deletion is spooled and will be applied: report it done.
-        Ok(true)
-    }
-
-    async fn delete_event(&self, session_id: &str, kind: EventKind, seq: i64) -> Result<bool> {
-        // An event is named by the `seq` the primary gave it, so its deletion
-        // needs the primary: while degraded (or when it fails to reach it) the
-        // caller is told to retry later; nothing is half-done.
-        let _route = self.shared.route.read().await;
-        if self.shared.counters.is_degraded() {
-            return Err(Error::Unavailable {
-                what: "deleting one event needs the primary database, which is unreachable",
-            });
-        }
-        match self.shared.inner.delete_event(session_id, kind, seq).await {
-            Err(e) if e.is_unreachable() => {
-                self.degrade();
-                Err(Error::Unavailable {
-                    what: "deleting one event needs the primary database, which is unreachable",
-                })
-            }
-            other => other,
-        }
-    }
-
-    async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {
-        let _route = self.shared.route.read().await;
-        if !self.shared.counters.is_degraded() {
-            match self.shared.inner.erase_user(user_id).await {
-                Err(e) if e.is_unreachable() => self.degrade(),
-                other => return other,
-            }
-        }
-        let sessions = self.shared.file.sessions_of_user(user_id).await?;
-        let op = NewOp {
-            kind: OpKind::EraseUser,
-            session_id: "",
-            dedup_key: None,
-            user_id: Some(user_id),
-            consent: None,
-            body: Vec::new(),
-        };
-        self.spool_tombstone(op, &sessions).await?;
-        Ok(ErasedUser {
-            counts: EraseCounts::default(),
-            session_ids: sessions,
-        })
-    }
-
-    async fn purge_before(
-        &self,
-        before: Timestamp,
-        tombstones_before: Timestamp,
-    ) -> Result<EraseCounts> {
-        if self.shared.counters.is_degraded() {
-            return Err(Error::Unavailable {
-                what: "retention waits until the primary is back and the spool is replayed",
-            });
-        }
-        self.shared
-            .inner
-            .purge_before(before, tombstones_before)
-            .await
     }
 }

@@ -7,7 +7,9 @@
 //! spool only after the primary committed it; a crash between the two replays it
 //! again, and the dedup keys make that a no-op. A connection-class error stops
 //! the round (retried every `retry_every`); any other refusal moves the rows
-//! concerned to the spool's `failed` table (counted in `replay_errors`).
+//! concerned to the spool's `failed` table (counted in `replay_errors`). Each
+//! step (primary write, then spool removal) holds `Shared::view` exclusively,
+//! so a read during the outage sees every row exactly once.
 
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
@@ -15,7 +17,8 @@ use std::time::Instant;
 
 use super::file::{OpKind, StoredOp};
 use super::state::Counters;
-use super::{decode_withdrawal, Shared};
+use super::tombstones::decode_withdrawal;
+use super::Shared;
 use crate::clean::codec;
 use crate::{Backend, CleanEvent, Error, Result, SessionAppend};
 
@@ -176,6 +179,8 @@ async fn flush<B: Backend>(s: &Shared<B>, p: Pending) -> Result<u64, Stop> {
     if p.sessions.is_empty() {
         return Ok(0);
     }
+    // Reads never see these rows in both the primary and the spool, or in neither.
+    let _view = s.view.write().await;
     let batch: Vec<SessionAppend<'_>> = p
         .sessions
         .iter()
@@ -232,6 +237,7 @@ async fn flush<B: Backend>(s: &Shared<B>, p: Pending) -> Result<u64, Stop> {
 
 /// Applies one non-event operation.
 async fn apply<B: Backend>(s: &Shared<B>, op: &StoredOp) -> Result<(), Stop> {
+    let _view = s.view.write().await;
     let res: Result<()> = match op.kind {
         OpKind::Meta => match codec::decode_meta(&op.body) {
             Ok(m) => s.inner.upsert_session(&m).await.map(drop),

@@ -1,40 +1,12 @@
 //! The spool's state (whether writes go to the spool) and its counters, for
 //! `health()`, `StoreStats` and `/metrics`.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering::Relaxed};
 
-use serde::Serialize;
-
-/// What the spool layer did so far, and what it holds.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[non_exhaustive]
-pub struct SpoolStats {
-    /// Whether writes currently go to the spool (primary unreachable, or the
-    /// spool still holds writes that must be replayed first).
-    pub fallback_active: bool,
-    /// Whether a disk fault failed the spool (it takes no more writes).
-    pub failed: bool,
-    /// Operations waiting in the spool.
-    pub depth: u64,
-    /// Size of the spool file in bytes.
-    pub bytes: u64,
-    /// Operations (metas, events, tombstones) written to the spool since start.
-    pub spooled: u64,
-    /// Operations replayed to the primary since start.
-    pub replayed: u64,
-    /// Events replayed per second over the last replay run (0 when none ran).
-    pub replay_rate: f64,
-    /// Operations the primary refused for good during replay (kept in the
-    /// spool's `failed` table, never dropped silently).
-    pub replay_errors: u64,
-    /// Writes refused because the spool was full or failed.
-    pub rejected: u64,
-    /// Times the layer switched to the spool.
-    pub outages: u64,
-}
+use crate::SpoolStats;
 
 /// Live counters.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Counters {
     pub degraded: AtomicBool,
     pub spooled: AtomicU64,
@@ -44,6 +16,15 @@ pub(crate) struct Counters {
     pub replay_errors: AtomicU64,
     pub rejected: AtomicU64,
     pub outages: AtomicU64,
+    /// The spool's figures at the last look (`health()` or `stats()`), for the
+    /// synchronous [`WriteCore::spool_stats`](crate::WriteCore::spool_stats).
+    pub depth: AtomicU64,
+    pub bytes: AtomicU64,
+    /// Unix ms of the oldest unsynced write, `i64::MIN` when none.
+    pub oldest_ms: AtomicI64,
+    pub failed: AtomicBool,
+    /// Whether the spool is the lossy in-memory one.
+    pub in_memory: bool,
 }
 
 impl Counters {
@@ -73,18 +54,57 @@ impl Counters {
         self.replay_rate.store(r.to_bits(), Relaxed);
     }
 
-    pub(crate) fn snapshot(&self, depth: u64, bytes: u64, failed: bool) -> SpoolStats {
+    /// Records what the spool holds now.
+    pub(crate) fn observe(
+        &self,
+        depth: u64,
+        oldest_ms: Option<i64>,
+        bytes: Option<u64>,
+        failed: bool,
+    ) {
+        self.depth.store(depth, Relaxed);
+        self.oldest_ms.store(oldest_ms.unwrap_or(i64::MIN), Relaxed);
+        if let Some(b) = bytes {
+            self.bytes.store(b, Relaxed);
+        }
+        self.failed.store(failed, Relaxed);
+    }
+
+    /// The figures, with what the spool held at the last look.
+    pub(crate) fn snapshot(&self, now_ms: i64) -> SpoolStats {
+        let oldest = self.oldest_ms.load(Relaxed);
         SpoolStats {
             fallback_active: self.is_degraded(),
-            failed,
-            depth,
-            bytes,
+            in_memory: self.in_memory,
+            failed: self.failed.load(Relaxed),
+            depth: self.depth.load(Relaxed),
+            bytes: self.bytes.load(Relaxed),
+            oldest_unsynced_ms: (oldest != i64::MIN).then(|| (now_ms - oldest).max(0) as u64),
             spooled: self.spooled.load(Relaxed),
             replayed: self.replayed.load(Relaxed),
             replay_rate: f64::from_bits(self.replay_rate.load(Relaxed)),
             replay_errors: self.replay_errors.load(Relaxed),
             rejected: self.rejected.load(Relaxed),
             outages: self.outages.load(Relaxed),
+        }
+    }
+}
+
+impl Counters {
+    pub(crate) fn new(in_memory: bool) -> Self {
+        Counters {
+            degraded: AtomicBool::new(false),
+            spooled: AtomicU64::new(0),
+            replayed: AtomicU64::new(0),
+            replay_rate: AtomicU64::new(0),
+            replay_errors: AtomicU64::new(0),
+            rejected: AtomicU64::new(0),
+            outages: AtomicU64::new(0),
+            depth: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
+            oldest_ms: AtomicI64::new(i64::MIN),
+            failed: AtomicBool::new(false),
+            in_memory,
         }
     }
 }
