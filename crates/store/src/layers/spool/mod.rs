@@ -2,7 +2,7 @@
 //!
 //! A fallback layer around any primary backend. While the primary answers, writes
 //! go straight to it. When it fails with a connection-class error
-//! ([`Error::is_unreachable`](crate::Error::is_unreachable)), or does not answer
+//! ([`Error::is_unreachable`]), or does not answer
 //! within [`SpoolConfig::primary_timeout`] (a frozen or hung server), the write,
 //! and every write after it, goes to a
 //! **durable local spool** (`file.rs`: a separate SQLite file, WAL,
@@ -24,7 +24,7 @@
 //!   (`purge_before`) waits until the primary is back.
 //! - The spool is bounded ([`SpoolConfig::max_bytes`], SQLite
 //!   `max_page_count`): when full, or when its disk fails (EIO, read-only, a
-//!   failed fsync), the write fails with [`Error::Spool`](crate::Error::Spool) and is never
+//!   failed fsync), the write fails with [`Error::Spool`] and is never
 //!   acknowledged; an I/O error marks the spool failed (an fsync is never retried).
 //!   A disk fault marks the spool failed; the file is **reopened** on a fresh
 //!   connection (SQLite recovery from disk, `quick_check`, a committed probe
