@@ -206,7 +206,7 @@ impl From<realtime_store::Error> for ApiError {
                 .retry_after(1)
             }
             _ if e.is_retryable() => {
-                log_chain("store temporarily unavailable", &e);
+                log_chain(tracing::Level::WARN, "store temporarily unavailable", &e);
                 ApiError::new(
                     StatusCode::SERVICE_UNAVAILABLE,
                     "unavailable",
@@ -215,7 +215,7 @@ impl From<realtime_store::Error> for ApiError {
                 .retry_after(1)
             }
             _ => {
-                log_chain("store failed", &e);
+                log_chain(tracing::Level::ERROR, "store failed", &e);
                 ApiError::internal()
             }
         }
@@ -224,7 +224,7 @@ impl From<realtime_store::Error> for ApiError {
 
 /// Logs an error with its source chain (the store's errors and sources carry no
 /// content: operation names, codes, constraint names).
-fn log_chain(what: &str, e: &(dyn std::error::Error + 'static)) {
+fn log_chain(level: tracing::Level, what: &str, e: &(dyn std::error::Error + 'static)) {
     let mut chain = e.to_string();
     let mut cur = e.source();
     while let Some(s) = cur {
@@ -232,7 +232,11 @@ fn log_chain(what: &str, e: &(dyn std::error::Error + 'static)) {
         chain.push_str(&s.to_string());
         cur = s.source();
     }
-    tracing::error!(error = %chain, "{what}");
+    if level == tracing::Level::ERROR {
+        tracing::error!(error = %chain, "{what}");
+    } else {
+        tracing::warn!(error = %chain, "{what}");
+    }
 }
 
 impl IntoResponse for ApiError {

@@ -170,6 +170,9 @@ type Trace = TraceLayer<
     fn(&Request) -> tracing::Span,
     (),
     fn(&Response, Duration, &tracing::Span),
+    tower_http::trace::DefaultOnBodyChunk,
+    tower_http::trace::DefaultOnEos,
+    fn(tower_http::classify::ServerErrorsFailureClass, Duration, &tracing::Span),
 >;
 
 /// Logs carry the method, the matched route template, the status and the latency:
@@ -179,6 +182,27 @@ fn trace_layer() -> Trace {
         .make_span_with(make_span as fn(&Request) -> tracing::Span)
         .on_request(())
         .on_response(on_response as fn(&Response, Duration, &tracing::Span))
+        .on_failure(
+            on_failure
+                as fn(tower_http::classify::ServerErrorsFailureClass, Duration, &tracing::Span),
+        )
+}
+
+/// A 503 (the database and the spool unavailable, a timeout) is an expected,
+/// handled condition during an outage: a warning, not an error per request.
+fn on_failure(
+    class: tower_http::classify::ServerErrorsFailureClass,
+    latency: Duration,
+    _: &tracing::Span,
+) {
+    use tower_http::classify::ServerErrorsFailureClass as C;
+    let latency_us = latency.as_micros() as u64;
+    match class {
+        C::StatusCode(s) if s == StatusCode::SERVICE_UNAVAILABLE => {
+            tracing::warn!(status = s.as_u16(), latency_us, "unavailable");
+        }
+        other => tracing::error!(classification = %other, latency_us, "failed"),
+    }
 }
 
 fn make_span(req: &Request) -> tracing::Span {
