@@ -246,9 +246,22 @@ impl PostgresStore {
     pub async fn distribute(&self) -> Result<DistributionReport> {
         let schema = self.inner.schema.clone();
         let opts = self.inner.pool.connect_options();
-        let mut c = PgConnection::connect_with(&opts).await.map_err(cerr)?;
-        let res = distribute_on(&mut c, &schema).await;
-        let _ = c.close().await;
+        // One transaction: a deadlock with other DDL on the cluster (Citus takes
+        // metadata locks on every node) rolls it back whole, so it is retried.
+        let mut attempt = 0u64;
+        let res = loop {
+            let mut c = PgConnection::connect_with(&opts).await.map_err(cerr)?;
+            let res = distribute_on(&mut c, &schema).await;
+            let _ = c.close().await;
+            match res {
+                Err(e) if e.is_retryable() && attempt < 4 => {
+                    attempt += 1;
+                    tracing::warn!(error = %e, attempt, "distribution rolled back; retrying");
+                    tokio::time::sleep(std::time::Duration::from_millis(100 * attempt)).await;
+                }
+                other => break other,
+            }
+        };
         if res.is_ok() {
             self.refresh_citus().await;
         }
