@@ -165,7 +165,7 @@ pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
         a.seed,
         realtime_store::mask_url(url)
     );
-    let calls = Arc::new(workload::generate(a.sessions, a.seed, &place.run));
+    let calls = Arc::new(workload::Workload::new(a.sessions, a.seed, &place.run));
     let mut rep = Report::new(&a, url, &calls);
 
     // The store's path: group commit over the backend.
@@ -246,7 +246,7 @@ async fn run_http(service: &str, a: BenchArgs) -> anyhow::Result<()> {
         "bench: {} sessions, {} live, seed {}, through {service}",
         a.sessions, a.live, a.seed
     );
-    let calls = Arc::new(workload::generate(a.sessions, a.seed, &run_id));
+    let calls = Arc::new(workload::Workload::new(a.sessions, a.seed, &run_id));
     let mut rep = Report::new(&a, "http", &calls);
     let w = run::replay(
         Arc::clone(&target),
@@ -259,11 +259,7 @@ async fn run_http(service: &str, a: BenchArgs) -> anyhow::Result<()> {
     rep.write = Some(w);
     rep.reads = Some(run::read_back(Arc::clone(&target), Arc::clone(&calls), a.live).await?);
     if a.ingest {
-        let again = Arc::new(workload::generate(
-            a.sessions,
-            a.seed,
-            &format!("{run_id}-ingest"),
-        ));
+        let again = Arc::new(calls.with_run(&format!("{run_id}-ingest")));
         rep.ingest = Some(run::ingest(Arc::clone(&target), again, a.live, a.batch).await?);
     }
     if a.profile {
@@ -288,20 +284,19 @@ pub(crate) struct Profile {
     pub(crate) redaction: Duration,
 }
 
-fn profile(calls: &[workload::Call]) -> Profile {
+fn profile(calls: &workload::Workload) -> Profile {
     let limits = realtime_store::Limits::default();
     let now = realtime_store::Timestamp::now();
-    let events = calls.iter().map(|c| c.events.len() as u64).sum();
-    let t = Instant::now();
-    for c in calls {
+    let r = realtime_redact::Redactor::default();
+    let (mut validation, mut redaction) = (Duration::ZERO, Duration::ZERO);
+    // Each call made outside the timed loops.
+    for c in (0..calls.len()).filter_map(|i| calls.get(i)) {
+        let t = Instant::now();
         for e in &c.events {
             let _ = realtime_store::validate::event(e, &limits, now);
         }
-    }
-    let validation = t.elapsed();
-    let r = realtime_redact::Redactor::default();
-    let t = Instant::now();
-    for c in calls {
+        validation += t.elapsed();
+        let t = Instant::now();
         for e in &c.events {
             match e {
                 realtime_store::Event::Transcript(s) => {
@@ -319,10 +314,11 @@ fn profile(calls: &[workload::Call]) -> Profile {
                 _ => {}
             }
         }
+        redaction += t.elapsed();
     }
     Profile {
-        events,
+        events: calls.events(),
         validation,
-        redaction: t.elapsed(),
+        redaction,
     }
 }

@@ -7,7 +7,7 @@ use realtime_store::CommitStats;
 use serde_json::{json, Value};
 
 use super::run::{Latencies, WritePhase};
-use super::workload::Call;
+use super::workload::Workload;
 use super::{BenchArgs, Profile};
 
 /// Everything measured in one run.
@@ -52,13 +52,13 @@ fn phase_json(p: &WritePhase) -> Value {
 }
 
 impl Report {
-    pub(crate) fn new(a: &BenchArgs, url: &str, calls: &[Call]) -> Report {
+    pub(crate) fn new(a: &BenchArgs, url: &str, calls: &Workload) -> Report {
         Report {
             backend: url.split(':').next().unwrap_or("").to_owned(),
             sessions: a.sessions,
             live: a.live,
             seed: a.seed,
-            events: calls.iter().map(|c| c.events.len() as u64).sum(),
+            events: calls.events(),
             batch: a.batch,
             ..Report::default()
         }

@@ -1,6 +1,8 @@
 //! The generated voice workload (SPEC §8): per session a meta, 40 transcript
 //! segments (about 10% with PII), 4 tool events, 1 summary and usage; about 10%
-//! of sessions not `ACCEPTED`. Deterministic for a seed.
+//! of sessions not `ACCEPTED`. Deterministic for a seed, and generated call by
+//! call when a phase reaches it ([`Workload::call`]), so the bench's memory does
+//! not grow with the number of sessions.
 
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
@@ -76,76 +78,130 @@ fn pii_line(rng: &mut SmallRng) -> String {
         .replace("{n3}", &format!("{}", rng.gen_range(10..999)))
 }
 
-/// The whole workload: `sessions` calls, ids prefixed with `run`.
-pub(crate) fn generate(sessions: usize, seed: u64, run: &str) -> Vec<Call> {
-    let mut rng = SmallRng::seed_from_u64(seed);
-    let base = Timestamp::now().as_millis() - 3_600_000;
-    (0..sessions)
-        .map(|i| {
-            let id = format!("{run}-{i:06}");
-            let consent = match rng.gen_range(0..100) {
-                0..=4 => Consent::Declined,
-                5..=9 => Consent::Pending,
-                _ => Consent::Accepted,
+/// Events of every call: 40 segments, 4 tool events, a summary, 2 usage events.
+pub(crate) const EVENTS_PER_CALL: usize = 47;
+
+/// The workload, as a recipe: call `i` is made when asked for, the same every
+/// time (its own random stream, from the seed and `i`).
+#[derive(Debug, Clone)]
+pub(crate) struct Workload {
+    sessions: usize,
+    seed: u64,
+    run: String,
+    base: i64,
+}
+
+impl Workload {
+    /// `sessions` calls, ids prefixed with `run`.
+    pub(crate) fn new(sessions: usize, seed: u64, run: &str) -> Self {
+        Workload {
+            sessions,
+            seed,
+            run: run.to_owned(),
+            base: Timestamp::now().as_millis() - 3_600_000,
+        }
+    }
+
+    /// The same calls under other ids.
+    pub(crate) fn with_run(&self, run: &str) -> Self {
+        Workload {
+            run: run.to_owned(),
+            ..self.clone()
+        }
+    }
+
+    /// Number of calls.
+    pub(crate) fn len(&self) -> usize {
+        self.sessions
+    }
+
+    /// Number of events in all.
+    pub(crate) fn events(&self) -> u64 {
+        (self.sessions * EVENTS_PER_CALL) as u64
+    }
+
+    /// Call `i` (`None` past the end).
+    pub(crate) fn get(&self, i: usize) -> Option<Call> {
+        (i < self.sessions).then(|| self.call(i))
+    }
+
+    fn call(&self, i: usize) -> Call {
+        // SmallRng::seed_from_u64 mixes its seed: neighbouring seeds give
+        // unrelated streams.
+        let mut rng =
+            SmallRng::seed_from_u64(self.seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let (run, base) = (&self.run, self.base);
+        let id = format!("{run}-{i:06}");
+        let consent = match rng.gen_range(0..100) {
+            0..=4 => Consent::Declined,
+            5..=9 => Consent::Pending,
+            _ => Consent::Accepted,
+        };
+        let t0 = base + i as i64 * 10;
+        let at = |s: i64| Timestamp::from_millis(t0 + s * 1000);
+        let mut meta = SessionMeta::new(&id, consent);
+        meta.user = Some(User::new(format!("user-{}", i % 500)));
+        meta.voice = Some("alloy".into());
+        meta.persona = Some("support".into());
+        meta.started_at = Some(at(0));
+        let mut events = Vec::with_capacity(47);
+        for n in 0..40 {
+            let text = if rng.gen_range(0..10) == 0 {
+                pii_line(&mut rng)
+            } else {
+                PLAIN[rng.gen_range(0..PLAIN.len())].to_owned()
             };
-            let t0 = base + i as i64 * 10;
-            let at = |s: i64| Timestamp::from_millis(t0 + s * 1000);
-            let mut meta = SessionMeta::new(&id, consent);
-            meta.user = Some(User::new(format!("user-{}", i % 500)));
-            meta.voice = Some("alloy".into());
-            meta.persona = Some("support".into());
-            meta.started_at = Some(at(0));
-            let mut events = Vec::with_capacity(47);
-            for n in 0..40 {
-                let text = if rng.gen_range(0..10) == 0 {
-                    pii_line(&mut rng)
+            events.push(Event::Transcript(TranscriptSegment {
+                item_id: Some(format!("item_{n:03}")),
+                role: if n % 2 == 0 {
+                    Role::Assistant
                 } else {
-                    PLAIN[rng.gen_range(0..PLAIN.len())].to_owned()
-                };
-                events.push(Event::Transcript(TranscriptSegment {
-                    item_id: Some(format!("item_{n:03}")),
-                    role: if n % 2 == 0 {
-                        Role::Assistant
-                    } else {
-                        Role::User
-                    },
-                    text,
-                    started_at: at(2 * n),
-                    ended_at: Some(at(2 * n + 1)),
-                }));
-                if n % 10 == 9 {
-                    let k = n / 10;
-                    events.push(Event::ToolEvent(ToolEvent {
-                        call_id: Some(format!("call_{k}")),
-                        name: "lookup_order".into(),
-                        args: json!({"order_id": format!("{}", 80_000 + i), "step": k}),
-                        result: Some(json!({"status": "shipped", "eta": "Thursday"})),
-                        status: ToolStatus::Ok,
-                        duration_ms: Some(120 + k as u64),
-                        at: at(2 * n + 1),
-                    }));
-                }
-            }
-            events.push(Event::Summary(Summary {
-                text: "Caller asked about an order; delivery window moved to the evening.".into(),
-                key_points: vec!["order status".into(), "delivery window changed".into()],
-                at: at(81),
+                    Role::User
+                },
+                text,
+                started_at: at(2 * n),
+                ended_at: Some(at(2 * n + 1)),
             }));
-            for (k, (kind, v)) in [("audio_seconds", 80.0), ("output_tokens", 1200.0)]
-                .into_iter()
-                .enumerate()
-            {
-                events.push(Event::Usage(UsageEvent {
-                    event_id: Some(format!("usage_{k}")),
-                    kind: kind.into(),
-                    value: v,
-                    meta: None,
-                    at: at(82),
+            if n % 10 == 9 {
+                let k = n / 10;
+                events.push(Event::ToolEvent(ToolEvent {
+                    call_id: Some(format!("call_{k}")),
+                    name: "lookup_order".into(),
+                    args: json!({"order_id": format!("{}", 80_000 + i), "step": k}),
+                    result: Some(json!({"status": "shipped", "eta": "Thursday"})),
+                    status: ToolStatus::Ok,
+                    duration_ms: Some(120 + k as u64),
+                    at: at(2 * n + 1),
                 }));
             }
-            Call { id, meta, events }
-        })
-        .collect()
+        }
+        events.push(Event::Summary(Summary {
+            text: "Caller asked about an order; delivery window moved to the evening.".into(),
+            key_points: vec!["order status".into(), "delivery window changed".into()],
+            at: at(81),
+        }));
+        for (k, (kind, v)) in [("audio_seconds", 80.0), ("output_tokens", 1200.0)]
+            .into_iter()
+            .enumerate()
+        {
+            events.push(Event::Usage(UsageEvent {
+                event_id: Some(format!("usage_{k}")),
+                kind: kind.into(),
+                value: v,
+                meta: None,
+                at: at(82),
+            }));
+        }
+        debug_assert_eq!(events.len(), EVENTS_PER_CALL);
+        Call { id, meta, events }
+    }
+}
+
+/// The whole workload at once (tests).
+#[cfg(test)]
+pub(crate) fn generate(sessions: usize, seed: u64, run: &str) -> Vec<Call> {
+    let w = Workload::new(sessions, seed, run);
+    (0..sessions).filter_map(|i| w.get(i)).collect()
 }
 
 #[cfg(test)]
