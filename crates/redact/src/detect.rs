@@ -1,6 +1,6 @@
 //! Candidate collection and overlap resolution.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use regex::Regex;
 

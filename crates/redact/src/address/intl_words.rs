@@ -2,7 +2,7 @@
 //! libpostal's per-language dictionaries, `data/street_types_intl.txt`) and country
 //! names (`data/countries.txt`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// Street types in three positions relative to the street name.

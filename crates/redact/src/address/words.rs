@@ -1,7 +1,7 @@
 //! Address word lists: USPS street suffixes, directions, states, unit words and
 //! the words that stop a street name.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 pub(super) fn suffixes() -> &'static HashSet<&'static str> {

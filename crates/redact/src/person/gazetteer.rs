@@ -2,7 +2,7 @@
 //! cueless detectors (everyday English words, firms, places, calendar words, roles,
 //! acronyms) and small token tests they share.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::common::common_word;
