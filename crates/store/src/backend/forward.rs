@@ -1,6 +1,6 @@
 //! One-line forwarding of the seam's traits for a [`Layer`](super::Layer).
 //!
-//! ```ignore
+//! ```text
 //! impl<B: Reads> Reads for MyLayer<B> { realtime_store::forward_reads!(); }
 //! ```
 
