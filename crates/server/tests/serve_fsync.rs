@@ -8,97 +8,20 @@
 //! connection and takes writes again, and every acknowledged write reaches the
 //! database once, in order, when it is back.
 
+#[path = "support/pg.rs"]
+mod pg;
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use pg::Cluster;
 use serde_json::{json, Value};
 use support::Server;
 
-/// A private PostgreSQL cluster (as in `serve_outage.rs`), stopped on drop.
-struct Cluster {
-    bindir: PathBuf,
-    dir: tempfile::TempDir,
-    port: u16,
-}
-
-fn as_postgres(bin: &Path) -> Command {
-    let mut c = Command::new("runuser");
-    c.args(["-u", "postgres", "--"]).arg(bin);
-    c
-}
-
-fn ok(mut c: Command, what: &str) {
-    let out = c.output().unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert!(
-        out.status.success(),
-        "{what}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-impl Cluster {
-    fn start(bindir: PathBuf) -> Cluster {
-        let dir = tempfile::tempdir().unwrap();
-        let mut chown = Command::new("chown");
-        chown.arg("postgres:postgres").arg(dir.path());
-        ok(chown, "chown");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut c = as_postgres(&bindir.join("initdb"));
-        c.arg("-D").arg(dir.path().join("data")).args([
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "--no-sync",
-            "--locale=C",
-        ]);
-        ok(c, "initdb");
-        let cluster = Cluster { bindir, dir, port };
-        cluster.pg_ctl(&["-w", "-t", "60", "start"]);
-        cluster
-    }
-
-    fn pg_ctl(&self, args: &[&str]) {
-        let mut c = as_postgres(&self.bindir.join("pg_ctl"));
-        c.arg("-D").arg(self.dir.path().join("data"));
-        if args.contains(&"start") {
-            c.arg("-l")
-                .arg(self.dir.path().join("server.log"))
-                .arg("-o")
-                .arg(format!(
-                    "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
-                    self.port,
-                    self.dir.path().display()
-                ));
-        }
-        c.args(args);
-        ok(c, "pg_ctl");
-    }
-
-    fn url(&self) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let mut c = as_postgres(&self.bindir.join("pg_ctl"));
-        c.arg("-D")
-            .arg(self.dir.path().join("data"))
-            .args(["-m", "immediate", "stop"]);
-        let _ = c.output();
-    }
-}
-
 /// What the test needs, or why it cannot run here (CI installs all of it).
-fn tools() -> Result<PathBuf, String> {
+fn tools() -> Result<(), String> {
     for t in ["fiu-run", "fiu-ctrl", "runuser"] {
         let found = Command::new("sh")
             .args(["-c", &format!("command -v {t}")])
@@ -114,7 +37,8 @@ fn tools() -> Result<PathBuf, String> {
     ["17", "16", "15", "14"]
         .iter()
         .map(|v| PathBuf::from(format!("/usr/lib/postgresql/{v}/bin")))
-        .find(|p| p.join("initdb").exists())
+        .any(|p| p.join("initdb").exists())
+        .then_some(())
         .ok_or_else(|| "no PostgreSQL server binaries under /usr/lib/postgresql".to_owned())
 }
 
@@ -163,7 +87,7 @@ fn serve_under_fiu(dir: tempfile::TempDir, url: &str, spool: &str, fifo: &str) -
 fn fiu_ctrl(fifo: &str, pid: u32, command: &str) {
     let mut c = Command::new("fiu-ctrl");
     c.args(["-f", fifo, "-c", command, &pid.to_string()]);
-    ok(c, command);
+    pg::ok(c, command);
 }
 
 const SYNC_POINTS: [&str; 2] = ["posix/io/sync/fdatasync", "posix/io/sync/fsync"];
@@ -183,8 +107,8 @@ fn post(s: &Server, n: usize) -> (u16, Value) {
 
 #[test]
 fn a_failing_fsync_is_never_acknowledged_and_the_spool_recovers() {
-    let bindir = match tools() {
-        Ok(b) => b,
+    match tools() {
+        Ok(()) => {}
         Err(why) => {
             assert!(
                 std::env::var_os("CI").is_none(),
@@ -193,8 +117,8 @@ fn a_failing_fsync_is_never_acknowledged_and_the_spool_recovers() {
             println!("skipped: {why}");
             return;
         }
-    };
-    let pg = Cluster::start(bindir);
+    }
+    let pg = Cluster::start();
     let keep = tempfile::tempdir().unwrap();
     let spool = keep.path().join("spool.db").display().to_string();
     let fifo = keep.path().join("fiu").display().to_string();
@@ -208,7 +132,7 @@ fn a_failing_fsync_is_never_acknowledged_and_the_spool_recovers() {
     for n in 0..3 {
         assert_eq!(post(&s, n).1["outcome"], "persisted");
     }
-    pg.pg_ctl(&["-m", "immediate", "-w", "stop"]);
+    pg.stop_immediate();
     for n in 3..6 {
         assert_eq!(post(&s, n).1["outcome"], "spooled", "segment {n}");
     }
@@ -261,7 +185,7 @@ fn a_failing_fsync_is_never_acknowledged_and_the_spool_recovers() {
     let (_, h) = s.call("GET", "/healthz", None);
     assert_eq!(h["spool"]["failed"], false, "{h}");
 
-    pg.pg_ctl(&["-w", "-t", "60", "start"]);
+    pg.pg_start();
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let (_, h) = s.call("GET", "/healthz", None);
