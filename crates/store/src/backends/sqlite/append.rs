@@ -41,28 +41,36 @@ fn kind_sql(kind: EventKind) -> &'static KindSql {
     &SQL.get_or_init(|| EventKind::ALL.map(build_kind_sql))[kind.index()]
 }
 
-fn build_kind_sql(kind: EventKind) -> KindSql {
-    let table = kind.table();
-    let seq = if kind == EventKind::Summary {
-        "version"
-    } else {
-        "seq"
-    };
-    let (cols, n) = match kind {
+/// A child table's numbering column (`seq`, or `version` for summaries), its
+/// columns in insert order, and how many: shared by both append paths.
+pub(super) fn columns(kind: EventKind) -> (&'static str, &'static str, usize) {
+    match kind {
         EventKind::Transcript => (
+            "seq",
             "session_id, seq, item_id, dedup_key, role, text, started_at, ended_at, created_at",
             9,
         ),
         EventKind::Tool => (
+            "seq",
             "session_id, seq, call_id, dedup_key, name, args, result, status, duration_ms, at",
             10,
         ),
-        EventKind::Summary => ("session_id, version, dedup_key, text, key_points, at", 6),
+        EventKind::Summary => (
+            "version",
+            "session_id, version, dedup_key, text, key_points, at",
+            6,
+        ),
         EventKind::Usage => (
+            "seq",
             "session_id, seq, event_id, dedup_key, kind, value, meta, at",
             8,
         ),
-    };
+    }
+}
+
+fn build_kind_sql(kind: EventKind) -> KindSql {
+    let table = kind.table();
+    let (seq, cols, n) = columns(kind);
     let vals: Vec<String> = (0..n).map(|i| format!("j.value ->> {i}")).collect();
     KindSql {
         stored: format!(

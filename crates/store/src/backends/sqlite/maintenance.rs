@@ -87,11 +87,7 @@ impl Maintenance for SqliteStore {
 
     async fn delete_event(&self, session_id: &str, kind: EventKind, seq: i64) -> Result<bool> {
         let op = "delete_event";
-        let n = if kind == EventKind::Summary {
-            "version"
-        } else {
-            "seq"
-        };
+        let (n, _, _) = super::append::columns(kind);
         let mut tx = self.begin(op).await?;
         let removed = sqlx::query(&format!(
             "DELETE FROM {} WHERE session_id = ?1 AND {n} = ?2",

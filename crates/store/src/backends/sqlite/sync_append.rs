@@ -51,28 +51,7 @@ fn kind_sql(kind: EventKind) -> &'static KindSql {
 
 fn build(kind: EventKind) -> KindSql {
     let table = kind.table();
-    let (seq, cols, n) = match kind {
-        EventKind::Transcript => (
-            "seq",
-            "session_id, seq, item_id, dedup_key, role, text, started_at, ended_at, created_at",
-            9,
-        ),
-        EventKind::Tool => (
-            "seq",
-            "session_id, seq, call_id, dedup_key, name, args, result, status, duration_ms, at",
-            10,
-        ),
-        EventKind::Summary => (
-            "version",
-            "session_id, version, dedup_key, text, key_points, at",
-            6,
-        ),
-        EventKind::Usage => (
-            "seq",
-            "session_id, seq, event_id, dedup_key, kind, value, meta, at",
-            8,
-        ),
-    };
+    let (seq, cols, n) = super::append::columns(kind);
     let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
     KindSql {
         max: format!("SELECT MAX({seq}) FROM {table} WHERE session_id = ?1"),
