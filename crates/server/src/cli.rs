@@ -174,6 +174,11 @@ pub(crate) struct ServeArgs {
     /// On SIGTERM/SIGINT, how long in-flight requests may take to finish.
     #[arg(long, value_parser = parse_duration, default_value = "10s")]
     pub(crate) drain_timeout: std::time::Duration,
+    /// Group commit: after each batch, wait for the callers it answered for at
+    /// most this fraction of the commit's time, so live calls share one fsync
+    /// instead of taking turns (0 turns it off).
+    #[arg(long, value_name = "FRACTION", default_value_t = realtime_store::GroupCommitConfig::default().regroup, value_parser = parse_fraction)]
+    pub(crate) commit_regroup: f64,
     /// Durable fallback spool file: while the database is unreachable, writes go
     /// there (fsynced before they are acknowledged, answered `spooled`) and are
     /// replayed in order once it is back. Default for a postgres:// database:
@@ -325,4 +330,12 @@ pub(crate) struct MigrateArgs {
     /// distribution or refuses, naming the fix. Fails on plain PostgreSQL.
     #[arg(long)]
     pub(crate) distribute: bool,
+}
+
+/// A fraction between 0 and 1.
+fn parse_fraction(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
+        _ => Err("expected a number between 0 and 1".to_owned()),
+    }
 }

@@ -6,8 +6,8 @@ use std::time::Duration;
 use anyhow::Context;
 use axum::serve::ListenerExt;
 use realtime_store::{
-    AnyBackend, Backend, GroupCommit, PersistenceStore, RealtimeStore, SessionFilter, Spool,
-    SpoolConfig,
+    AnyBackend, Backend, GroupCommit, GroupCommitConfig, PersistenceStore, RealtimeStore,
+    SessionFilter, Spool, SpoolConfig,
 };
 use realtime_store_http::{ApiConfig, Token};
 
@@ -129,7 +129,11 @@ async fn serve<B: Backend>(
     token: Option<Token>,
     backend: B,
 ) -> anyhow::Result<()> {
-    let store = Arc::new(RealtimeStore::new(GroupCommit::new(backend)));
+    let mut commit = GroupCommitConfig::default();
+    commit.regroup = a.commit_regroup;
+    let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(
+        backend, commit,
+    )));
     if a.demo {
         seed_demo(&store).await?;
     }

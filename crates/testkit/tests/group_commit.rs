@@ -364,3 +364,55 @@ async fn erasure_waits_for_queued_appends() {
         .unwrap();
     assert!(left.items.is_empty());
 }
+
+/// A closed loop of live calls (each awaits its previous append) commits in one
+/// batch per round: after a batch, the worker waits for the callers it just
+/// answered (`regroup`) instead of committing whoever else is queued, which
+/// would split the calls into two halves taking turns.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answered_callers_are_regrouped_into_one_batch() {
+    let mut cfg = GroupCommitConfig::default();
+    // Wait up to a whole commit's time: each commit here takes one tick (30 ms),
+    // far more than the callers need to come back.
+    cfg.regroup = 1.0;
+    let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(stalled(), cfg)));
+    let (calls, rounds) = (16, 6);
+    for s in 0..calls {
+        store
+            .save_session_meta(SessionMeta::new(format!("c{s}"), Consent::Accepted))
+            .await
+            .unwrap();
+    }
+    let ticker = {
+        let store = Arc::clone(&store);
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+                Layer::inner(store.backend()).open.add_permits(1);
+            }
+        })
+    };
+    let mut tasks = Vec::new();
+    for s in 0..calls {
+        let store = Arc::clone(&store);
+        tasks.push(tokio::spawn(async move {
+            for i in 0..rounds {
+                let o = store.append_transcript(&format!("c{s}"), seg(i)).await;
+                assert_eq!(o.unwrap(), WriteOutcome::Persisted);
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    ticker.abort();
+    let stats = store.backend().stats();
+    assert_eq!(stats.requests, (calls * rounds) as u64);
+    // The first round may split (calls arrive one by one); after it, one batch a
+    // round. Taking turns would need about twice as many.
+    assert!(
+        stats.batches <= rounds as u64 + 3,
+        "{} batches for {rounds} rounds of {calls} calls",
+        stats.batches
+    );
+}

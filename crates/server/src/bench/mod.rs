@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Args;
-use realtime_store::{AnyBackend, GroupCommit, Layer, RealtimeStore};
+use realtime_store::{AnyBackend, GroupCommit, GroupCommitConfig, Layer, RealtimeStore};
 
 pub(crate) use report::Report;
 
@@ -48,6 +48,14 @@ pub(crate) struct BenchArgs {
     /// Events per ingest batch.
     #[arg(long, default_value_t = 256)]
     pub(crate) batch: usize,
+    /// Ingest producers sending at once, each with its own calls (a platform's
+    /// workers, each flushing its own queue); 1 sends one batch at a time.
+    #[arg(long, default_value_t = 4)]
+    pub(crate) streams: usize,
+    /// Group commit's regroup fraction (see `GroupCommitConfig::regroup`; 0
+    /// turns it off): to measure what waiting for the answered callers gives.
+    #[arg(long, default_value_t = GroupCommitConfig::default().regroup)]
+    pub(crate) regroup: f64,
     /// Show where the time went (redaction, validation, queue wait, commit).
     #[arg(long)]
     pub(crate) profile: bool,
@@ -150,10 +158,22 @@ async fn open(url: &str) -> anyhow::Result<AnyBackend> {
 }
 
 /// Runs the benchmark and prints its report.
+/// Group commit's settings for this run.
+fn group_config(a: &BenchArgs) -> GroupCommitConfig {
+    let mut cfg = GroupCommitConfig::default();
+    cfg.regroup = a.regroup;
+    cfg
+}
+
 pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
     anyhow::ensure!(a.sessions > 0, "--sessions must be at least 1");
     anyhow::ensure!(a.live > 0, "--live must be at least 1");
     anyhow::ensure!(a.batch > 0, "--batch must be at least 1");
+    anyhow::ensure!(a.streams > 0, "--streams must be at least 1");
+    anyhow::ensure!(
+        (0.0..=1.0).contains(&a.regroup),
+        "--regroup must be between 0 and 1"
+    );
     if let Some(service) = a.url.clone() {
         return run_http(&service, a).await;
     }
@@ -171,7 +191,10 @@ pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
     // The store's path: group commit over the backend.
     let main_url = place.url("main");
     let backend = open(&main_url).await?;
-    let store = Arc::new(RealtimeStore::new(GroupCommit::new(backend)));
+    let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(
+        backend,
+        group_config(&a),
+    )));
     let w = run::replay(
         Arc::clone(&store),
         Arc::clone(&calls),
@@ -193,9 +216,20 @@ pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
 
     if a.ingest {
         let backend = open(&place.url("ingest")).await?;
-        let store = Arc::new(RealtimeStore::new(GroupCommit::new(backend)));
-        rep.ingest =
-            Some(run::ingest(Arc::clone(&store), Arc::clone(&calls), a.live, a.batch).await?);
+        let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(
+            backend,
+            group_config(&a),
+        )));
+        rep.ingest = Some(
+            run::ingest(
+                Arc::clone(&store),
+                Arc::clone(&calls),
+                a.live,
+                a.batch,
+                a.streams,
+            )
+            .await?,
+        );
         store.close().await;
         place.drop_schema("ingest").await;
     }
@@ -260,7 +294,8 @@ async fn run_http(service: &str, a: BenchArgs) -> anyhow::Result<()> {
     rep.reads = Some(run::read_back(Arc::clone(&target), Arc::clone(&calls), a.live).await?);
     if a.ingest {
         let again = Arc::new(calls.with_run(&format!("{run_id}-ingest")));
-        rep.ingest = Some(run::ingest(Arc::clone(&target), again, a.live, a.batch).await?);
+        rep.ingest =
+            Some(run::ingest(Arc::clone(&target), again, a.live, a.batch, a.streams).await?);
     }
     if a.profile {
         rep.profile = Some(profile(&calls));

@@ -19,6 +19,7 @@ pub(crate) struct Report {
     pub(crate) seed: u64,
     pub(crate) events: u64,
     pub(crate) batch: usize,
+    pub(crate) streams: usize,
     pub(crate) write: Option<WritePhase>,
     pub(crate) reads: Option<(Latencies, u64, Duration)>,
     pub(crate) naive: Option<WritePhase>,
@@ -60,6 +61,7 @@ impl Report {
             seed: a.seed,
             events: calls.events(),
             batch: a.batch,
+            streams: a.streams,
             ..Report::default()
         }
     }
@@ -96,6 +98,7 @@ impl Report {
         if let Some(i) = &self.ingest {
             v["ingest"] = phase_json(i);
             v["ingest"]["batch"] = json!(self.batch);
+            v["ingest"]["streams"] = json!(self.streams);
         }
         if let Some(c) = &self.commit {
             v["commit"] = json!({
@@ -149,11 +152,12 @@ impl Report {
         if let Some(i) = &self.ingest {
             let _ = writeln!(
                 s,
-                "ingest   {:>10.0} events/s   ({} in {:.2} s, batches of {}, {} persisted)",
+                "ingest   {:>10.0} events/s   ({} in {:.2} s, batches of {} from {} producers, {} persisted)",
                 i.rate(),
                 i.appends,
                 i.elapsed.as_secs_f64(),
                 self.batch,
+                self.streams,
                 i.persisted
             );
         }

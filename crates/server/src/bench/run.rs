@@ -179,14 +179,19 @@ pub(crate) async fn read_back<T: Target>(
     Ok((all, rows, started.elapsed()))
 }
 
-/// Sends the whole workload through `ingest` as mixed batches of `batch` events:
-/// calls taken `live` at a time, their events interleaved (each call's in order).
-/// Metas are saved first (not timed).
+/// Sends the whole workload through `ingest` as mixed batches of `batch` events,
+/// from `streams` producers at once, the way several workers of a platform each
+/// flush their own calls: producer `k` owns the calls `k, k + streams, …` (so no
+/// session is in two producers' requests and per-session order is kept), takes
+/// `live / streams` of them at a time, interleaves their events (each call's in
+/// order) and sends its batches one after another. Metas are saved first (not
+/// timed); the phase's time is the wall time from the first batch to the last.
 pub(crate) async fn ingest<T: Target>(
     store: Arc<T>,
     calls: Arc<Workload>,
     live: usize,
     batch: usize,
+    streams: usize,
 ) -> anyhow::Result<WritePhase> {
     for i in 0..calls.len() {
         if let Some(c) = calls.get(i) {
@@ -195,19 +200,45 @@ pub(crate) async fn ingest<T: Target>(
     }
     let done = Arc::new(AtomicU64::new(0));
     let _progress = Progress::start("ingest", Arc::clone(&done), calls.events());
+    let streams = streams.clamp(1, calls.len().max(1));
+    let window = (live / streams).max(1);
+    let started = Instant::now();
+    let mut producers = Vec::with_capacity(streams);
+    for k in 0..streams {
+        let (store, calls, done) = (Arc::clone(&store), Arc::clone(&calls), Arc::clone(&done));
+        let own: Vec<usize> = (k..calls.len()).step_by(streams).collect();
+        producers.push(tokio::spawn(async move {
+            produce(&*store, &calls, &own, window, batch, &done).await
+        }));
+    }
     let mut phase = WritePhase::default();
-    // Calls taken `live` at a time, made when reached, their events interleaved
-    // (each call's in order) and sent `batch` at a time.
+    for p in producers {
+        let part = p.await??;
+        phase.appends += part.appends;
+        phase.persisted += part.persisted;
+        phase.latency.0.extend(part.latency.0);
+    }
+    phase.elapsed = started.elapsed();
+    Ok(phase)
+}
+
+/// One producer of [`ingest`]: its calls `window` at a time, their events
+/// interleaved and sent `batch` at a time, each request awaited before the next.
+async fn produce<T: Target>(
+    store: &T,
+    calls: &Workload,
+    own: &[usize],
+    window: usize,
+    batch: usize,
+    done: &AtomicU64,
+) -> anyhow::Result<WritePhase> {
+    let mut phase = WritePhase::default();
     let mut pending: Vec<SessionEvent> = Vec::with_capacity(batch);
-    let mut first = 0;
-    while first < calls.len() {
-        let window: Vec<Call> = (first..(first + live.max(1)).min(calls.len()))
-            .filter_map(|i| calls.get(i))
-            .collect();
-        first += window.len().max(1);
-        let longest = window.iter().map(|c| c.events.len()).max().unwrap_or(0);
+    for group in own.chunks(window) {
+        let group: Vec<Call> = group.iter().filter_map(|&i| calls.get(i)).collect();
+        let longest = group.iter().map(|c| c.events.len()).max().unwrap_or(0);
         for k in 0..longest {
-            for c in &window {
+            for c in &group {
                 if let Some(e) = c.events.get(k) {
                     pending.push(SessionEvent {
                         session_id: c.id.clone(),
@@ -215,14 +246,14 @@ pub(crate) async fn ingest<T: Target>(
                     });
                     if pending.len() == batch {
                         let chunk = std::mem::replace(&mut pending, Vec::with_capacity(batch));
-                        send(&*store, chunk, &mut phase, &done).await?;
+                        send(store, chunk, &mut phase, done).await?;
                     }
                 }
             }
         }
     }
     if !pending.is_empty() {
-        send(&*store, pending, &mut phase, &done).await?;
+        send(store, pending, &mut phase, done).await?;
     }
     Ok(phase)
 }
@@ -237,11 +268,7 @@ async fn send<T: Target>(
     let n = chunk.len() as u64;
     let t = Instant::now();
     let persisted = store.ingest(chunk).await?;
-    let took = t.elapsed();
-    // The phase's time is that of the ingest calls alone (one after another),
-    // not of making the calls between them.
-    phase.elapsed += took;
-    phase.latency.push(took);
+    phase.latency.push(t.elapsed());
     phase.appends += n;
     phase.persisted += persisted;
     done.fetch_add(n, Relaxed);
