@@ -1,14 +1,14 @@
 //! Spelled-out names: a word confirmed by its letters ("Siobhan, S I O B H A N").
 
+use super::index::Words;
 use super::person;
 use super::vocab::not_a_name;
-use super::word::fold;
 use crate::detect::Cand;
 use crate::token::{Kw, Tk, Tok};
 
 /// Spelled letters confirming the word before them: "Siobhan, S I O B H A N",
 /// "mehmet, m-e-h-m-e-t". Both the word and the letters are the name.
-pub(super) fn spelled_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+pub(super) fn spelled_names(text: &str, toks: &[Tok], ix: &Words<'_>, out: &mut Vec<Cand>) {
     let mut k = 0;
     while k < toks.len() {
         let t = &toks[k];
@@ -51,8 +51,8 @@ pub(super) fn spelled_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             // "Moradi, that's M O R A D I", "udeh spelled u-d-e-h"
             for _ in 0..2 {
                 let skip = toks[w].kind == Tk::Word
-                    && fold(&text[toks[w].start..toks[w].end]).is_some_and(|x| {
-                        matches!(x.as_str(), "that's" | "thats" | "spelled" | "spelt" | "is")
+                    && ix.fold(w).is_some_and(|x| {
+                        matches!(x, "that's" | "thats" | "spelled" | "spelt" | "is")
                     });
                 if !skip || w == 0 {
                     break;
@@ -64,8 +64,8 @@ pub(super) fn spelled_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
             let prev = &toks[w];
             if prev.kind == Tk::Word {
-                if let Some(pw) = fold(&text[prev.start..prev.end]) {
-                    if pw == letters && !not_a_name(&pw) && prev.kw == Kw::None {
+                if let Some(pw) = ix.fold(w) {
+                    if pw == letters && !not_a_name(pw) && prev.kw == Kw::None {
                         out.push(person(prev.start, prev.end));
                         out.push(person(toks[k].start, toks[last].end));
                     }
