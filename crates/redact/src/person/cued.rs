@@ -13,7 +13,7 @@ use super::vocab::{everyday_word, not_a_name, particle};
 use super::word::{after_particles, is_cap, shouting};
 use super::{person, word_is};
 use crate::detect::{Cand, Names};
-use crate::token::{lower, Kw, Tk, Tok};
+use crate::token::{Kw, Tk, Tok};
 
 /// Finds names after cue words (tokens marked `Kw::NameCue`).
 pub(super) fn cued_names(
@@ -31,10 +31,7 @@ pub(super) fn cued_names(
             k += 1;
             continue;
         }
-        let mut b0 = [0u8; 24];
-        let mut b1 = [0u8; 24];
-        let mut b2 = [0u8; 24];
-        let Some(w) = lower(&text[t.start..t.end], &mut b0) else {
+        let Some(w) = ix.lower(k) else {
             k += 1;
             continue;
         };
@@ -61,31 +58,26 @@ pub(super) fn cued_names(
                 out.push(person(s, e));
             }
         }
-        let word_at = |i: usize, buf: &'_ mut [u8; 24]| -> Option<usize> {
-            let t = toks.get(i)?;
-            if t.kind != Tk::Word {
+        let word_at = |i: usize| -> Option<&str> {
+            if toks.get(i)?.kind != Tk::Word {
                 return None;
             }
-            lower(&text[t.start..t.end], buf).map(str::len)
+            ix.lower(i)
         };
-        let p1 = if k >= 1 {
-            word_at(k - 1, &mut b1)
-        } else {
-            None
-        };
+        let p1 = if k >= 1 { word_at(k - 1) } else { None };
         let p2 = if k >= 2 && p1.is_some() {
-            word_at(k - 2, &mut b2)
+            word_at(k - 2)
         } else {
             None
         };
         let mut refs: [&str; 3] = [""; 3];
         let mut n = 0;
         if let (Some(l2), Some(_)) = (p2, p1) {
-            refs[n] = std::str::from_utf8(&b2[..l2]).unwrap_or("");
+            refs[n] = l2;
             n += 1;
         }
         if let Some(l1) = p1 {
-            refs[n] = std::str::from_utf8(&b1[..l1]).unwrap_or("");
+            refs[n] = l1;
             n += 1;
         }
         refs[n] = w;
@@ -353,8 +345,7 @@ pub(super) fn cued_names(
                 if matches!(n.kind, Tk::Punct(b',' | b'.' | b'?' | b'!')) {
                     return Some(true);
                 }
-                let mut bb = [0u8; 24];
-                lower(&text[n.start..n.end], &mut bb).map(is_cue_after)
+                ix.lower(end_tok).map(is_cue_after)
             });
             let cue = cue.unwrap_or(end_tok == toks.len());
             if !cue || count > 2 {

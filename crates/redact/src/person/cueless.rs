@@ -74,6 +74,10 @@ pub(super) fn cueless_names(
     }
     let mut k = 0;
     while k < toks.len() {
+        if !ix.may_start_cueless(k) {
+            k += 1;
+            continue;
+        }
         if let Some(e) = position_name(text, toks, ix, k, names) {
             out.push(person(toks[k].start, toks[e - 1].end));
             k = e;

@@ -9,7 +9,7 @@
 use std::cell::Cell;
 
 use super::gazetteer::blocked;
-use super::word::{fold_into, listed_kinds};
+use super::word::{fold_into, is_cap, listed_kinds};
 use crate::detect::Names;
 use crate::token::{Tk, Tok};
 
@@ -20,6 +20,12 @@ const NONE: u32 = u32::MAX;
 const GIVEN: u8 = Names::GIVEN;
 const SURNAME: u8 = Names::SURNAME;
 const ENGLISH: u8 = Names::ENGLISH;
+
+/// The token's text is ASCII (its fold is its lowercase form).
+const ASCII: u8 = 8;
+
+/// A name without a cue may start at the token (`may_start_cueless`).
+const CUELESS: u8 = 16;
 
 /// `blocked` of a token's name form, computed on first use.
 const UNKNOWN: u8 = 0;
@@ -34,7 +40,8 @@ struct Entry {
     name: (u32, u32),
     /// The token index after the name form.
     next: u32,
-    /// `GIVEN` / `SURNAME` (as [`listed_kinds`]) / `ENGLISH` of the name form.
+    /// `GIVEN` / `SURNAME` (as [`listed_kinds`]) / `ENGLISH` of the name form,
+    /// `ASCII` of the token.
     flags: u8,
     /// `blocked` of the name form: `UNKNOWN` until asked.
     blocked: Cell<u8>,
@@ -54,40 +61,59 @@ pub(super) struct Words<'a> {
 impl<'a> Words<'a> {
     /// Indexes the tokens of `text`.
     pub(super) fn new(text: &str, toks: &[Tok], names: &'a Names) -> Self {
-        let mut arena = String::with_capacity(text.len() + 16);
+        // the text lowercased in place: an ASCII word's fold is its own byte range
+        // (a word is letters and apostrophes); other words are folded after it
+        let mut arena = String::with_capacity(text.len() + 32);
+        arena.push_str(text);
+        arena.make_ascii_lowercase();
+        let all_ascii = text.is_ascii();
         let mut ents: Vec<Entry> = Vec::with_capacity(toks.len());
         for t in toks {
             // only words and a lone apostrophe fold: digits, other punctuation
             // and placeholders never do
-            let s = arena.len();
-            let ok = match t.kind {
-                Tk::Word => fold_into(&text[t.start..t.end], &mut arena),
-                Tk::Punct(b'\'') => {
-                    arena.push('\'');
-                    true
+            let (fold, flags) = match t.kind {
+                Tk::Word if all_ascii || text.as_bytes()[t.start..t.end].is_ascii() => {
+                    ((t.start as u32, t.end as u32), ASCII)
                 }
-                _ => false,
-            };
-            let fold = if ok {
-                (s as u32, arena.len() as u32)
-            } else {
-                (NONE, NONE)
+                Tk::Word => {
+                    let s = arena.len();
+                    if fold_into(&text[t.start..t.end], &mut arena) {
+                        ((s as u32, arena.len() as u32), 0)
+                    } else {
+                        ((NONE, NONE), 0)
+                    }
+                }
+                Tk::Punct(b'\'') => ((t.start as u32, t.end as u32), ASCII),
+                _ => ((NONE, NONE), 0),
             };
             ents.push(Entry {
                 fold,
                 name: (NONE, NONE),
                 next: 0,
-                flags: 0,
+                flags,
                 blocked: Cell::new(UNKNOWN),
             });
         }
+        let first_question = text.find('?').unwrap_or(usize::MAX);
         for k in 0..toks.len() {
+            let t = &toks[k];
+            if t.kind != Tk::Word {
+                continue;
+            }
+            if is_cap(text, t) || t.start > first_question {
+                ents[k].flags |= CUELESS;
+            }
             let Some((name, next)) = Self::join(toks, &ents, &mut arena, k) else {
                 continue;
             };
             let w = &arena[name.0 as usize..name.1 as usize];
             let kinds = names.kinds(w);
-            let (g, s) = listed_kinds(names, w, kinds);
+            // a folded word has no '-': only a joined name needs the hyphen rules
+            let (g, s) = if next == k + 1 {
+                (kinds & GIVEN != 0, kinds & SURNAME != 0)
+            } else {
+                listed_kinds(names, w, kinds)
+            };
             let mut flags = kinds & ENGLISH;
             if g {
                 flags |= GIVEN;
@@ -95,16 +121,23 @@ impl<'a> Words<'a> {
             if s {
                 flags |= SURNAME;
             }
+            // a lowercase listed given name, or a possessive ("rashida's")
+            if t.end - t.start >= 3
+                && text.as_bytes()[t.start].is_ascii_lowercase()
+                && (g || w.ends_with("'s"))
+            {
+                flags |= CUELESS;
+            }
             let e = &mut ents[k];
             e.name = name;
             e.next = next as u32;
-            e.flags = flags;
+            e.flags |= flags;
         }
         Words {
             names,
             arena,
             ents,
-            first_question: text.bytes().position(|b| b == b'?').unwrap_or(usize::MAX),
+            first_question,
         }
     }
 
@@ -152,6 +185,16 @@ impl<'a> Words<'a> {
         self.at(self.ents.get(k)?.fold)
     }
 
+    /// `token::lower` of token `k`'s text (any kind of token): its ASCII
+    /// lowercase form when it is at most 24 ASCII letters and apostrophes.
+    pub(super) fn lower(&self, k: usize) -> Option<&str> {
+        let e = self.ents.get(k)?;
+        if e.flags & ASCII == 0 || e.fold.1 - e.fold.0 > 24 {
+            return None;
+        }
+        self.at(e.fold)
+    }
+
     /// The name form of token `k` and the token index after it, as `name_word`.
     pub(super) fn name(&self, k: usize) -> Option<(&str, usize)> {
         let e = self.ents.get(k)?;
@@ -167,6 +210,16 @@ impl<'a> Words<'a> {
     /// Token `k`'s name form is an everyday English word that is also a name.
     pub(super) fn english(&self, k: usize) -> bool {
         self.ents.get(k).is_some_and(|e| e.flags & ENGLISH != 0)
+    }
+
+    /// Whether a name without a cue can start at token `k`: a word that is
+    /// capitalised, or follows a `?` (an answer to a name question), or is a
+    /// lowercase listed given name (or a possessive, "rashida's"). Every other
+    /// token is turned down by all three cueless rules (`position_name`,
+    /// `lowercase_name`, a capitalised listed name), so it is skipped unlooked.
+    #[inline]
+    pub(super) fn may_start_cueless(&self, k: usize) -> bool {
+        self.ents[k].flags & CUELESS != 0
     }
 
     /// `blocked` of token `k`'s name form (which must exist), computed once.

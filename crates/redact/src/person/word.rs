@@ -8,17 +8,9 @@ use crate::token::{Tk, Tok};
 
 /// Appends to `out` the lowercase ASCII form of a word in a Latin script, accents
 /// removed ("José" → "jose", "Søren" → "soren", "Wójcik" → "wojcik"); `false`
-/// (and `out` as it was) for other scripts.
+/// (and `out` as it was) for other scripts. An ASCII word's form is its lowercase.
 pub(super) fn fold_into(w: &str, out: &mut String) -> bool {
     let start = out.len();
-    if w.is_ascii() {
-        if !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'') {
-            return false;
-        }
-        out.push_str(w);
-        out[start..].make_ascii_lowercase();
-        return true;
-    }
     for c in w.chars() {
         if c.is_ascii_alphabetic() || c == '\'' {
             out.push(c.to_ascii_lowercase());
