@@ -228,16 +228,18 @@ pub(super) fn role(w: &str) -> bool {
 /// speaker tag.
 pub(super) fn acronym(text: &str, t: &Tok) -> bool {
     let w = &text[t.start..t.end];
-    w.chars().count() >= 2 && !w.chars().any(char::is_lowercase)
+    !w.chars().any(char::is_lowercase) && w.chars().count() >= 2
 }
 
 /// Capitalised, not shouted, a Latin-script word of 2+ letters.
+#[inline]
 pub(super) fn cap_word(text: &str, toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_some_and(|t| {
         t.kind == Tk::Word && t.end - t.start >= 2 && is_cap(text, t) && !shouting(text, toks, k)
     })
 }
 
+#[inline]
 pub(super) fn punct(toks: &[Tok], k: usize, c: u8) -> bool {
     toks.get(k).is_some_and(|t| t.kind == Tk::Punct(c))
 }

@@ -176,17 +176,20 @@ impl<'a> Words<'a> {
         Some((ents[k].fold, k + 1))
     }
 
+    #[inline]
     fn at(&self, (s, e): (u32, u32)) -> Option<&str> {
         (s != NONE).then(|| &self.arena[s as usize..e as usize])
     }
 
     /// `fold` of token `k`'s text (any kind of token); `None` past the end.
+    #[inline]
     pub(super) fn fold(&self, k: usize) -> Option<&str> {
         self.at(self.ents.get(k)?.fold)
     }
 
     /// `token::lower` of token `k`'s text (any kind of token): its ASCII
     /// lowercase form when it is at most 24 ASCII letters and apostrophes.
+    #[inline]
     pub(super) fn lower(&self, k: usize) -> Option<&str> {
         let e = self.ents.get(k)?;
         if e.flags & ASCII == 0 || e.fold.1 - e.fold.0 > 24 {
@@ -196,18 +199,21 @@ impl<'a> Words<'a> {
     }
 
     /// The name form of token `k` and the token index after it, as `name_word`.
+    #[inline]
     pub(super) fn name(&self, k: usize) -> Option<(&str, usize)> {
         let e = self.ents.get(k)?;
         Some((self.at(e.name)?, e.next as usize))
     }
 
     /// [`listed`] of token `k`'s name form; `(false, false)` without one.
+    #[inline]
     pub(super) fn listed(&self, k: usize) -> (bool, bool) {
         let f = self.ents.get(k).map_or(0, |e| e.flags);
         (f & GIVEN != 0, f & SURNAME != 0)
     }
 
     /// Token `k`'s name form is an everyday English word that is also a name.
+    #[inline]
     pub(super) fn english(&self, k: usize) -> bool {
         self.ents.get(k).is_some_and(|e| e.flags & ENGLISH != 0)
     }
@@ -238,6 +244,7 @@ impl<'a> Words<'a> {
     }
 
     /// `name_ok` of token `k`'s name form: listed and not blocked.
+    #[inline]
     pub(super) fn name_ok(&self, k: usize) -> bool {
         let (g, s) = self.listed(k);
         (g || s) && !self.blocked(k)

@@ -52,6 +52,7 @@ fn person(start: usize, end: usize) -> Cand {
     }
 }
 
+#[inline]
 fn word_is(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
     toks.get(k)
         .is_some_and(|t| t.kind == Tk::Word && text[t.start..t.end].eq_ignore_ascii_case(w))

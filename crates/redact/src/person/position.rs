@@ -22,7 +22,11 @@ pub(super) fn position_name(
     }
     let line_start = k == 0 || toks[k].nl;
     let greeted = k > 0 && greeting(text, &toks[k - 1]);
-    if !line_start && !greeted && question_before(text, toks, ix, k).is_none() {
+    // a speaker tag has its colon within three tokens; a signature follows a
+    // line break
+    let tag = line_start && (k + 1..=k + 3).any(|i| punct(toks, i, b':'));
+    let signed = k > 0 && toks[k].nl;
+    if !tag && !signed && !greeted && question_before(text, toks, ix, k).is_none() {
         // none of the positions below
         return None;
     }

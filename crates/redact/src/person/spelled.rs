@@ -16,13 +16,13 @@ pub(super) fn spelled_names(text: &str, toks: &[Tok], ix: &Words<'_>, out: &mut 
             k += 1;
             continue;
         }
-        let mut letters = String::new();
+        let mut count = 0;
         let mut j = k;
         let mut last = k;
         let mut dashed = false;
         while let Some(x) = toks.get(j) {
             if x.kind == Tk::Word && x.end - x.start == 1 && (j == k || x.gap || dashed) {
-                letters.push(text.as_bytes()[x.start].to_ascii_lowercase() as char);
+                count += 1;
                 last = j;
                 j += 1;
                 dashed = false;
@@ -43,7 +43,13 @@ pub(super) fn spelled_names(text: &str, toks: &[Tok], ix: &Words<'_>, out: &mut 
                 break;
             }
         }
-        if letters.len() >= 2 && k >= 1 {
+        if count >= 2 && k >= 1 {
+            // the letters taken above: every one-letter word from `k` to `last`
+            let letters: String = toks[k..=last]
+                .iter()
+                .filter(|x| x.kind == Tk::Word && x.end - x.start == 1)
+                .map(|x| text.as_bytes()[x.start].to_ascii_lowercase() as char)
+                .collect();
             let mut w = k - 1;
             if toks[w].kind == Tk::Punct(b',') && w >= 1 {
                 w -= 1;

@@ -48,6 +48,7 @@ pub(super) fn fold_into(w: &str, out: &mut String) -> bool {
 }
 
 /// First letter uppercase, in any Latin script ("José", "Øyvind", "Ó").
+#[inline]
 pub(super) fn is_cap(text: &str, t: &Tok) -> bool {
     t.cap
         || (t.kind == Tk::Word
