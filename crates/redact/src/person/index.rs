@@ -9,6 +9,7 @@
 use std::cell::Cell;
 
 use super::gazetteer::blocked;
+use super::lowercase::lowercase_line;
 use super::word::{fold_into, is_cap, listed_kinds};
 use crate::detect::Names;
 use crate::token::{Tk, Tok};
@@ -27,6 +28,9 @@ const ASCII: u8 = 8;
 /// A name without a cue may start at the token (`may_start_cueless`).
 const CUELESS: u8 = 16;
 
+/// `lists` of an entry is known (computed on first use).
+const KNOWN: u8 = 0x80;
+
 /// `blocked` of a token's name form, computed on first use.
 const UNKNOWN: u8 = 0;
 const NO: u8 = 1;
@@ -40,9 +44,11 @@ struct Entry {
     name: (u32, u32),
     /// The token index after the name form.
     next: u32,
-    /// `GIVEN` / `SURNAME` (as [`listed_kinds`]) / `ENGLISH` of the name form,
-    /// `ASCII` of the token.
+    /// `ASCII` and `CUELESS` of the token.
     flags: u8,
+    /// `GIVEN` / `SURNAME` (as [`listed_kinds`]) / `ENGLISH` of the name form,
+    /// with `KNOWN`: looked up on first use.
+    lists: Cell<u8>,
     /// `blocked` of the name form: `UNKNOWN` until asked.
     blocked: Cell<u8>,
 }
@@ -56,6 +62,25 @@ pub(super) struct Words<'a> {
     /// Byte offset of the first `?` of the text (`usize::MAX` without one): no
     /// name question precedes a token starting there or before.
     pub(super) first_question: usize,
+}
+
+/// `GIVEN` / `SURNAME` / `ENGLISH` of a name form, with `KNOWN`; `single`: one
+/// folded word (no '-', so the hyphen rules of [`listed_kinds`] cannot apply).
+fn lists_of(names: &Names, w: &str, single: bool) -> u8 {
+    let kinds = names.kinds(w);
+    let (g, s) = if single {
+        (kinds & GIVEN != 0, kinds & SURNAME != 0)
+    } else {
+        listed_kinds(names, w, kinds)
+    };
+    let mut l = KNOWN | (kinds & ENGLISH);
+    if g {
+        l |= GIVEN;
+    }
+    if s {
+        l |= SURNAME;
+    }
+    l
 }
 
 impl<'a> Words<'a> {
@@ -91,12 +116,18 @@ impl<'a> Words<'a> {
                 name: (NONE, NONE),
                 next: 0,
                 flags,
+                lists: Cell::new(0),
                 blocked: Cell::new(UNKNOWN),
             });
         }
         let first_question = text.find('?').unwrap_or(usize::MAX);
+        // `lowercase_line` of the line being walked (one value per line)
+        let mut line_lower: Option<bool> = None;
         for k in 0..toks.len() {
             let t = &toks[k];
+            if t.nl {
+                line_lower = None;
+            }
             if t.kind != Tk::Word {
                 continue;
             }
@@ -107,31 +138,21 @@ impl<'a> Words<'a> {
                 continue;
             };
             let w = &arena[name.0 as usize..name.1 as usize];
-            let kinds = names.kinds(w);
-            // a folded word has no '-': only a joined name needs the hyphen rules
-            let (g, s) = if next == k + 1 {
-                (kinds & GIVEN != 0, kinds & SURNAME != 0)
-            } else {
-                listed_kinds(names, w, kinds)
-            };
-            let mut flags = kinds & ENGLISH;
-            if g {
-                flags |= GIVEN;
-            }
-            if s {
-                flags |= SURNAME;
-            }
-            // a lowercase listed given name, or a possessive ("rashida's")
+            // a lowercase listed given name (or a possessive, "rashida's") in a line
+            // without capitals: only there are the lists needed up front
             if t.end - t.start >= 3
                 && text.as_bytes()[t.start].is_ascii_lowercase()
-                && (g || w.ends_with("'s"))
+                && *line_lower.get_or_insert_with(|| lowercase_line(text, toks, k))
             {
-                flags |= CUELESS;
+                let lists = lists_of(names, w, next == k + 1);
+                ents[k].lists.set(lists);
+                if lists & GIVEN != 0 || w.ends_with("'s") {
+                    ents[k].flags |= CUELESS;
+                }
             }
             let e = &mut ents[k];
             e.name = name;
             e.next = next as u32;
-            e.flags |= flags;
         }
         Words {
             names,
@@ -205,17 +226,35 @@ impl<'a> Words<'a> {
         Some((self.at(e.name)?, e.next as usize))
     }
 
-    /// [`listed`] of token `k`'s name form; `(false, false)` without one.
+    /// The lists holding token `k`'s name form (0 without one), looked up once.
+    fn lists(&self, k: usize) -> u8 {
+        let Some(e) = self.ents.get(k) else {
+            return 0;
+        };
+        let l = e.lists.get();
+        if l & KNOWN != 0 {
+            return l;
+        }
+        let Some((w, next)) = self.name(k) else {
+            return 0;
+        };
+        let l = lists_of(self.names, w, next == k + 1);
+        e.lists.set(l);
+        l
+    }
+
+    /// [`listed`](super::word::listed) of token `k`'s name form; `(false, false)`
+    /// without one.
     #[inline]
     pub(super) fn listed(&self, k: usize) -> (bool, bool) {
-        let f = self.ents.get(k).map_or(0, |e| e.flags);
+        let f = self.lists(k);
         (f & GIVEN != 0, f & SURNAME != 0)
     }
 
     /// Token `k`'s name form is an everyday English word that is also a name.
     #[inline]
     pub(super) fn english(&self, k: usize) -> bool {
-        self.ents.get(k).is_some_and(|e| e.flags & ENGLISH != 0)
+        self.lists(k) & ENGLISH != 0
     }
 
     /// Whether a name without a cue can start at token `k`: a word that is

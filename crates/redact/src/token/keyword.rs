@@ -287,10 +287,17 @@ fn maybe_keyword(w: &[u8]) -> bool {
 }
 
 /// Keyword class of a word, case-insensitive.
+#[inline]
 pub(super) fn classify(w: &[u8]) -> Kw {
     if !maybe_keyword(w) {
         return Kw::None;
     }
+    lookup(w)
+}
+
+/// [`classify`] of a word that passed the prefilter.
+#[inline(never)]
+fn lookup(w: &[u8]) -> Kw {
     if w.len() > 12 || w.is_empty() {
         return Kw::None;
     }
