@@ -28,6 +28,12 @@ const ASCII: u8 = 8;
 /// A name without a cue may start at the token (`may_start_cueless`).
 const CUELESS: u8 = 16;
 
+/// The token has a name form: a word of at most 24 bytes that folds.
+const NAMED: u8 = 32;
+
+/// The name form joins a glued hyphenated part ("ji-woo"): `Entry::joined`.
+const JOINED: u8 = 64;
+
 /// `lists` of an entry is known (computed on first use).
 const KNOWN: u8 = 0x80;
 
@@ -40,11 +46,9 @@ const YES: u8 = 2;
 struct Entry {
     /// `fold` of the token's text: a range of the arena, or `NONE`.
     fold: (u32, u32),
-    /// `name_word` of the token: a range of the arena, or `NONE`.
-    name: (u32, u32),
-    /// The token index after the name form.
-    next: u32,
-    /// `ASCII` and `CUELESS` of the token.
+    /// With `JOINED`: the name form "word-part" (a range of the arena).
+    joined: (u32, u32),
+    /// `ASCII`, `NAMED`, `JOINED` and `CUELESS` of the token.
     flags: u8,
     /// `GIVEN` / `SURNAME` (as [`listed_kinds`]) / `ENGLISH` of the name form,
     /// with `KNOWN`: looked up on first use.
@@ -92,11 +96,14 @@ impl<'a> Words<'a> {
         arena.push_str(text);
         arena.make_ascii_lowercase();
         let all_ascii = text.is_ascii();
+        let first_question = text.find('?').unwrap_or(usize::MAX);
         let mut ents: Vec<Entry> = Vec::with_capacity(toks.len());
-        for t in toks {
+        // words with a glued '-' after them: joined once every fold is known
+        let mut hyphens: Vec<usize> = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
             // only words and a lone apostrophe fold: digits, other punctuation
             // and placeholders never do
-            let (fold, flags) = match t.kind {
+            let (fold, mut flags) = match t.kind {
                 Tk::Word if all_ascii || text.as_bytes()[t.start..t.end].is_ascii() => {
                     ((t.start as u32, t.end as u32), ASCII)
                 }
@@ -111,90 +118,75 @@ impl<'a> Words<'a> {
                 Tk::Punct(b'\'') => ((t.start as u32, t.end as u32), ASCII),
                 _ => ((NONE, NONE), 0),
             };
+            if t.kind == Tk::Word {
+                if t.end - t.start <= 24 && fold.0 != NONE {
+                    flags |= NAMED;
+                    if toks
+                        .get(k + 1)
+                        .is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
+                    {
+                        hyphens.push(k);
+                    }
+                }
+                if is_cap(text, t) || t.start > first_question {
+                    flags |= CUELESS;
+                }
+            }
             ents.push(Entry {
                 fold,
-                name: (NONE, NONE),
-                next: 0,
+                joined: (NONE, NONE),
                 flags,
                 lists: Cell::new(0),
                 blocked: Cell::new(UNKNOWN),
             });
         }
-        let first_question = text.find('?').unwrap_or(usize::MAX);
-        // `lowercase_line` of the line being walked (one value per line)
-        let mut line_lower: Option<bool> = None;
-        for k in 0..toks.len() {
-            let t = &toks[k];
-            if t.nl {
-                line_lower = None;
-            }
-            if t.kind != Tk::Word {
-                continue;
-            }
-            if is_cap(text, t) || t.start > first_question {
-                ents[k].flags |= CUELESS;
-            }
-            let Some((name, next)) = Self::join(toks, &ents, &mut arena, k) else {
-                continue;
-            };
-            let w = &arena[name.0 as usize..name.1 as usize];
-            // a lowercase listed given name (or a possessive, "rashida's") in a line
-            // without capitals: only there are the lists needed up front
-            if t.end - t.start >= 3
-                && text.as_bytes()[t.start].is_ascii_lowercase()
-                && *line_lower.get_or_insert_with(|| lowercase_line(text, toks, k))
+        for k in hyphens {
+            // the `name_word` rule: a glued part of at most 12 bytes that folds
+            if toks
+                .get(k + 2)
+                .is_some_and(|n| n.kind == Tk::Word && !n.gap && n.end - n.start <= 12)
+                && ents[k + 2].fold.0 != NONE
             {
-                let lists = lists_of(names, w, next == k + 1);
-                ents[k].lists.set(lists);
-                if lists & GIVEN != 0 || w.ends_with("'s") {
-                    ents[k].flags |= CUELESS;
-                }
+                let (a, b) = ents[k].fold;
+                let (c, d) = ents[k + 2].fold;
+                let s = arena.len();
+                // rare (hyphenated names): copies through a temporary
+                let joined = format!(
+                    "{}-{}",
+                    &arena[a as usize..b as usize],
+                    &arena[c as usize..d as usize]
+                );
+                arena.push_str(&joined);
+                ents[k].joined = (s as u32, arena.len() as u32);
+                ents[k].flags |= JOINED;
             }
-            let e = &mut ents[k];
-            e.name = name;
-            e.next = next as u32;
         }
-        Words {
+        let mut ix = Words {
             names,
             arena,
             ents,
             first_question,
+        };
+        // a lowercase listed given name (or a possessive, "rashida's") in a line
+        // without capitals: only there are the lists needed up front
+        let mut line_lower: Option<bool> = None;
+        for (k, t) in toks.iter().enumerate() {
+            if t.nl {
+                line_lower = None;
+            }
+            if ix.ents[k].flags & NAMED == 0
+                || t.end - t.start < 3
+                || !text.as_bytes()[t.start].is_ascii_lowercase()
+                || !*line_lower.get_or_insert_with(|| lowercase_line(text, toks, k))
+            {
+                continue;
+            }
+            let (g, _) = ix.listed(k);
+            if g || ix.name(k).is_some_and(|(w, _)| w.ends_with("'s")) {
+                ix.ents[k].flags |= CUELESS;
+            }
         }
-    }
-
-    /// The `name_word` rule: a word of at most 24 bytes that folds, joined with a
-    /// glued hyphenated part of at most 12 bytes that folds ("ji-woo").
-    fn join(
-        toks: &[Tok],
-        ents: &[Entry],
-        arena: &mut String,
-        k: usize,
-    ) -> Option<((u32, u32), usize)> {
-        let t = &toks[k];
-        if t.kind != Tk::Word || t.end - t.start > 24 || ents[k].fold.0 == NONE {
-            return None;
-        }
-        if toks
-            .get(k + 1)
-            .is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
-            && toks
-                .get(k + 2)
-                .is_some_and(|n| n.kind == Tk::Word && !n.gap && n.end - n.start <= 12)
-            && ents[k + 2].fold.0 != NONE
-        {
-            let (a, b) = ents[k].fold;
-            let (c, d) = ents[k + 2].fold;
-            let s = arena.len();
-            // rare (hyphenated names): copies through a temporary
-            let joined = format!(
-                "{}-{}",
-                &arena[a as usize..b as usize],
-                &arena[c as usize..d as usize]
-            );
-            arena.push_str(&joined);
-            return Some(((s as u32, arena.len() as u32), k + 3));
-        }
-        Some((ents[k].fold, k + 1))
+        ix
     }
 
     #[inline]
@@ -223,7 +215,13 @@ impl<'a> Words<'a> {
     #[inline]
     pub(super) fn name(&self, k: usize) -> Option<(&str, usize)> {
         let e = self.ents.get(k)?;
-        Some((self.at(e.name)?, e.next as usize))
+        if e.flags & NAMED == 0 {
+            return None;
+        }
+        if e.flags & JOINED != 0 {
+            return Some((self.at(e.joined)?, k + 3));
+        }
+        Some((self.at(e.fold)?, k + 1))
     }
 
     /// The lists holding token `k`'s name form (0 without one), looked up once.
