@@ -1,6 +1,6 @@
 //! Candidate collection and overlap resolution.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 
 use regex::Regex;
 
@@ -30,45 +30,60 @@ pub(crate) struct Cand {
     pub(crate) norm: Option<String>,
 }
 
-/// The name lists shipped with the crate.
+/// The name lists shipped with the crate, as one map from a folded word to the
+/// lists holding it (one look-up answers all three).
 #[derive(Debug)]
 pub(crate) struct Names {
-    pub(crate) given: HashSet<&'static str>,
-    pub(crate) surnames: HashSet<&'static str>,
-    /// Names that are also everyday English words ("will", "grace"): never a name
-    /// without a cue.
-    pub(crate) english: HashSet<&'static str>,
+    words: HashMap<&'static str, u8>,
 }
 
 impl Names {
+    /// In the given-name lists.
+    pub(crate) const GIVEN: u8 = 1;
+    /// In the surname lists.
+    pub(crate) const SURNAME: u8 = 2;
+    /// A name that is also an everyday English word ("will", "grace"): never a
+    /// name without a cue.
+    pub(crate) const ENGLISH: u8 = 4;
+
     pub(crate) fn load() -> Self {
-        let given = include_str!("../data/given_names.txt")
-            .lines()
-            .chain(include_str!("../data/given_names_modern.txt").lines())
-            .chain(include_str!("../data/given_names_intl.txt").lines())
-            .chain(include_str!("../data/given_names_more.txt").lines())
-            .chain(include_str!("../data/given_names_world.txt").lines())
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        let surnames = include_str!("../data/surnames.txt")
-            .lines()
-            .chain(include_str!("../data/surnames_intl.txt").lines())
-            .chain(include_str!("../data/surnames_more.txt").lines())
-            .chain(include_str!("../data/surnames_world.txt").lines())
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        let english = include_str!("../data/name_words_en.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        Names {
-            given,
-            surnames,
-            english,
+        let mut words: HashMap<&'static str, u8> = HashMap::default();
+        let lists: [(&'static str, u8); 10] = [
+            (include_str!("../data/given_names.txt"), Self::GIVEN),
+            (include_str!("../data/given_names_modern.txt"), Self::GIVEN),
+            (include_str!("../data/given_names_intl.txt"), Self::GIVEN),
+            (include_str!("../data/given_names_more.txt"), Self::GIVEN),
+            (include_str!("../data/given_names_world.txt"), Self::GIVEN),
+            (include_str!("../data/surnames.txt"), Self::SURNAME),
+            (include_str!("../data/surnames_intl.txt"), Self::SURNAME),
+            (include_str!("../data/surnames_more.txt"), Self::SURNAME),
+            (include_str!("../data/surnames_world.txt"), Self::SURNAME),
+            (include_str!("../data/name_words_en.txt"), Self::ENGLISH),
+        ];
+        for (list, flag) in lists {
+            for l in list.lines().map(str::trim) {
+                if !l.is_empty() && !l.starts_with('#') {
+                    *words.entry(l).or_insert(0) |= flag;
+                }
+            }
         }
+        Names { words }
+    }
+
+    /// The lists holding `w` (`GIVEN` | `SURNAME` | `ENGLISH`), 0 for none.
+    #[inline]
+    pub(crate) fn kinds(&self, w: &str) -> u8 {
+        self.words.get(w).copied().unwrap_or(0)
+    }
+
+    /// `w` is a listed surname.
+    pub(crate) fn surname(&self, w: &str) -> bool {
+        self.kinds(w) & Self::SURNAME != 0
+    }
+
+    /// `w` is a name that is also an everyday English word.
+    pub(crate) fn english(&self, w: &str) -> bool {
+        self.kinds(w) & Self::ENGLISH != 0
     }
 }
 

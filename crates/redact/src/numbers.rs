@@ -521,10 +521,9 @@ pub(crate) fn detect(
             k += 1;
             continue;
         };
-        let ctx = match num_ctx(text, toks, run.first_tok, stops) {
-            NumCtx::None => crate::context::num_ctx_after(text, toks, next, stops),
-            c => c,
-        };
+        // the context words are read once, when a range long enough to be a value
+        // comes up (most runs are short: a year, a count)
+        let mut run_ctx: Option<NumCtx> = None;
         let long = run.chunks.len() >= 24;
         for i in 0..run.chunks.len() {
             if run.chunks[i].quantity {
@@ -569,6 +568,12 @@ pub(crate) fn detect(
                 let plus = run.plus && i == 0;
                 // context words belong to the start of the run only
                 // (a suppressing context covers the whole run)
+                let ctx = *run_ctx.get_or_insert_with(|| {
+                    match num_ctx(text, toks, run.first_tok, stops) {
+                        NumCtx::None => crate::context::num_ctx_after(text, toks, next, stops),
+                        c => c,
+                    }
+                });
                 let ctx = match ctx {
                     NumCtx::Neg | NumCtx::Card | NumCtx::Ssn => ctx,
                     _ if i == 0 => ctx,

@@ -5,6 +5,7 @@
 //! street name with a number when a postcode line follows ("Karlova 2094/44, 405 11
 //! Košice"). Street types come from libpostal's per-language dictionaries.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -80,8 +81,14 @@ fn particle(w: &str) -> bool {
     )
 }
 
-fn lower(text: &str, t: &Tok) -> String {
-    text[t.start..t.end].to_lowercase()
+/// The token lowercased; borrowed when it is ASCII without capitals already.
+fn lower<'t>(text: &'t str, t: &Tok) -> Cow<'t, str> {
+    let s = &text[t.start..t.end];
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 fn is_cap(text: &str, t: &Tok) -> bool {
@@ -229,7 +236,7 @@ fn name_then_number(
     if toks
         .get(next)
         .is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap)
-        && types.after.contains(lw.as_str())
+        && types.after.contains(&*lw)
     {
         end = toks[next].end;
     }
@@ -243,7 +250,7 @@ fn name_then_number(
             break;
         }
         let l = lower(text, t);
-        if types.prefix.contains(l.as_str())
+        if types.prefix.contains(&*l)
             && m < w
             && (is_cap(text, t) || !english_prefix(&l) || tail::extend(text, end, true) > end)
         {
@@ -269,7 +276,7 @@ fn name_then_number(
     if glued(types, &lw) && (cap || lw.chars().all(char::is_alphabetic)) {
         return Some((last.start, end, next));
     }
-    if types.after.contains(lw.as_str()) && w > 0 {
+    if types.after.contains(&*lw) && w > 0 {
         // the capitalised words before the type ("Petőfi Sándor utca")
         let mut s = w;
         while s > 0 && w - s < 3 && is_cap(text, &toks[s - 1]) && !toks[s].nl && toks[s].gap {
@@ -360,7 +367,7 @@ fn number_then_prefix(
         return None;
     }
     let l = lower(text, t);
-    if !types.prefix.contains(l.as_str()) || l == "via" {
+    if !types.prefix.contains(&*l) || l == "via" {
         return None;
     }
     let mut m = j + 1;
@@ -417,15 +424,14 @@ fn number_name_type(
         }
         let cap = is_cap(text, n);
         let l = lower(text, n);
-        if super::words::stop(&l) || matches!(l.as_str(), "the" | "and" | "a" | "an" | "oh" | "of")
-        {
+        if super::words::stop(&l) || matches!(&*l, "the" | "and" | "a" | "an" | "oh" | "of") {
             return None;
         }
         if m > j {
-            if cap && types.english.contains(l.as_str()) {
+            if cap && types.english.contains(&*l) {
                 return Some((toks[k].start, n.end, m + 1));
             }
-            if !cap && (types.english.contains(l.as_str()) || usps.contains(l.as_str())) {
+            if !cap && (types.english.contains(&*l) || usps.contains(&*l)) {
                 let after = tail::extend(text, n.end, true);
                 if after > n.end {
                     return Some((toks[k].start, n.end, m + 1));

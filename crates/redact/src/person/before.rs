@@ -1,8 +1,8 @@
 //! Names said before their cue ("Yan here", "Ji-woo speaking").
 
 use super::cues::{boundary_at, open_word};
+use super::index::Words;
 use super::vocab::{clause_opener, everyday_word, not_a_name};
-use super::word::{listed, name_word};
 use super::word_is;
 use crate::detect::Names;
 use crate::token::{lower, Kw, Tk, Tok};
@@ -13,6 +13,7 @@ use crate::token::{lower, Kw, Tk, Tok};
 pub(super) fn name_before(
     text: &str,
     toks: &[Tok],
+    ix: &Words<'_>,
     cue: usize,
     names: &Names,
 ) -> Option<(usize, usize)> {
@@ -48,12 +49,12 @@ pub(super) fn name_before(
         }
     };
     let info = |s: usize| -> Option<(bool, bool, bool)> {
-        let (w, _) = name_word(text, toks, s)?;
-        if not_a_name(&w) || toks[s].kw != Kw::None {
+        let (w, _) = ix.name(s)?;
+        if not_a_name(w) || toks[s].kw != Kw::None {
             return None;
         }
-        let (g, sur) = listed(names, &w);
-        Some((toks[s].cap, g && (toks[s].cap || !everyday_word(&w)), sur))
+        let (g, sur) = ix.listed(s);
+        Some((toks[s].cap, g && (toks[s].cap || !everyday_word(w)), sur))
     };
     let last = *starts.first()?;
     let (cap1, given1, sur1) = info(last)?;
@@ -74,7 +75,7 @@ pub(super) fn name_before(
     }
     // unlisted lowercase: "caller: manaia here", "yeah hi oguz celik on the line",
     // "duke energy thuy speaking how may i help"
-    let open = |s: usize| name_word(text, toks, s).is_some_and(|(w, _)| open_word(&w, names));
+    let open = |s: usize| ix.name(s).is_some_and(|(w, _)| open_word(w, names));
     if open(last) && toks[last].kw == Kw::None {
         if let Some(&first) = starts.get(1) {
             if open(first) && toks[first].kw == Kw::None && opener(first) {

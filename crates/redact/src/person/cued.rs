@@ -7,17 +7,19 @@ use super::cues::{
     self_cue_follows, send_to, surname_follows, trigger_after, Trigger,
 };
 use super::guards::org_word;
+use super::index::Words;
 use super::labels::{label_value, label_word, speaker_label};
 use super::vocab::{everyday_word, not_a_name, particle};
-use super::word::{after_particles, fold, is_cap, listed, name_word, shouting};
+use super::word::{after_particles, is_cap, shouting};
 use super::{person, word_is};
 use crate::detect::{Cand, Names};
-use crate::token::{lower, Kw, Tk, Tok};
+use crate::token::{Kw, Tk, Tok};
 
 /// Finds names after cue words (tokens marked `Kw::NameCue`).
 pub(super) fn cued_names(
     text: &str,
     toks: &[Tok],
+    ix: &Words<'_>,
     names: &Names,
     name_cue: bool,
     out: &mut Vec<Cand>,
@@ -29,17 +31,14 @@ pub(super) fn cued_names(
             k += 1;
             continue;
         }
-        let mut b0 = [0u8; 24];
-        let mut b1 = [0u8; 24];
-        let mut b2 = [0u8; 24];
-        let Some(w) = lower(&text[t.start..t.end], &mut b0) else {
+        let Some(w) = ix.lower(k) else {
             k += 1;
             continue;
         };
         if w == "line" {
             // "Oguz Celik on the line"
             if k >= 3 && word_is(text, toks, k - 1, "the") && word_is(text, toks, k - 2, "on") {
-                if let Some((s, e)) = name_before(text, toks, k - 2, names) {
+                if let Some((s, e)) = name_before(text, toks, ix, k - 2, names) {
                     out.push(person(s, e));
                 }
             }
@@ -47,7 +46,7 @@ pub(super) fn cued_names(
             continue;
         }
         if !is_trigger_last(w) {
-            if let Some((s, e)) = name_before(text, toks, k, names) {
+            if let Some((s, e)) = name_before(text, toks, ix, k, names) {
                 out.push(person(s, e));
             }
             k += 1;
@@ -55,35 +54,30 @@ pub(super) fn cued_names(
         }
         if w == "is" && word_is(text, toks, k + 1, "the") && word_is(text, toks, k + 2, "name") {
             // "Wei Brown is the name on the account"
-            if let Some((s, e)) = name_before(text, toks, k, names) {
+            if let Some((s, e)) = name_before(text, toks, ix, k, names) {
                 out.push(person(s, e));
             }
         }
-        let word_at = |i: usize, buf: &'_ mut [u8; 24]| -> Option<usize> {
-            let t = toks.get(i)?;
-            if t.kind != Tk::Word {
+        let word_at = |i: usize| -> Option<&str> {
+            if toks.get(i)?.kind != Tk::Word {
                 return None;
             }
-            lower(&text[t.start..t.end], buf).map(str::len)
+            ix.lower(i)
         };
-        let p1 = if k >= 1 {
-            word_at(k - 1, &mut b1)
-        } else {
-            None
-        };
+        let p1 = if k >= 1 { word_at(k - 1) } else { None };
         let p2 = if k >= 2 && p1.is_some() {
-            word_at(k - 2, &mut b2)
+            word_at(k - 2)
         } else {
             None
         };
         let mut refs: [&str; 3] = [""; 3];
         let mut n = 0;
         if let (Some(l2), Some(_)) = (p2, p1) {
-            refs[n] = std::str::from_utf8(&b2[..l2]).unwrap_or("");
+            refs[n] = l2;
             n += 1;
         }
         if let Some(l1) = p1 {
-            refs[n] = std::str::from_utf8(&b1[..l1]).unwrap_or("");
+            refs[n] = l1;
             n += 1;
         }
         refs[n] = w;
@@ -161,13 +155,13 @@ pub(super) fn cued_names(
             if n.kind != Tk::Word || n.nl {
                 break;
             }
-            let Some((lw, next)) = name_word(text, toks, end_tok) else {
+            let Some((lw, next)) = ix.name(end_tok) else {
                 break;
             };
-            if count >= 1 && particle(&lw) {
+            if count >= 1 && particle(lw) {
                 // "Declan da Silva", "Eilidh van der Berg"
-                if let Some(sj) = after_particles(text, toks, end_tok) {
-                    end_tok = name_word(text, toks, sj).map_or(sj + 1, |(_, nx)| nx);
+                if let Some(sj) = after_particles(text, toks, ix, end_tok) {
+                    end_tok = ix.name(sj).map_or(sj + 1, |(_, nx)| nx);
                     count += 1;
                     break;
                 }
@@ -176,18 +170,18 @@ pub(super) fn cued_names(
             // name, when a listed surname follows
             let month_name = matches!(n.kw, Kw::Month(4 | 5 | 6 | 8))
                 && lw.len() >= 3
-                && surname_follows(text, toks, next, names);
+                && surname_follows(toks, ix, next);
             // a speaker label ("... who am i speaking with CALLER: venkatesh")
             let labels_next = trig != Trigger::Label
                 && toks.get(next).is_some_and(|p| p.kind == Tk::Punct(b':'))
-                && (speaker_label(&lw) || lw.len() == 1);
+                && (speaker_label(lw) || lw.len() == 1);
             if labels_next
-                || not_a_name(&lw)
+                || not_a_name(lw)
                 || (n.kw != Kw::None && n.kw != Kw::NameCue && !month_name)
             {
                 break;
             }
-            let (given, sur) = listed(names, &lw);
+            let (given, sur) = ix.listed(end_tok);
             let is_listed = given || sur;
             let capd = is_cap(text, n) && !shouting(text, toks, end_tok);
             let ok = if capd {
@@ -198,26 +192,24 @@ pub(super) fn cued_names(
                     // "it's under rawiri tawhiri checking in": an unlisted second
                     // word when a boundary follows it
                     Trigger::Strong => {
-                        count == 0 && (w != "under" || open_word(&lw, names))
+                        count == 0 && (w != "under" || open_word(lw, names))
                             || is_listed
-                            || open_word(&lw, names) && boundary_at(text, toks, next)
+                            || open_word(lw, names) && boundary_at(text, toks, next)
                     }
                     // "mr okafor" in lowercase speech; never the verb after it
-                    Trigger::Title => count == 0 || sur && !everyday_word(&lw),
+                    Trigger::Title => count == 0 || sur && !everyday_word(lw),
                     Trigger::Label => false,
                     Trigger::Weak | Trigger::Relation => {
                         let plain = if count == 0 {
-                            given
-                                && (!everyday_word(&lw)
-                                    || open && surname_follows(text, toks, next, names))
-                                || trig == Trigger::Weak && self_cue_follows(text, toks, next)
+                            given && (!everyday_word(lw) || open && surname_follows(toks, ix, next))
+                                || trig == Trigger::Weak && self_cue_follows(toks, ix, next)
                         } else {
-                            sur || (given && !everyday_word(&lw))
+                            sur || (given && !everyday_word(lw))
                         };
                         if !plain
                             && open
-                            && open_word(&lw, names)
-                            && open_run_ok(text, toks, next, count, names)
+                            && open_word(lw, names)
+                            && open_run_ok(text, toks, ix, next, count, names)
                         {
                             via_open = true;
                             true
@@ -290,27 +282,25 @@ pub(super) fn cued_names(
         }
         // "Assignee: Platform Team", "Ship to: Acme Corp": an organisation
         if (j..=end_tok).any(|i| {
-            toks.get(i).is_some_and(|x| {
-                x.kind == Tk::Word && fold(&text[x.start..x.end]).is_some_and(|f| org_word(&f))
-            })
+            toks.get(i)
+                .is_some_and(|x| x.kind == Tk::Word && ix.fold(i).is_some_and(org_word))
         }) {
             k += 1;
             continue;
         }
         // "Agent: Wells Fargo, ...": a listed surname then an unlisted word is a firm
         if trig == Trigger::Label && count == 2 && first_listed && {
-            let (g0, _) =
-                name_word(text, toks, j).map_or((false, false), |(f, _)| listed(names, &f));
+            let (g0, _) = ix.listed(j);
             let (g1, s1) = toks
                 .get(end_tok - 1)
-                .and_then(|_| {
+                .map(|_| {
                     let mut i = end_tok - 1;
                     while i > j && toks[i].kind != Tk::Word {
                         i -= 1;
                     }
-                    name_word(text, toks, i)
+                    ix.listed(i)
                 })
-                .map_or((false, false), |(f, _)| listed(names, &f));
+                .unwrap_or((false, false));
             !g0 && !g1 && !s1
         } {
             k += 1;
@@ -335,8 +325,8 @@ pub(super) fn cued_names(
             // "Patient: Lindqvist, Olivia"
             if let Some(g) = toks.get(end_tok + 1) {
                 if g.kind == Tk::Word && is_cap(text, g) && !g.nl {
-                    if let Some((gw, nx)) = name_word(text, toks, end_tok + 1) {
-                        if names.given.contains(gw.as_str()) {
+                    if let Some((_, nx)) = ix.name(end_tok + 1) {
+                        if ix.listed(end_tok + 1).0 {
                             end_tok = nx;
                         }
                     }
@@ -355,8 +345,7 @@ pub(super) fn cued_names(
                 if matches!(n.kind, Tk::Punct(b',' | b'.' | b'?' | b'!')) {
                     return Some(true);
                 }
-                let mut bb = [0u8; 24];
-                lower(&text[n.start..n.end], &mut bb).map(is_cue_after)
+                ix.lower(end_tok).map(is_cue_after)
             });
             let cue = cue.unwrap_or(end_tok == toks.len());
             if !cue || count > 2 {

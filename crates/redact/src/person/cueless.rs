@@ -10,13 +10,14 @@
 //! street words are never names.
 
 use super::gazetteer::{
-    acronym, blocked, cap_word, firm, folded, name_ok, place_opener, punct, role, sentence_start,
+    acronym, cap_word, firm, name_ok, place_opener, punct, role, sentence_start,
 };
 use super::guards::{org_word, street_word};
+use super::index::Words;
 use super::lowercase::lowercase_name;
 use super::person;
 use super::position::position_name;
-use super::word::{after_particles, is_cap, name_word, surname_like};
+use super::word::{after_particles, is_cap, surname_like};
 use crate::detect::{Cand, Names};
 use crate::token::{Kw, Tk, Tok};
 
@@ -26,6 +27,7 @@ use crate::token::{Kw, Tk, Tok};
 pub(super) fn run(
     text: &str,
     toks: &[Tok],
+    ix: &Words<'_>,
     next: usize,
     names: &Names,
     open: bool,
@@ -33,7 +35,7 @@ pub(super) fn run(
     let mut end = next;
     let mut count = 1;
     while count < 3 {
-        let j = match after_particles(text, toks, end) {
+        let j = match after_particles(text, toks, ix, end) {
             Some(j) => j,
             None => end,
         };
@@ -41,12 +43,12 @@ pub(super) fn run(
         if t.kind != Tk::Word || t.nl || !(t.gap || j > end) || !is_cap(text, t) {
             break;
         }
-        let Some((w, nx)) = name_word(text, toks, j) else {
+        let Some((w, nx)) = ix.name(j) else {
             break;
         };
-        let good = !blocked(&w, names) && (open || name_ok(&w, names) || surname_like(&w, names));
+        let good = !ix.blocked(j) && (open || ix.name_ok(j) || surname_like(w, names));
         if !good {
-            if street_word(&w) || org_word(&w) || names.english.contains(w.as_str()) || !open {
+            if street_word(w) || org_word(w) || ix.english(j) || !open {
                 return None;
             }
             break;
@@ -58,7 +60,13 @@ pub(super) fn run(
 }
 
 /// Finds names without a cue.
-pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<Cand>) {
+pub(super) fn cueless_names(
+    text: &str,
+    toks: &[Tok],
+    ix: &Words<'_>,
+    names: &Names,
+    out: &mut Vec<Cand>,
+) {
     // a lone word ("Ada" as a JSON value under a key that is no identity key) has
     // no context to be a name in: the key rules decide
     if toks.iter().filter(|t| t.kind == Tk::Word).count() < 2 {
@@ -66,12 +74,16 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
     }
     let mut k = 0;
     while k < toks.len() {
-        if let Some(e) = position_name(text, toks, k, names) {
+        if !ix.may_start_cueless(k) {
+            k += 1;
+            continue;
+        }
+        if let Some(e) = position_name(text, toks, ix, k, names) {
             out.push(person(toks[k].start, toks[e - 1].end));
             k = e;
             continue;
         }
-        if let Some(e) = lowercase_name(text, toks, k, names) {
+        if let Some(e) = lowercase_name(text, toks, ix, k, names) {
             let end = toks[e - 1].end;
             let span = &text[toks[k].start..end];
             let end = end
@@ -90,11 +102,11 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
             k += 1;
             continue;
         }
-        let Some((w, next)) = name_word(text, toks, k) else {
+        let Some((w, next)) = ix.name(k) else {
             k += 1;
             continue;
         };
-        if !name_ok(&w, names) {
+        if !ix.name_ok(k) {
             k += 1;
             continue;
         }
@@ -134,12 +146,12 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
         if k > 0 && !sentence_start(text, toks, k) {
             let p = &toks[k - 1];
             if p.kind == Tk::Word && is_cap(text, p) && !toks[k].nl {
-                let pw = folded(text, p).unwrap_or_default();
+                let pw = ix.fold(k - 1).unwrap_or_default();
                 let title = matches!(
-                    pw.as_str(),
+                    pw,
                     "mr" | "mrs" | "ms" | "mx" | "dr" | "prof" | "sir" | "dame" | "miss"
-                ) || role(&pw);
-                if !title && !name_ok(&pw, names) {
+                ) || role(pw);
+                if !title && !name_ok(pw, names) {
                     k = next;
                     continue;
                 }
@@ -147,15 +159,14 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
             if p.kind == Tk::Word && place_before(&text[p.start..p.end]) {
                 // "in Oxford", "at Morgan", "from Victoria": a place or a firm unless
                 // a surname follows
-                let two = cap_word(text, toks, next)
-                    && name_word(text, toks, next).is_some_and(|(n, _)| name_ok(&n, names));
+                let two = cap_word(text, toks, next) && ix.name(next).is_some() && ix.name_ok(next);
                 if !two {
                     k = next;
                     continue;
                 }
             }
         }
-        let Some(e) = run(text, toks, next, names, false) else {
+        let Some(e) = run(text, toks, ix, next, names, false) else {
             // skip the whole capitalised phrase
             let mut j = next;
             while cap_word(text, toks, j) && !toks[j].nl {
@@ -165,7 +176,7 @@ pub(super) fn cueless_names(text: &str, toks: &[Tok], names: &Names, out: &mut V
             continue;
         };
         let phrase = text[toks[k].start..toks[e - 1].end].to_lowercase();
-        if firm(&phrase) || place_opener(&w) || email_follows(text, toks, e) {
+        if firm(&phrase) || place_opener(w) || email_follows(text, toks, e) {
             k = e;
             continue;
         }

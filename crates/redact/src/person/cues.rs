@@ -2,8 +2,9 @@
 //! relations) and the open-cue rules for unlisted lowercase names.
 
 use super::common::common_word;
+use super::index::Words;
 use super::vocab::{everyday_word, not_a_name};
-use super::word::{fold, listed, name_word};
+use super::word::listed;
 use crate::detect::Names;
 use crate::token::{lower, Kw, Tk, Tok};
 
@@ -110,6 +111,7 @@ pub(super) fn help_with(last: &str, prev: &str, prev2: &str) -> bool {
 pub(super) fn open_run_ok(
     text: &str,
     toks: &[Tok],
+    ix: &Words<'_>,
     next: usize,
     count: usize,
     names: &Names,
@@ -119,17 +121,19 @@ pub(super) fn open_run_ok(
     }
     count == 0
         && toks.get(next).is_some_and(|t| t.kind == Tk::Word && !t.nl)
-        && name_word(text, toks, next).is_some_and(|(w, n2)| {
-            let (g, sur) = listed(names, &w);
-            (g || sur || open_word(&w, names)) && boundary_at(text, toks, n2)
+        && ix.name(next).is_some_and(|(w, n2)| {
+            let (g, sur) = ix.listed(next);
+            (g || sur || open_word(w, names)) && boundary_at(text, toks, n2)
         })
 }
 
 /// Whether the word at `k` is a listed surname ("june shin", "chase anozie" with
 /// "anozie" unlisted is not).
-pub(super) fn surname_follows(text: &str, toks: &[Tok], k: usize, names: &Names) -> bool {
+pub(super) fn surname_follows(toks: &[Tok], ix: &Words<'_>, k: usize) -> bool {
     toks.get(k).is_some_and(|t| t.kind == Tk::Word && !t.nl)
-        && name_word(text, toks, k).is_some_and(|(w, _)| listed(names, &w).1 && !not_a_name(&w))
+        && ix
+            .name(k)
+            .is_some_and(|(w, _)| ix.listed(k).1 && !not_a_name(w))
 }
 
 /// Words and marks that end a name said after an open cue.
@@ -332,14 +336,10 @@ pub(super) fn is_cue_after(w: &str) -> bool {
 
 /// "this is rhys okonkwo calling": "calling"/"speaking"/"here" within two
 /// words after token `k` (a lowercase unlisted name said before it).
-pub(super) fn self_cue_follows(text: &str, toks: &[Tok], k: usize) -> bool {
+pub(super) fn self_cue_follows(toks: &[Tok], ix: &Words<'_>, k: usize) -> bool {
     (k..k + 2).any(|i| {
         toks.get(i).is_some_and(|t| {
-            t.kind == Tk::Word
-                && matches!(
-                    fold(&text[t.start..t.end]).as_deref(),
-                    Some("calling" | "speaking" | "here")
-                )
+            t.kind == Tk::Word && matches!(ix.fold(i), Some("calling" | "speaking" | "here"))
         })
     }) && toks.get(k).is_some_and(|t| t.kind == Tk::Word && !t.nl)
 }

@@ -2,14 +2,21 @@
 
 use super::gazetteer::{firm, role};
 use super::guards::street_word;
+use super::index::Words;
 use super::vocab::not_a_name;
-use super::word::{after_particles, is_cap, listed, name_word, surname_like};
+use super::word::{after_particles, is_cap, surname_like};
 use super::{person, word_is};
 use crate::detect::{Cand, Names};
 use crate::token::{Tk, Tok};
 
 /// Finds a listed given name followed by a listed or surname-like capitalised word.
-pub(super) fn full_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<Cand>) {
+pub(super) fn full_names(
+    text: &str,
+    toks: &[Tok],
+    ix: &Words<'_>,
+    names: &Names,
+    out: &mut Vec<Cand>,
+) {
     // Given name + surname, both capitalised, both in the lists (or the surname
     // after particles: "Declan da Silva", "Mary Ó Briain").
     let mut k = 0;
@@ -21,11 +28,11 @@ pub(super) fn full_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<
             k += 1;
             continue;
         }
-        let Some((wa, mut j)) = name_word(text, toks, k) else {
+        let Some((wa, mut j)) = ix.name(k) else {
             k += 1;
             continue;
         };
-        if !names.given.contains(wa.as_str()) {
+        if !ix.listed(k).0 {
             k += 1;
             continue;
         }
@@ -37,7 +44,7 @@ pub(super) fn full_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<
         {
             j += 2;
         }
-        let (bj, particles) = match after_particles(text, toks, j) {
+        let (bj, particles) = match after_particles(text, toks, ix, j) {
             Some(x) => (x, true),
             None => (j, false),
         };
@@ -51,7 +58,7 @@ pub(super) fn full_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<
             k += 1;
             continue;
         }
-        let Some((wb, nk)) = name_word(text, toks, bj) else {
+        let Some((wb, nk)) = ix.name(bj) else {
             k += 1;
             continue;
         };
@@ -59,13 +66,13 @@ pub(super) fn full_names(text: &str, toks: &[Tok], names: &Names, out: &mut Vec<
         let after_at =
             k > 0 && (word_is(text, toks, k - 1, "at") || word_is(text, toks, k - 1, "in"));
         if !after_at
-            && (particles || listed(names, &wb).1 || surname_like(&wb, names))
-            && !not_a_name(&wb)
-            && !street_word(&wb)
+            && (particles || ix.listed(bj).1 || surname_like(wb, names))
+            && !not_a_name(wb)
+            && !street_word(wb)
             && !firm(&format!("{wa} {wb}"))
-            && !firm(&wa)
-            && !role(&wa)
-            && !firm(&wb)
+            && !firm(wa)
+            && !role(wa)
+            && !firm(wb)
         {
             out.push(person(a.start, toks[nk - 1].end));
             k = nk;

@@ -9,7 +9,7 @@ use super::common::common_word;
 use super::guards::{org_word, street_word};
 use super::labels::speaker_label;
 use super::vocab::{everyday_word, not_a_name};
-use super::word::{fold, is_cap, listed, shouting};
+use super::word::{is_cap, listed, shouting};
 use crate::address::intl_words::country;
 use crate::detect::Names;
 use crate::token::{Tk, Tok};
@@ -129,7 +129,7 @@ pub(super) fn blocked(w: &str, names: &Names) -> bool {
     w.len() < 2
         || calendar(w)
         || firm(w)
-        || names.english.contains(w)
+        || names.english(w)
         || not_a_name(w)
         || everyday_word(w)
         || common_word(w)
@@ -228,22 +228,20 @@ pub(super) fn role(w: &str) -> bool {
 /// speaker tag.
 pub(super) fn acronym(text: &str, t: &Tok) -> bool {
     let w = &text[t.start..t.end];
-    w.chars().count() >= 2 && !w.chars().any(char::is_lowercase)
+    !w.chars().any(char::is_lowercase) && w.chars().count() >= 2
 }
 
 /// Capitalised, not shouted, a Latin-script word of 2+ letters.
+#[inline]
 pub(super) fn cap_word(text: &str, toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_some_and(|t| {
         t.kind == Tk::Word && t.end - t.start >= 2 && is_cap(text, t) && !shouting(text, toks, k)
     })
 }
 
+#[inline]
 pub(super) fn punct(toks: &[Tok], k: usize, c: u8) -> bool {
     toks.get(k).is_some_and(|t| t.kind == Tk::Punct(c))
-}
-
-pub(super) fn folded(text: &str, t: &Tok) -> Option<String> {
-    fold(&text[t.start..t.end])
 }
 
 /// Sentence start: first token, after a newline, or after `.`, `!`, `?`, `:`, `—`.

@@ -3,8 +3,9 @@
 //! a spoken e-mail, not a place or a city before its state.
 
 use super::cueless::{email_follows, place_before};
-use super::gazetteer::{blocked, firm, name_ok, place_opener};
-use super::word::{listed, name_word};
+use super::gazetteer::{blocked, firm, place_opener};
+use super::index::Words;
+use super::word::listed;
 use crate::detect::Names;
 use crate::token::{Tk, Tok};
 
@@ -29,7 +30,13 @@ pub(super) fn lowercase_line(text: &str, toks: &[Tok], k: usize) -> bool {
 
 /// A lowercase given name (and listed surnames after it) in lowercase speech:
 /// "it is for tomasz wierzbicki", "my partner rashida's order".
-pub(super) fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
+pub(super) fn lowercase_name(
+    text: &str,
+    toks: &[Tok],
+    ix: &Words<'_>,
+    k: usize,
+    names: &Names,
+) -> Option<usize> {
     let t = &toks[k];
     if t.kind != Tk::Word || t.end - t.start < 3 || !text.as_bytes()[t.start].is_ascii_lowercase() {
         return None;
@@ -37,14 +44,26 @@ pub(super) fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) 
     if k > 0 && toks[k - 1].kind == Tk::Punct(b'-') && !t.gap {
         return None;
     }
-    let (w, mut e) = name_word(text, toks, k)?;
+    let (w, mut e) = ix.name(k)?;
     // "my partner vasco's order": the name without its possessive
     let (w, possessive) = match w.strip_suffix("'s") {
-        Some(stem) if e == k + 1 => (stem.to_owned(), true),
+        Some(stem) if e == k + 1 => (stem, true),
         _ => (w, false),
     };
-    let (g, _) = listed(names, &w);
-    if !g || blocked(&w, names) || !lowercase_line(text, toks, k) {
+    let g = if possessive {
+        listed(names, w).0
+    } else {
+        ix.listed(k).0
+    };
+    if !g {
+        return None;
+    }
+    let b = if possessive {
+        blocked(w, names)
+    } else {
+        ix.blocked(k)
+    };
+    if b || !lowercase_line(text, toks, k) {
         return None;
     }
     if possessive {
@@ -64,8 +83,8 @@ pub(super) fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) 
         {
             // a place or a thing, unless a surname follows
             let n = toks.get(e)?;
-            let (nw, _) = name_word(text, toks, e)?;
-            if !(n.kind == Tk::Word && name_ok(&nw, names) && !listed(names, &nw).0) {
+            ix.name(e)?;
+            if !(n.kind == Tk::Word && ix.name_ok(e) && !ix.listed(e).0) {
                 return None;
             }
         }
@@ -73,13 +92,13 @@ pub(super) fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) 
     if k > 0 && toks[k - 1].kind == Tk::Word {
         let pw = &text[toks[k - 1].start..toks[k - 1].end];
         if matches!(pw, "at" | "underscore" | "dot" | "dash")
-            || place_before(pw) && !listed(names, &w).1
+            || place_before(pw) && !listed(names, w).1
         {
             return None;
         }
         // the second word of a run that was turned down ("at morgan stanley")
-        if let Some((pn, _)) = name_word(text, toks, k - 1) {
-            let (pg, ps) = listed(names, &pn);
+        if ix.name(k - 1).is_some() {
+            let (pg, ps) = ix.listed(k - 1);
             if (pg || ps) && toks[k].gap && !toks[k].nl {
                 return None;
             }
@@ -91,10 +110,10 @@ pub(super) fn lowercase_name(text: &str, toks: &[Tok], k: usize, names: &Names) 
         if n.kind != Tk::Word || n.nl || !n.gap {
             break;
         }
-        let Some((nw, nx)) = name_word(text, toks, e) else {
+        let Some((_, nx)) = ix.name(e) else {
             break;
         };
-        if !name_ok(&nw, names) {
+        if !ix.name_ok(e) {
             break;
         }
         e = nx;

@@ -10,6 +10,7 @@ mod cues;
 mod full;
 mod gazetteer;
 mod guards;
+mod index;
 mod labels;
 mod lowercase;
 mod position;
@@ -30,14 +31,15 @@ pub(crate) fn detect(
     cap_pair: bool,
     out: &mut Vec<Cand>,
 ) {
+    let ix = index::Words::new(text, toks, names);
     if name_cue || cap_pair {
-        cued::cued_names(text, toks, names, name_cue, out);
-        spelled::spelled_names(text, toks, out);
+        cued::cued_names(text, toks, &ix, names, name_cue, out);
+        spelled::spelled_names(text, toks, &ix, out);
     }
     if cap_pair {
-        full::full_names(text, toks, names, out);
+        full::full_names(text, toks, &ix, names, out);
     }
-    cueless::cueless_names(text, toks, names, out);
+    cueless::cueless_names(text, toks, &ix, names, out);
 }
 
 fn person(start: usize, end: usize) -> Cand {
@@ -50,6 +52,7 @@ fn person(start: usize, end: usize) -> Cand {
     }
 }
 
+#[inline]
 fn word_is(text: &str, toks: &[Tok], k: usize, w: &str) -> bool {
     toks.get(k)
         .is_some_and(|t| t.kind == Tk::Word && text[t.start..t.end].eq_ignore_ascii_case(w))

@@ -3,32 +3,44 @@
 //! an agent's name question ("May I have your name? — Renate Vogelsang").
 
 use super::cueless::run;
-use super::gazetteer::{acronym, blocked, cap_word, name_ok, punct};
-use super::word::{listed, name_word};
+use super::gazetteer::{acronym, cap_word, punct};
+use super::index::Words;
 use crate::detect::Names;
 use crate::token::{Tk, Tok};
 
 /// Names by position, listed or not: speaker tags, signatures, salutations, and
 /// the answer to a name question. Returns the token index after the name.
-pub(super) fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
+pub(super) fn position_name(
+    text: &str,
+    toks: &[Tok],
+    ix: &Words<'_>,
+    k: usize,
+    names: &Names,
+) -> Option<usize> {
     if !cap_word(text, toks, k) {
-        return lowercase_answer(text, toks, k, names);
+        return lowercase_answer(text, toks, ix, k);
+    }
+    let line_start = k == 0 || toks[k].nl;
+    let greeted = k > 0 && greeting(text, &toks[k - 1]);
+    // a speaker tag has its colon within three tokens; a signature follows a
+    // line break
+    let tag = line_start && (k + 1..=k + 3).any(|i| punct(toks, i, b':'));
+    let signed = k > 0 && toks[k].nl;
+    if !tag && !signed && !greeted && question_before(text, toks, ix, k).is_none() {
+        // none of the positions below
+        return None;
     }
     if acronym(text, &toks[k]) {
         return None;
     }
-    let (w, next) = name_word(text, toks, k)?;
-    if blocked(&w, names) && !name_ok(&w, names) {
+    let (_, next) = ix.name(k)?;
+    if ix.blocked(k) && !ix.name_ok(k) {
         return None;
     }
-    let line_start = k == 0 || toks[k].nl;
     // speaker tag "Ines: ..." (one or two words, then a colon)
     if line_start {
-        let e = run(text, toks, next, names, true)?;
-        if punct(toks, e, b':')
-            && e - k <= 3
-            && (name_ok(&w, names) || !blocked(&w, names) && e > next)
-        {
+        let e = run(text, toks, ix, next, names, true)?;
+        if punct(toks, e, b':') && e - k <= 3 && (ix.name_ok(k) || !ix.blocked(k) && e > next) {
             return Some(e);
         }
     }
@@ -39,25 +51,21 @@ pub(super) fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -
     };
     // signature: the line after a closing ("Best regards,")
     if line_start && closing(&prev_line) {
-        let e = run(text, toks, next, names, true)?;
+        let e = run(text, toks, ix, next, names, true)?;
         if line_ends(toks, e) {
             return Some(e);
         }
     }
     // salutation "Dear Castellanos," / "Hello Karimi,"
-    if k > 0 {
-        let p = &toks[k - 1];
-        let pw = text[p.start..p.end].to_ascii_lowercase();
-        if p.kind == Tk::Word && matches!(pw.as_str(), "dear" | "hello" | "hi" | "hey") {
-            let e = run(text, toks, next, names, true)?;
-            if punct(toks, e, b',') || punct(toks, e, b'!') || line_ends(toks, e) {
-                return Some(e);
-            }
+    if greeted {
+        let e = run(text, toks, ix, next, names, true)?;
+        if punct(toks, e, b',') || punct(toks, e, b'!') || line_ends(toks, e) {
+            return Some(e);
         }
     }
     // the answer to a name question, at the start of the next turn
-    if asked_name_before(text, toks, k) {
-        let e = run(text, toks, next, names, true)?;
+    if asked_name_before(text, toks, ix, k) {
+        let e = run(text, toks, ix, next, names, true)?;
         if toks
             .get(e)
             .is_none_or(|t| t.nl || matches!(t.kind, Tk::Punct(b'.' | b',' | b'!' | b'?' | b';')))
@@ -70,13 +78,17 @@ pub(super) fn position_name(text: &str, toks: &[Tok], k: usize, names: &Names) -
 
 /// A lowercase answer to a name question ("and your surname? — obi", "the name on
 /// the card?\nUSER: uh noor rautio"): fillers skipped, then one to three words.
-fn lowercase_answer(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option<usize> {
+fn lowercase_answer(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> Option<usize> {
     let t = &toks[k];
     if t.kind != Tk::Word || !text.as_bytes()[t.start].is_ascii_lowercase() {
         return None;
     }
+    if t.start <= ix.first_question {
+        // no question before this token, nor before the fillers ahead of it
+        return None;
+    }
     if filler(&text[t.start..t.end])
-        || !asked_name_before(text, toks, k) && !after_fillers(text, toks, k)
+        || !asked_name_before(text, toks, ix, k) && !after_fillers(text, toks, ix, k)
     {
         return None;
     }
@@ -87,15 +99,15 @@ fn lowercase_answer(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option
         if n.kind != Tk::Word || (count > 0 && (n.nl || !n.gap)) {
             break;
         }
-        let Some((w, nx)) = name_word(text, toks, e) else {
+        let Some((w, nx)) = ix.name(e) else {
             break;
         };
-        let (g, sur) = listed(names, &w);
-        let ok = (g || sur || !names.english.contains(w.as_str()) && w.len() >= 3)
-            && !blocked(&w, names)
-            && !filler(&w)
+        let (g, sur) = ix.listed(e);
+        let ok = (g || sur || !ix.english(e) && w.len() >= 3)
+            && !ix.blocked(e)
+            && !filler(w)
             && !matches!(
-                w.as_str(),
+                w,
                 "but" | "and" | "it's" | "its" | "is" | "please" | "thanks"
             );
         if !ok {
@@ -105,6 +117,14 @@ fn lowercase_answer(text: &str, toks: &[Tok], k: usize, names: &Names) -> Option
         count += 1;
     }
     (count > 0).then_some(e)
+}
+
+/// "Dear", "Hello", "Hi", "Hey" (any case): a salutation before a name.
+fn greeting(text: &str, p: &Tok) -> bool {
+    p.kind == Tk::Word
+        && ["dear", "hello", "hi", "hey"]
+            .iter()
+            .any(|g| text[p.start..p.end].eq_ignore_ascii_case(g))
 }
 
 fn filler(w: &str) -> bool {
@@ -132,7 +152,7 @@ fn filler(w: &str) -> bool {
 }
 
 /// Token `k` follows fillers that follow a name question ("uh noor rautio").
-fn after_fillers(text: &str, toks: &[Tok], k: usize) -> bool {
+fn after_fillers(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> bool {
     let mut j = k;
     while j > 0
         && toks[j - 1].kind == Tk::Word
@@ -141,7 +161,7 @@ fn after_fillers(text: &str, toks: &[Tok], k: usize) -> bool {
     {
         j -= 1;
     }
-    j < k && asked_name_before(text, toks, j)
+    j < k && asked_name_before(text, toks, ix, j)
 }
 
 fn line_ends(toks: &[Tok], e: usize) -> bool {
@@ -194,9 +214,13 @@ fn closing(line: &str) -> bool {
     )
 }
 
-/// A name question just before `k` ("your name?", "your surname?", "name on the
-/// card?", "who am I speaking with?"), then at most a speaker tag or a dash.
-pub(super) fn asked_name_before(text: &str, toks: &[Tok], k: usize) -> bool {
+/// The text before token `k` when it ends with a question mark, after at most a
+/// speaker tag or a dash: where [`asked_name_before`] looks for a name question.
+fn question_before<'t>(text: &'t str, toks: &[Tok], ix: &Words<'_>, k: usize) -> Option<&'t str> {
+    if toks[k].start <= ix.first_question {
+        // no `?` before the token: no question either
+        return None;
+    }
     let mut j = k;
     // "Customer:" / "—" / "-"
     if j >= 2 && toks[j - 1].kind == Tk::Punct(b':') && toks[j - 2].kind == Tk::Word {
@@ -204,9 +228,15 @@ pub(super) fn asked_name_before(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     let before = text[..toks[j].start].trim_end();
     let before = before.trim_end_matches(['—', '-', '–']).trim_end();
-    if !before.ends_with('?') {
+    before.ends_with('?').then_some(before)
+}
+
+/// A name question just before `k` ("your name?", "your surname?", "name on the
+/// card?", "who am I speaking with?"), then at most a speaker tag or a dash.
+pub(super) fn asked_name_before(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> bool {
+    let Some(before) = question_before(text, toks, ix, k) else {
         return false;
-    }
+    };
     let q = &before[before.len().saturating_sub(60)..];
     let q = q.to_lowercase();
     let q = q.rsplit(['.', '!', '\n']).next().unwrap_or("");

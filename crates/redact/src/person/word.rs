@@ -1,46 +1,16 @@
 //! Name word forms: folding accents, capitals, hyphenated parts, particles and
 //! lookups in the given-name and surname lists.
 
+use super::index::Words;
 use super::vocab::particle;
 use crate::detect::Names;
 use crate::token::{Tk, Tok};
 
-/// The word at token `k`, lowercased, with a glued hyphenated part ("Ji-woo",
-/// "Al-Sayed"); and the token index after it.
-pub(super) fn name_word(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
-    let t = toks.get(k)?;
-    if t.kind != Tk::Word || t.end - t.start > 24 {
-        return None;
-    }
-    let mut w = fold(&text[t.start..t.end])?;
-    let mut next = k + 1;
-    if toks
-        .get(k + 1)
-        .is_some_and(|p| p.kind == Tk::Punct(b'-') && !p.gap)
-        && toks
-            .get(k + 2)
-            .is_some_and(|n| n.kind == Tk::Word && !n.gap && n.end - n.start <= 12)
-    {
-        let n = &toks[k + 2];
-        if let Some(l) = fold(&text[n.start..n.end]) {
-            w.push('-');
-            w.push_str(&l);
-            next = k + 3;
-        }
-    }
-    Some((w, next))
-}
-
-/// Lowercase ASCII form of a word in a Latin script, accents removed ("José" →
-/// "jose", "Søren" → "soren", "Wójcik" → "wojcik"); `None` for other scripts.
-pub(super) fn fold(w: &str) -> Option<String> {
-    if w.is_ascii() {
-        if !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'') {
-            return None;
-        }
-        return Some(w.to_ascii_lowercase());
-    }
-    let mut out = String::with_capacity(w.len());
+/// Appends to `out` the lowercase ASCII form of a word in a Latin script, accents
+/// removed ("José" → "jose", "Søren" → "soren", "Wójcik" → "wojcik"); `false`
+/// (and `out` as it was) for other scripts. An ASCII word's form is its lowercase.
+pub(super) fn fold_into(w: &str, out: &mut String) -> bool {
+    let start = out.len();
     for c in w.chars() {
         if c.is_ascii_alphabetic() || c == '\'' {
             out.push(c.to_ascii_lowercase());
@@ -67,14 +37,18 @@ pub(super) fn fold(w: &str) -> Option<String> {
             'ý' | 'ÿ' => "y",
             'ź' | 'ż' | 'ž' => "z",
             '\u{2019}' => "'",
-            _ => return None,
+            _ => {
+                out.truncate(start);
+                return false;
+            }
         };
         out.push_str(m);
     }
-    Some(out)
+    true
 }
 
 /// First letter uppercase, in any Latin script ("José", "Øyvind", "Ó").
+#[inline]
 pub(super) fn is_cap(text: &str, t: &Tok) -> bool {
     t.cap
         || (t.kind == Tk::Word
@@ -102,15 +76,20 @@ pub(super) fn shouting(text: &str, toks: &[Tok], k: usize) -> bool {
 
 /// After a given name at `j`: up to three particles, then a capitalised word.
 /// Returns the token index of that word.
-pub(super) fn after_particles(text: &str, toks: &[Tok], mut j: usize) -> Option<usize> {
+pub(super) fn after_particles(
+    text: &str,
+    toks: &[Tok],
+    ix: &Words<'_>,
+    mut j: usize,
+) -> Option<usize> {
     let mut n = 0;
     while n < 3 {
         let t = toks.get(j)?;
         if t.kind != Tk::Word || t.nl || !t.gap && n == 0 {
             break;
         }
-        let w = fold(&text[t.start..t.end])?;
-        if !particle(&w) {
+        let w = ix.fold(j)?;
+        if !particle(w) {
             break;
         }
         j += 1;
@@ -133,18 +112,23 @@ pub(super) fn after_particles(text: &str, toks: &[Tok], mut j: usize) -> Option<
 
 /// Whether a (possibly hyphenated) word is a listed given name / surname.
 pub(super) fn listed(names: &Names, w: &str) -> (bool, bool) {
-    let given = names.given.contains(w);
-    let sur = names.surnames.contains(w)
+    listed_kinds(names, w, names.kinds(w))
+}
+
+/// [`listed`] of `w` when its lists (`Names::kinds(w)`) are known already.
+pub(super) fn listed_kinds(names: &Names, w: &str, kinds: u8) -> (bool, bool) {
+    let given = kinds & Names::GIVEN != 0;
+    let sur = kinds & Names::SURNAME != 0
         || w.split_once('-').is_some_and(|(a, b)| {
             matches!(a, "al" | "el" | "abu" | "bin" | "ibn" | "ben")
-                && (names.surnames.contains(b) || b.len() >= 4)
-                || names.surnames.contains(a) && names.surnames.contains(b)
+                && (names.surname(b) || b.len() >= 4)
+                || names.surname(a) && names.surname(b)
         });
     (given, sur)
 }
 
 pub(super) fn surname_like(w: &str, names: &Names) -> bool {
-    if names.surnames.contains(w) {
+    if names.surname(w) {
         return true;
     }
     // Mc/Mac/O'/D' prefixes and common endings of surnames not in the list

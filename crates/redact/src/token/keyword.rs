@@ -247,7 +247,33 @@ const MASK: [u32; 13] = {
     m
 };
 
-/// Whether a word could be a keyword at all (cheap).
+/// The bit of a keyword's last byte in `LAST`: its letter (any case), else 26.
+const fn last_bit(c: u8) -> u32 {
+    let c = c | 0x20;
+    if c.is_ascii_lowercase() {
+        (c - b'a') as u32
+    } else {
+        26
+    }
+}
+
+/// Bit `last_bit(last byte)` of `LAST[len][first letter]` is set when a keyword of
+/// that length and first letter ends so.
+const LAST: [[u32; 26]; 13] = {
+    let mut m = [[0u32; 26]; 13];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let k = KEYWORDS[i].as_bytes();
+        if k.len() < 13 && k[0].is_ascii_lowercase() {
+            m[k.len()][(k[0] - b'a') as usize] |= 1 << last_bit(k[k.len() - 1]);
+        }
+        i += 1;
+    }
+    m
+};
+
+/// Whether a word could be a keyword at all (cheap): a keyword of its length
+/// starts and ends with its first and last letters.
 #[inline]
 fn maybe_keyword(w: &[u8]) -> bool {
     let n = w.len();
@@ -255,14 +281,23 @@ fn maybe_keyword(w: &[u8]) -> bool {
         return false;
     }
     let c = w[0] | 0x20;
-    c.is_ascii_lowercase() && MASK[n] & (1 << (c - b'a')) != 0
+    c.is_ascii_lowercase()
+        && MASK[n] & (1 << (c - b'a')) != 0
+        && LAST[n][(c - b'a') as usize] & (1 << last_bit(w[n - 1])) != 0
 }
 
 /// Keyword class of a word, case-insensitive.
+#[inline]
 pub(super) fn classify(w: &[u8]) -> Kw {
     if !maybe_keyword(w) {
         return Kw::None;
     }
+    lookup(w)
+}
+
+/// [`classify`] of a word that passed the prefilter.
+#[inline(never)]
+fn lookup(w: &[u8]) -> Kw {
     if w.len() > 12 || w.is_empty() {
         return Kw::None;
     }

@@ -121,7 +121,7 @@ const CLASS: [u8; 256] = {
 /// Tokenizes `text` into `out` (cleared first) and returns the hints.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
     out.clear();
-    out.reserve(text.len() / 5 + 4);
+    out.reserve(text.len() / 3 + 8);
     let b = text.as_bytes();
     let n = b.len();
     let mut h = Hints::default();
