@@ -102,6 +102,41 @@ const PIECES: &[&str] = &[
     "\n",
     "\t",
     "🙂",
+    // the contexts of the cue-less, positional and international detectors,
+    // next to multi-byte characters (a byte offset computed back from a
+    // question once cut inside "é")
+    "?",
+    "your name?",
+    "And your surname?",
+    "who am I speaking with?",
+    "spell that",
+    "Customer:",
+    "Agent:",
+    "—",
+    "ab",
+    "Dvořák",
+    "Zdeňka Horáková",
+    "ines",
+    "Tomšičeva 14",
+    "Rue",
+    "Calle",
+    "-straße",
+    "ulica",
+    "tér",
+    "SW1A 1AA",
+    "10115",
+    "x231",
+    "ext.",
+    "Fax:",
+    "seven",
+    "four one five",
+    "at",
+    "dot",
+    "gmail",
+    "com",
+    "that's my social",
+    "date of birth?",
+    "3/14/1988",
 ];
 
 fn texty() -> impl Strategy<Value = String> {
@@ -149,6 +184,25 @@ fn no_nested_placeholders(s: &str) -> bool {
         }
     }
     true
+}
+
+/// Found by a differential run over random texts: a byte offset 60 back from a
+/// name question fell inside a multi-byte character.
+#[test]
+fn a_question_after_multibyte_text_does_not_panic() {
+    let text = format!("hi é{}c? bob", " ab".repeat(19));
+    for r in redactors() {
+        let _ = r.find(&text);
+        let _ = r.redact(&text);
+    }
+    for pad in 0..70 {
+        let text = format!(
+            "{}é{} your name? Renate Vogelsang",
+            "x".repeat(pad),
+            " ab".repeat(pad % 23)
+        );
+        let _ = Redactor::default().redact(&text);
+    }
 }
 
 proptest! {

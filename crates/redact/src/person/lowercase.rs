@@ -10,7 +10,9 @@ use crate::detect::Names;
 use crate::token::{Tk, Tok};
 
 /// The line holding token `k` has no capital letter after its speaker tag: text
-/// from speech-to-text, where capitals say nothing.
+/// from speech-to-text, where capitals say nothing. A placeholder of an earlier
+/// redaction (`[PERSON]`, `[PERSON:1a2b3c]`) counts as capitals, whatever its
+/// style, and the colon inside a keyed one is no speaker tag.
 pub(super) fn lowercase_line(text: &str, toks: &[Tok], k: usize) -> bool {
     let mut s = k;
     while s > 0 && !toks[s].nl {
@@ -20,12 +22,16 @@ pub(super) fn lowercase_line(text: &str, toks: &[Tok], k: usize) -> bool {
     while e < toks.len() && !toks[e].nl {
         e += 1;
     }
-    let line = &text[toks[s].start..toks[e - 1].end];
-    let body = match line.split_once(':') {
-        Some((tag, rest)) if tag.len() <= 12 => rest,
-        _ => line,
-    };
-    !body.chars().any(char::is_uppercase)
+    let line_start = toks[s].start;
+    // a speaker tag: a colon within the line's first 12 bytes
+    let body = (s..e)
+        .find(|&i| toks[i].kind == Tk::Punct(b':'))
+        .filter(|&i| toks[i].start - line_start <= 12)
+        .map_or(s, |i| i + 1);
+    // a placeholder counts as capitals, as its label is
+    !toks[body..e]
+        .iter()
+        .any(|t| t.kind == Tk::Placeholder || text[t.start..t.end].chars().any(char::is_uppercase))
 }
 
 /// A lowercase given name (and listed surnames after it) in lowercase speech:

@@ -237,7 +237,12 @@ pub(super) fn asked_name_before(text: &str, toks: &[Tok], ix: &Words<'_>, k: usi
     let Some(before) = question_before(text, toks, ix, k) else {
         return false;
     };
-    let q = &before[before.len().saturating_sub(60)..];
+    // The last 60 bytes or so, from a character boundary.
+    let mut from = before.len().saturating_sub(60);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let q = &before[from..];
     let q = q.to_lowercase();
     let q = q.rsplit(['.', '!', '\n']).next().unwrap_or("");
     (q.contains("name")
