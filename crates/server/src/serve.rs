@@ -129,8 +129,10 @@ async fn serve<B: Backend>(
     token: Option<Token>,
     backend: B,
 ) -> anyhow::Result<()> {
-    let mut commit = GroupCommitConfig::default();
-    commit.regroup = a.commit_regroup;
+    let mut commit = GroupCommitConfig::for_backend(backend.kind());
+    if let Some(r) = a.commit_regroup {
+        commit.regroup = r;
+    }
     let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(
         backend, commit,
     )));

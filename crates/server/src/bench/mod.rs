@@ -53,9 +53,10 @@ pub(crate) struct BenchArgs {
     #[arg(long, default_value_t = 4)]
     pub(crate) streams: usize,
     /// Group commit's regroup fraction (see `GroupCommitConfig::regroup`; 0
-    /// turns it off): to measure what waiting for the answered callers gives.
-    #[arg(long, default_value_t = GroupCommitConfig::default().regroup)]
-    pub(crate) regroup: f64,
+    /// turns it off; default: the backend's, 0.25 on PostgreSQL, off on SQLite):
+    /// to measure what waiting for the answered callers gives.
+    #[arg(long, value_name = "FRACTION")]
+    pub(crate) regroup: Option<f64>,
     /// Show where the time went (redaction, validation, queue wait, commit).
     #[arg(long)]
     pub(crate) profile: bool,
@@ -158,10 +159,12 @@ async fn open(url: &str) -> anyhow::Result<AnyBackend> {
 }
 
 /// Runs the benchmark and prints its report.
-/// Group commit's settings for this run.
-fn group_config(a: &BenchArgs) -> GroupCommitConfig {
-    let mut cfg = GroupCommitConfig::default();
-    cfg.regroup = a.regroup;
+/// Group commit's settings for this run over `backend`.
+fn group_config(a: &BenchArgs, backend: &AnyBackend) -> GroupCommitConfig {
+    let mut cfg = GroupCommitConfig::for_backend(realtime_store::WriteCore::kind(backend));
+    if let Some(r) = a.regroup {
+        cfg.regroup = r;
+    }
     cfg
 }
 
@@ -171,7 +174,7 @@ pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
     anyhow::ensure!(a.batch > 0, "--batch must be at least 1");
     anyhow::ensure!(a.streams > 0, "--streams must be at least 1");
     anyhow::ensure!(
-        (0.0..=1.0).contains(&a.regroup),
+        a.regroup.is_none_or(|r| (0.0..=1.0).contains(&r)),
         "--regroup must be between 0 and 1"
     );
     if let Some(service) = a.url.clone() {
@@ -191,10 +194,8 @@ pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
     // The store's path: group commit over the backend.
     let main_url = place.url("main");
     let backend = open(&main_url).await?;
-    let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(
-        backend,
-        group_config(&a),
-    )));
+    let cfg = group_config(&a, &backend);
+    let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(backend, cfg)));
     let w = run::replay(
         Arc::clone(&store),
         Arc::clone(&calls),
@@ -216,10 +217,8 @@ pub(crate) async fn run(url: &str, a: BenchArgs) -> anyhow::Result<()> {
 
     if a.ingest {
         let backend = open(&place.url("ingest")).await?;
-        let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(
-            backend,
-            group_config(&a),
-        )));
+        let cfg = group_config(&a, &backend);
+        let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(backend, cfg)));
         rep.ingest = Some(
             run::ingest(
                 Arc::clone(&store),
