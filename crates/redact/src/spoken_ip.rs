@@ -1,4 +1,4 @@
-//! Spoken IPv4 addresses: four octets said in words or digits, joined by "dot"
+//! Spoken IPv4 addresses: four octets said in words or digits, joined by "dot" or "point"
 //! ("one nine two dot one six eight dot one dot forty five", "ten dot oh dot two
 //! hundred thirty six dot twelve"). Each octet must be 0-255; not after a version
 //! word ("version two dot one dot three dot four").
@@ -97,8 +97,11 @@ fn octet(text: &str, toks: &[Tok], mut k: usize) -> Option<(String, usize)> {
     Some((digits, k))
 }
 
+/// "dot", or "point" (as in "one nine two point one six eight point ...").
 fn is_dot(text: &str, t: &Tok) -> bool {
-    t.kind == Tk::Word && t.kw == Kw::Dot && text[t.start..t.end].eq_ignore_ascii_case("dot")
+    t.kind == Tk::Word
+        && (t.kw == Kw::Point
+            || t.kw == Kw::Dot && text[t.start..t.end].eq_ignore_ascii_case("dot"))
 }
 
 /// Finds spoken IPv4 addresses.

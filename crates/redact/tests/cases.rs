@@ -612,9 +612,22 @@ fn blind3_lessons() {
             "requests from one seven seven dot two hundred thirty six dot two one nine dot twenty six",
             "requests from [IP_ADDRESS]",
         ),
+        // "point" for "dot"; a decimal "point" alone is no address
+        (
+            "the router is ten point zero point one point twelve",
+            "the router is [IP_ADDRESS]",
+        ),
+        (
+            "it went up one point five percent, to two point three",
+            "it went up one point five percent, to two point three",
+        ),
         (
             "i'm on version two dot one dot three dot four",
             "i'm on version two dot one dot three dot four",
+        ),
+        (
+            "upgrade to version four point two point one point nine",
+            "upgrade to version four point two point one point nine",
         ),
         ("one dot two dot three dot four dot five", "one dot two dot three dot four dot five"),
         ("i can help with refunds", "i can help with refunds"),

@@ -41,6 +41,8 @@ pub(crate) enum Kw {
     Plus,
     At,
     Dot,
+    /// "point", said for the dots of a spoken IP address.
+    Point,
     Underscore,
     Dash,
     Ext,
@@ -176,7 +178,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) -> Hints {
                             h.number_word = true
                         }
                         Kw::At => h.at_word = true,
-                        Kw::Dot => h.dot_word = true,
+                        Kw::Dot | Kw::Point => h.dot_word = true,
                         Kw::SecretHint => h.secret = true,
                         Kw::NameCue => h.name_cue = true,
                         Kw::BirthCue => h.birth_cue = true,
