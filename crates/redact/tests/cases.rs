@@ -612,6 +612,23 @@ fn blind3_lessons() {
             "requests from one seven seven dot two hundred thirty six dot two one nine dot twenty six",
             "requests from [IP_ADDRESS]",
         ),
+        // a diarization label is no name, before or after a name question
+        (
+            "spk_0: can I get your full name please? spk_1: oh, yes, Wojciech Wong speaking",
+            "spk_0: can I get your full name please? spk_1: oh, yes, [PERSON] speaking",
+        ),
+        (
+            "SPEAKER_00: your name? SPEAKER_01: Renate Vogelsang",
+            "SPEAKER_00: your name? SPEAKER_01: [PERSON]",
+        ),
+        (
+            "Speaker 1: who am I speaking with today? Speaker 2: right, Omar Speaker 1: and the last name?",
+            "Speaker 1: who am I speaking with today? Speaker 2: right, [PERSON] Speaker 1: and the last name?",
+        ),
+        (
+            "C: um first name ignatius A: and the last name?",
+            "C: um first name [PERSON] A: and the last name?",
+        ),
         // "point" for "dot"; a decimal "point" alone is no address
         (
             "the router is ten point zero point one point twelve",

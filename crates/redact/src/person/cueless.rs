@@ -43,6 +43,10 @@ pub(super) fn run(
         if t.kind != Tk::Word || t.nl || !(t.gap || j > end) || !is_cap(text, t) {
             break;
         }
+        // the next turn's diarization label ("… Omar Speaker 1: and …")
+        if super::position::speaker_label(text, toks, j).is_some() {
+            break;
+        }
         let Some((w, nx)) = ix.name(j) else {
             break;
         };

@@ -17,6 +17,9 @@ pub(super) fn position_name(
     k: usize,
     names: &Names,
 ) -> Option<usize> {
+    if speaker_label(text, toks, k).is_some() {
+        return None;
+    }
     if !cap_word(text, toks, k) {
         return lowercase_answer(text, toks, ix, k);
     }
@@ -108,7 +111,21 @@ fn lowercase_answer(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> Optio
             && !filler(w)
             && !matches!(
                 w,
-                "but" | "and" | "it's" | "its" | "is" | "please" | "thanks"
+                "but"
+                    | "and"
+                    | "it's"
+                    | "its"
+                    | "is"
+                    | "please"
+                    | "thanks"
+                    // "first name ignatius", "the last name is …"
+                    | "first"
+                    | "last"
+                    | "full"
+                    | "given"
+                    | "family"
+                    | "name"
+                    | "surname"
             );
         if !ok {
             break;
@@ -214,6 +231,50 @@ fn closing(line: &str) -> bool {
     )
 }
 
+/// A diarization label of speech-to-text at token `k` — a word, then digits glued
+/// to it or after `_` / `-` ("spk_0:", "SPEAKER_01:", "S1:", "speaker-2:") or a
+/// role word and a number ("speaker 2:", "caller 1:"), then a colon: the index
+/// after the colon. A label is never a name.
+pub(super) fn speaker_label(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    let mut j = k + 1;
+    match t.kind {
+        Tk::Word => {
+            let sep = toks
+                .get(j)
+                .is_some_and(|p| matches!(p.kind, Tk::Punct(b'_' | b'-')) && !p.gap);
+            if sep {
+                j += 1;
+            }
+            let n = toks.get(j)?;
+            let role = [
+                "speaker", "spk", "caller", "agent", "customer", "user", "channel",
+            ]
+            .iter()
+            .any(|r| text[t.start..t.end].eq_ignore_ascii_case(r));
+            if n.kind != Tk::Num || n.end - n.start > 3 || (n.gap && !role) || (sep && n.gap) {
+                return None;
+            }
+            j += 1;
+        }
+        Tk::Alnum => {
+            let w = text[t.start..t.end].as_bytes();
+            let letters = w.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let digits = w.len() - letters;
+            if letters == 0
+                || digits == 0
+                || digits > 3
+                || !w[letters..].iter().all(u8::is_ascii_digit)
+            {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    let c = toks.get(j)?;
+    (c.kind == Tk::Punct(b':') && !c.gap).then_some(j + 1)
+}
+
 /// The text before token `k` when it ends with a question mark, after at most a
 /// speaker tag or a dash: where [`asked_name_before`] looks for a name question.
 fn question_before<'t>(text: &'t str, toks: &[Tok], ix: &Words<'_>, k: usize) -> Option<&'t str> {
@@ -222,8 +283,10 @@ fn question_before<'t>(text: &'t str, toks: &[Tok], ix: &Words<'_>, k: usize) ->
         return None;
     }
     let mut j = k;
-    // "Customer:" / "—" / "-"
-    if j >= 2 && toks[j - 1].kind == Tk::Punct(b':') && toks[j - 2].kind == Tk::Word {
+    // "Customer:" / "spk_1:" / "—" / "-"
+    if let Some(s) = (k.saturating_sub(4)..k).find(|&s| speaker_label(text, toks, s) == Some(k)) {
+        j = s;
+    } else if j >= 2 && toks[j - 1].kind == Tk::Punct(b':') && toks[j - 2].kind == Tk::Word {
         j -= 2;
     }
     let before = text[..toks[j].start].trim_end();
