@@ -258,7 +258,7 @@ pub(super) fn speaker_label(text: &str, toks: &[Tok], k: usize) -> Option<usize>
             j += 1;
         }
         Tk::Alnum => {
-            let w = text[t.start..t.end].as_bytes();
+            let w = &text.as_bytes()[t.start..t.end];
             let letters = w.iter().take_while(|b| b.is_ascii_alphabetic()).count();
             let digits = w.len() - letters;
             if letters == 0
