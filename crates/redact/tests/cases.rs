@@ -612,6 +612,11 @@ fn blind3_lessons() {
             "requests from one seven seven dot two hundred thirty six dot two one nine dot twenty six",
             "requests from [IP_ADDRESS]",
         ),
+        // a speaker tag with a hyphenated surname
+        (
+            "Abdulaziz El-Sayed: The translation of chapter four is almost done.",
+            "[PERSON]: The translation of chapter four is almost done.",
+        ),
         // a diarization label is no name, before or after a name question
         (
             "spk_0: can I get your full name please? spk_1: oh, yes, Wojciech Wong speaking",

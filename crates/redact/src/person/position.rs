@@ -25,9 +25,9 @@ pub(super) fn position_name(
     }
     let line_start = k == 0 || toks[k].nl;
     let greeted = k > 0 && greeting(text, &toks[k - 1]);
-    // a speaker tag has its colon within three tokens; a signature follows a
-    // line break
-    let tag = line_start && (k + 1..=k + 3).any(|i| punct(toks, i, b':'));
+    // a speaker tag has its colon within three words (a hyphenated one is three
+    // tokens: "El-Sayed"); a signature follows a line break
+    let tag = line_start && (k + 1..=k + 7).any(|i| punct(toks, i, b':'));
     let signed = k > 0 && toks[k].nl;
     if !tag && !signed && !greeted && question_before(text, toks, ix, k).is_none() {
         // none of the positions below
@@ -43,7 +43,10 @@ pub(super) fn position_name(
     // speaker tag "Ines: ..." (one or two words, then a colon)
     if line_start {
         let e = run(text, toks, ix, next, names, true)?;
-        if punct(toks, e, b':') && e - k <= 3 && (ix.name_ok(k) || !ix.blocked(k) && e > next) {
+        let words = (k..e)
+            .filter(|&i| toks[i].kind == Tk::Word && (i == k || toks[i].gap))
+            .count();
+        if punct(toks, e, b':') && words <= 3 && (ix.name_ok(k) || !ix.blocked(k) && e > next) {
             return Some(e);
         }
     }
