@@ -395,10 +395,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 hit = Some((j, e));
                 break;
             }
+            // the next turn's diarization label ("Speaker 2:", "spk_1:")
+            if let Some(after) = crate::person::speaker_label(text, toks, j) {
+                j = after;
+                skipped += 1;
+                continue;
+            }
             let n = &toks[j];
             let fill = match n.kind {
                 Tk::Punct(
-                    b':' | b',' | b'-' | b'\'' | b'"' | b'(' | b'|' | b'=' | b'[' | b'?' | b'/',
+                    b':' | b',' | b'-' | b'\'' | b'"' | b'(' | b')' | b'|' | b'=' | b'[' | b']'
+                    | b'?' | b'/',
                 ) => true,
                 Tk::Word => {
                     let mut bb = [0u8; 24];

@@ -612,6 +612,16 @@ fn blind3_lessons() {
             "requests from one seven seven dot two hundred thirty six dot two one nine dot twenty six",
             "requests from [IP_ADDRESS]",
         ),
+        // a date of birth answered in the next turn, after a diarization label or a
+        // bracketed speaker
+        (
+            "Speaker 1: and your date of birth?\nSpeaker 2: March 13, 1960",
+            "Speaker 1: and your date of birth?\nSpeaker 2: [DATE_OF_BIRTH]",
+        ),
+        (
+            "[agent] and your date of birth? [caller] August 30th, 1958 [agent] thanks",
+            "[agent] and your date of birth? [caller] [DATE_OF_BIRTH] [agent] thanks",
+        ),
         // a speaker tag with a hyphenated surname
         (
             "Abdulaziz El-Sayed: The translation of chapter four is almost done.",

@@ -21,6 +21,7 @@ mod word;
 use crate::detect::{Cand, Found, Names};
 use crate::token::{Tk, Tok};
 use crate::Entity;
+pub(crate) use position::speaker_label;
 
 /// Finds person names.
 pub(crate) fn detect(

@@ -238,7 +238,7 @@ fn closing(line: &str) -> bool {
 /// to it or after `_` / `-` ("spk_0:", "SPEAKER_01:", "S1:", "speaker-2:") or a
 /// role word and a number ("speaker 2:", "caller 1:"), then a colon: the index
 /// after the colon. A label is never a name.
-pub(super) fn speaker_label(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+pub(crate) fn speaker_label(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     let t = toks.get(k)?;
     let mut j = k + 1;
     match t.kind {
