@@ -622,6 +622,19 @@ fn blind3_lessons() {
             "[agent] and your date of birth? [caller] August 30th, 1958 [agent] thanks",
             "[agent] and your date of birth? [caller] [DATE_OF_BIRTH] [agent] thanks",
         ),
+        // a chat tag: a role, then the name in parentheses; not any word in
+        // parentheses before a colon
+        (
+            "[19:29] Agent (Fatoumata): Hi, thanks for contacting support!",
+            "[19:29] Agent ([PERSON]): Hi, thanks for contacting support!",
+        ),
+        ("Team (Marketing): update on the launch", "Team (Marketing): update on the launch"),
+        ("Support (EU): we are open", "Support (EU): we are open"),
+        // a name question's answer after a bracketed speaker
+        (
+            "[agent] and who am I speaking with? [caller] sure, Dwayne Gonzalez [agent] thanks",
+            "[agent] and who am I speaking with? [caller] sure, [PERSON] [agent] thanks",
+        ),
         // a speaker tag with a hyphenated surname
         (
             "Abdulaziz El-Sayed: The translation of chapter four is almost done.",

@@ -8,6 +8,30 @@ use super::index::Words;
 use crate::detect::Names;
 use crate::token::{Tk, Tok};
 
+/// Roles a chat transcript names its speakers by, as in "Agent (Fatoumata):".
+const CHAT_ROLES: &[&str] = &[
+    "agent",
+    "rep",
+    "representative",
+    "advisor",
+    "adviser",
+    "specialist",
+    "operator",
+    "support",
+    "host",
+    "moderator",
+    "customer",
+    "caller",
+    "visitor",
+    "guest",
+    "user",
+    "client",
+    "staff",
+    "doctor",
+    "nurse",
+    "patient",
+];
+
 /// Names by position, listed or not: speaker tags, signatures, salutations, and
 /// the answer to a name question. Returns the token index after the name.
 pub(super) fn position_name(
@@ -29,7 +53,14 @@ pub(super) fn position_name(
     // tokens: "El-Sayed"); a signature follows a line break
     let tag = line_start && (k + 1..=k + 7).any(|i| punct(toks, i, b':'));
     let signed = k > 0 && toks[k].nl;
-    if !tag && !signed && !greeted && question_before(text, toks, ix, k).is_none() {
+    // a chat tag "Agent (Fatoumata): ...": a role, then the name in parentheses
+    let paren = k >= 2
+        && punct(toks, k - 1, b'(')
+        && toks[k - 2].kind == Tk::Word
+        && CHAT_ROLES
+            .iter()
+            .any(|r| text[toks[k - 2].start..toks[k - 2].end].eq_ignore_ascii_case(r));
+    if !tag && !signed && !greeted && !paren && question_before(text, toks, ix, k).is_none() {
         // none of the positions below
         return None;
     }
@@ -47,6 +78,15 @@ pub(super) fn position_name(
             .filter(|&i| toks[i].kind == Tk::Word && (i == k || toks[i].gap))
             .count();
         if punct(toks, e, b':') && words <= 3 && (ix.name_ok(k) || !ix.blocked(k) && e > next) {
+            return Some(e);
+        }
+    }
+    if paren {
+        let e = run(text, toks, ix, next, names, true)?;
+        // a listed name, or a word that is no everyday word ("Agent (Remote):" is
+        // not a name)
+        let named = ix.name_ok(k) || !ix.english(k) && !ix.blocked(k);
+        if named && punct(toks, e, b')') && punct(toks, e + 1, b':') {
             return Some(e);
         }
     }
@@ -286,11 +326,17 @@ fn question_before<'t>(text: &'t str, toks: &[Tok], ix: &Words<'_>, k: usize) ->
         return None;
     }
     let mut j = k;
-    // "Customer:" / "spk_1:" / "—" / "-"
+    // "Customer:" / "spk_1:" / "[caller]" / "—" / "-"
     if let Some(s) = (k.saturating_sub(4)..k).find(|&s| speaker_label(text, toks, s) == Some(k)) {
         j = s;
     } else if j >= 2 && toks[j - 1].kind == Tk::Punct(b':') && toks[j - 2].kind == Tk::Word {
         j -= 2;
+    } else if j >= 3
+        && toks[j - 1].kind == Tk::Punct(b']')
+        && toks[j - 2].kind == Tk::Word
+        && toks[j - 3].kind == Tk::Punct(b'[')
+    {
+        j -= 3;
     }
     let before = text[..toks[j].start].trim_end();
     let before = before.trim_end_matches(['—', '-', '–']).trim_end();
