@@ -154,7 +154,8 @@ async fn a_read_only_filesystem_mid_outage_refuses_writes_and_recovers() {
         // After an emergency read-only the kernel wants the filesystem
         // unmounted and checked: the service restarts over the same spool.
         store.close().await;
-        fs.repair();
+        drop(store);
+        fs.repair().await;
         let restarted = stack_with(primary.clone(), cfg(&path).max_bytes(4 << 20)).await;
         assert_eq!(
             spool_of(&restarted).stats().await.depth,

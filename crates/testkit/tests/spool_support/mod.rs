@@ -200,10 +200,17 @@ impl LoopFs {
         run("mount", &["-o", "remount,rw", &at]).expect("remount rw");
     }
 
-    /// What an operator does after a filesystem error: unmount, fsck, mount.
-    pub(crate) fn repair(&self) {
+    /// What an operator does after a filesystem error: unmount, fsck, mount. The
+    /// unmount is retried for a while: a closed store's files can take a moment
+    /// to be released (connections close on their own threads).
+    pub(crate) async fn repair(&self) {
         let at = self.path().display().to_string();
-        run("umount", &[&at]).expect("umount");
+        let mut tries = 0;
+        while let Err(e) = run("umount", &[&at]) {
+            tries += 1;
+            assert!(tries < 100, "umount: {e}");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
         // e2fsck exits 1 when it fixed something.
         let _ = Command::new("e2fsck").args(["-fy", &self.img()]).output();
         self.mount_again().expect("mount again");
