@@ -372,8 +372,8 @@ async fn erasure_waits_for_queued_appends() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answered_callers_are_regrouped_into_one_batch() {
     let mut cfg = GroupCommitConfig::default();
-    // Wait up to a whole commit's time: each commit here takes one tick (30 ms),
-    // far more than the callers need to come back.
+    // Wait up to a whole commit's time (50 ms here), far more than the callers
+    // need to come back.
     cfg.regroup = 1.0;
     let store = Arc::new(RealtimeStore::new(GroupCommit::with_config(stalled(), cfg)));
     let (calls, rounds) = (16, 6);
@@ -383,12 +383,21 @@ async fn answered_callers_are_regrouped_into_one_batch() {
             .await
             .unwrap();
     }
+    // Every commit takes 50 ms: a batch is let go 50 ms after it reached the
+    // backend (so a commit is never instant and the wait it bounds never zero).
     let ticker = {
         let store = Arc::clone(&store);
         tokio::spawn(async move {
+            let inner = Layer::inner(store.backend());
+            let mut released = 0;
             loop {
-                tokio::time::sleep(std::time::Duration::from_millis(30)).await;
-                Layer::inner(store.backend()).open.add_permits(1);
+                if inner.entered.load(std::sync::atomic::Ordering::SeqCst) > released {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    inner.open.add_permits(1);
+                    released += 1;
+                } else {
+                    tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+                }
             }
         })
     };
