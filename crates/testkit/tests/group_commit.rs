@@ -168,6 +168,8 @@ struct Stalled {
     open: tokio::sync::Semaphore,
     /// Batch appends that reached the backend (and wait on `open`).
     entered: std::sync::atomic::AtomicU64,
+    /// Events in them.
+    entered_events: std::sync::atomic::AtomicU64,
 }
 
 impl Layer for Stalled {
@@ -202,6 +204,9 @@ impl WriteCore for Stalled {
         batch: &[realtime_store::SessionAppend<'_>],
     ) -> realtime_store::Result<Vec<realtime_store::Result<Vec<realtime_store::AppendResult>>>>
     {
+        let events: usize = batch.iter().map(|p| p.events.len()).sum();
+        self.entered_events
+            .fetch_add(events as u64, std::sync::atomic::Ordering::SeqCst);
         self.entered
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.open.acquire().await.expect("open").forget();
@@ -226,6 +231,7 @@ fn stalled() -> Stalled {
         inner: MemoryStore::default(),
         open: tokio::sync::Semaphore::new(0),
         entered: std::sync::atomic::AtomicU64::new(0),
+        entered_events: std::sync::atomic::AtomicU64::new(0),
     }
 }
 
@@ -255,7 +261,10 @@ async fn a_full_queue_answers_overloaded() {
     loop {
         let done = pending.iter().filter(|t| t.is_finished()).count();
         let queued = store.backend().stats().queued_events;
-        let entered = inner.entered.load(std::sync::atomic::Ordering::SeqCst) as usize;
+        // the stalled batch may hold several requests (one event each)
+        let entered = inner
+            .entered_events
+            .load(std::sync::atomic::Ordering::SeqCst) as usize;
         if done + queued as usize + entered >= 40 {
             break;
         }
