@@ -29,9 +29,11 @@ mod url;
 pub mod validate;
 
 pub use backend::page::{DEFAULT_CHILD_PAGE, DEFAULT_SESSION_PAGE, MAX_PAGE};
+pub use backend::write_each;
 pub use backend::{
     AppendResult, Backend, BackendHealth, ErasedUser, Layer, Maintenance, Reads, SessionAppend,
-    SpoolStats, StoredState, TombstoneReason, UpsertResult, Withdrawal, WriteCore,
+    SpoolStats, StoredState, TombstoneReason, UpsertResult, Withdrawal, WriteCore, WriteOp,
+    WriteOpResult,
 };
 pub use backends::any::AnyBackend;
 pub use backends::memory::{MemoryLimits, MemoryStore};

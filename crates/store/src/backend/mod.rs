@@ -28,7 +28,7 @@ use std::future::Future;
 
 pub use types::{
     AppendResult, BackendHealth, ErasedUser, SessionAppend, SpoolStats, StoredState,
-    TombstoneReason, UpsertResult, Withdrawal,
+    TombstoneReason, UpsertResult, Withdrawal, WriteOp, WriteOpResult,
 };
 
 use crate::{
@@ -81,6 +81,28 @@ pub trait WriteCore: Send + Sync + 'static {
         &self,
         batch: &[SessionAppend<'_>],
     ) -> impl Future<Output = Result<Vec<Result<Vec<AppendResult>>>>> + Send;
+
+    /// Many writes — session upserts and appends — with **one** durability
+    /// point where the backend can: each op as its own method would do it
+    /// ([`upsert_session`](Self::upsert_session), one part of
+    /// [`append_batch`](Self::append_batch)), in order, and an op's `Err` fails
+    /// only that op. One outer `Err` means nothing was committed. No session
+    /// appears twice in `ops` (the group-commit layer sees to it). The default
+    /// runs the ops one after another (a transaction each); the SQLite backend
+    /// commits them in one transaction, one savepoint per op.
+    fn write_batch(
+        &self,
+        ops: &[WriteOp<'_>],
+    ) -> impl Future<Output = Result<Vec<WriteOpResult>>> + Send {
+        async move { write_each(self, ops).await }
+    }
+
+    /// Whether [`write_batch`](Self::write_batch) commits upserts together with
+    /// appends (one durability point): then the group-commit layer queues
+    /// upserts too; otherwise it sends them straight through. Default `false`.
+    fn batches_upserts(&self) -> bool {
+        false
+    }
 
     /// Reachability and, for layers, fallback and spool figures.
     fn health(&self) -> impl Future<Output = BackendHealth> + Send;
@@ -199,4 +221,50 @@ impl<B: Reads> Reads for std::sync::Arc<B> {
 }
 impl<B: Maintenance> Maintenance for std::sync::Arc<B> {
     crate::forward_maintenance!();
+}
+
+/// [`WriteCore::write_batch`] one op after another: consecutive appends as one
+/// [`WriteCore::append_batch`], each upsert alone. Never an outer `Err` (earlier
+/// ops may have committed): a failed append batch fails its own parts.
+pub async fn write_each<W: WriteCore + ?Sized>(
+    w: &W,
+    ops: &[WriteOp<'_>],
+) -> Result<Vec<WriteOpResult>> {
+    let mut out = Vec::with_capacity(ops.len());
+    let mut i = 0;
+    while i < ops.len() {
+        match ops[i] {
+            WriteOp::Upsert(m) => {
+                out.push(WriteOpResult::Upsert(w.upsert_session(m).await));
+                i += 1;
+            }
+            WriteOp::Append(_) => {
+                let parts: Vec<SessionAppend<'_>> = ops[i..]
+                    .iter()
+                    .map_while(|op| match op {
+                        WriteOp::Append(p) => Some(*p),
+                        WriteOp::Upsert(_) => None,
+                    })
+                    .collect();
+                i += parts.len();
+                match w.append_batch(&parts).await {
+                    Ok(results) if results.len() == parts.len() => {
+                        out.extend(results.into_iter().map(WriteOpResult::Append));
+                    }
+                    Ok(_) => out.extend(parts.iter().map(|_| {
+                        WriteOpResult::Append(Err(crate::Error::Unavailable {
+                            what: "the backend answered a batch append with the wrong number of results",
+                        }))
+                    })),
+                    // Earlier ops may have committed: the error goes to these parts only.
+                    Err(e) => out.extend(
+                        parts
+                            .iter()
+                            .map(|_| WriteOpResult::Append(Err(e.duplicate()))),
+                    ),
+                }
+            }
+        }
+    }
+    Ok(out)
 }

@@ -193,3 +193,34 @@ pub struct SpoolStats {
     /// Times the layer switched to the spool.
     pub outages: u64,
 }
+
+/// One write of a [`WriteCore::write_batch`](super::WriteCore::write_batch): a
+/// session upsert or one session's events.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum WriteOp<'a> {
+    /// As [`WriteCore::upsert_session`](super::WriteCore::upsert_session).
+    Upsert(&'a crate::CleanSessionMeta),
+    /// As one part of [`WriteCore::append_batch`](super::WriteCore::append_batch).
+    Append(SessionAppend<'a>),
+}
+
+impl<'a> WriteOp<'a> {
+    /// The session the write concerns.
+    pub fn session_id(&self) -> &'a str {
+        match self {
+            WriteOp::Upsert(m) => m.session_id(),
+            WriteOp::Append(p) => p.session_id,
+        }
+    }
+}
+
+/// The answer to one [`WriteOp`], in the same position.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum WriteOpResult {
+    /// The upsert's answer.
+    Upsert(crate::Result<UpsertResult>),
+    /// The session's per-event answers (an `Err` failed only this session).
+    Append(crate::Result<Vec<AppendResult>>),
+}

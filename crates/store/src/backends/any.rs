@@ -4,7 +4,7 @@ use crate::{
     AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, EventKind,
     Maintenance, MemoryStore, Page, PageRequest, Reads, Result, Session, SessionAppend,
     SessionFilter, StoredSegment, StoredState, StoredSummary, StoredToolEvent, Timestamp,
-    UpsertResult, UsageReport, Withdrawal, WriteCore,
+    UpsertResult, UsageReport, Withdrawal, WriteCore, WriteOp, WriteOpResult,
 };
 
 /// The URL schemes this build supports, for error messages.
@@ -136,6 +136,12 @@ impl WriteCore for AnyBackend {
         batch: &[SessionAppend<'_>],
     ) -> Result<Vec<Result<Vec<AppendResult>>>> {
         delegate!(self, b => b.append_batch(batch).await)
+    }
+    async fn write_batch(&self, ops: &[WriteOp<'_>]) -> Result<Vec<WriteOpResult>> {
+        delegate!(self, b => b.write_batch(ops).await)
+    }
+    fn batches_upserts(&self) -> bool {
+        delegate!(self, b => b.batches_upserts())
     }
     async fn health(&self) -> BackendHealth {
         delegate!(self, b => b.health().await)

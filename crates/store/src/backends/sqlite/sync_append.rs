@@ -24,13 +24,13 @@ use parking_lot::Mutex;
 use rusqlite::{params, Connection, OpenFlags, TransactionBehavior};
 use serde_json::Value;
 
-use super::SqliteOptions;
+use super::{write, SqliteOptions};
 use crate::backends::batch::Split;
 use crate::backends::rows::stored_state;
 use crate::error::DbFailure;
 use crate::{
-    AppendResult, CleanEvent, Consent, Error, EventKind, Result, SessionAppend, StoredState,
-    Timestamp,
+    AppendResult, CleanEvent, CleanSessionMeta, Consent, Error, EventKind, Result, SessionAppend,
+    StoredState, Timestamp, UpsertResult, WriteOp, WriteOpResult,
 };
 
 /// Consent and tombstone of one session, in one row.
@@ -130,7 +130,22 @@ impl SyncAppender {
         batch: &[SessionAppend<'_>],
         now: i64,
     ) -> Result<Vec<Result<Vec<AppendResult>>>> {
-        let op = "append";
+        let ops: Vec<WriteOp<'_>> = batch.iter().map(|p| WriteOp::Append(*p)).collect();
+        Ok(self
+            .write(&ops, now)?
+            .into_iter()
+            .map(|r| match r {
+                WriteOpResult::Append(a) => a,
+                WriteOpResult::Upsert(_) => unreachable!("only appends were asked"),
+            })
+            .collect())
+    }
+
+    /// Upserts and appends in one transaction, each op under a savepoint (a
+    /// failing op fails only itself): per-op results, or one error when the
+    /// transaction itself failed (nothing acknowledged).
+    pub(super) fn write(&self, ops: &[WriteOp<'_>], now: i64) -> Result<Vec<WriteOpResult>> {
+        let op = "write";
         let mut guard = self.conn.lock();
         let conn = guard.as_mut().ok_or(Error::Unavailable {
             what: "the store is closed",
@@ -138,28 +153,110 @@ impl SyncAppender {
         let mut tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sq(op))?;
-        let mut out = Vec::with_capacity(batch.len());
-        if let [part] = batch {
-            out.push(Ok(append_session(&tx, part, now)?));
+        let mut out = Vec::with_capacity(ops.len());
+        if let [one] = ops {
+            out.push(match one {
+                WriteOp::Upsert(m) => WriteOpResult::Upsert(Ok(upsert_session(&tx, m, now)?)),
+                WriteOp::Append(part) => WriteOpResult::Append(Ok(append_session(&tx, part, now)?)),
+            });
         } else {
-            for part in batch {
+            for one in ops {
                 let sp = tx.savepoint().map_err(sq(op))?;
-                match append_session(&sp, part, now) {
-                    Ok(r) => {
-                        sp.commit().map_err(sq(op))?;
-                        out.push(Ok(r));
-                    }
-                    Err(e) => {
-                        // Dropping the savepoint rolls it back.
-                        drop(sp);
-                        out.push(Err(e));
-                    }
+                let r = match one {
+                    WriteOp::Upsert(m) => WriteOpResult::Upsert(upsert_session(&sp, m, now)),
+                    WriteOp::Append(part) => WriteOpResult::Append(append_session(&sp, part, now)),
+                };
+                let failed = matches!(
+                    &r,
+                    WriteOpResult::Upsert(Err(_)) | WriteOpResult::Append(Err(_))
+                );
+                if failed {
+                    // Dropping the savepoint rolls it back.
+                    drop(sp);
+                } else {
+                    sp.commit().map_err(sq(op))?;
                 }
+                out.push(r);
             }
         }
         tx.commit().map_err(sq(op))?;
         Ok(out)
     }
+}
+
+/// One session upsert, inside the caller's transaction (the rules of
+/// [`WriteCore::upsert_session`](crate::WriteCore::upsert_session); the same
+/// statements as the async path, `write::UPSERT_*`).
+fn upsert_session(conn: &Connection, m: &CleanSessionMeta, now: i64) -> Result<UpsertResult> {
+    let op = "upsert_session";
+    let id = m.session_id();
+    let (consent, started, reason): (Option<String>, Option<i64>, Option<String>) = conn
+        .prepare_cached(write::UPSERT_STATE)
+        .map_err(sq(op))?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .map_err(sq(op))?;
+    let tombstoned = reason.is_some();
+    let state = stored_state(consent, reason)?;
+    if tombstoned && !m.is_reconsent() {
+        return Ok(UpsertResult::Refused(state));
+    }
+    if m.consent() != Consent::Accepted {
+        // PENDING never creates a row: it only marks a stored session.
+        if started.is_none() || tombstoned {
+            return Ok(UpsertResult::Refused(state));
+        }
+        conn.prepare_cached(write::MARK_CONSENT)
+            .map_err(sq(op))?
+            .execute(params![id, m.consent().as_str(), now])
+            .map_err(sq(op))?;
+        return Ok(UpsertResult::Stored);
+    }
+    if let (Some(s), Some(e)) = (started, m.ended_at()) {
+        if e.as_millis() < s {
+            return Err(Error::validation(
+                "ended_at",
+                "must not be before started_at",
+            ));
+        }
+    }
+    if tombstoned {
+        conn.prepare_cached(write::UNTOMBSTONE)
+            .map_err(sq(op))?
+            .execute([id])
+            .map_err(sq(op))?;
+    }
+    if let Some(uid) = m.user_id() {
+        conn.prepare_cached(write::UPSERT_USER)
+            .map_err(sq(op))?
+            .execute(params![uid, m.auth_user_id(), m.email(), now])
+            .map_err(|e| match &e {
+                rusqlite::Error::SqliteFailure(f, Some(msg))
+                    if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+                {
+                    write::user_conflict(msg)
+                }
+                _ => sq(op)(e),
+            })?;
+    }
+    let config = m.config().map(Value::to_string);
+    let timings = serde_json::to_string(&m.timings()).unwrap_or_else(|_| "{}".into());
+    conn.prepare_cached(write::UPSERT_SESSION)
+        .map_err(sq(op))?
+        .execute(params![
+            id,
+            m.user_id(),
+            m.provider_session_id(),
+            m.voice(),
+            m.persona(),
+            config,
+            timings,
+            m.consent().as_str(),
+            m.started_at().map(Timestamp::as_millis),
+            m.ended_at().map(Timestamp::as_millis),
+            now
+        ])
+        .map_err(sq(op))?;
+    Ok(UpsertResult::Stored)
 }
 
 /// One session's events, inside the caller's transaction.

@@ -12,7 +12,8 @@ use crate::backends::batch::Split;
 use crate::backends::rows::stored_state;
 use crate::{
     AppendResult, BackendHealth, CleanEvent, CleanSessionMeta, Consent, Error, EventKind, Result,
-    SessionAppend, StoredState, Timestamp, UpsertResult, Withdrawal, WriteCore,
+    SessionAppend, StoredState, Timestamp, UpsertResult, Withdrawal, WriteCore, WriteOp,
+    WriteOpResult,
 };
 
 type Tx = Transaction<'static, Sqlite>;
@@ -26,15 +27,65 @@ const STATE: &str = "SELECT (SELECT consent FROM sessions WHERE id = ?1) AS cons
 fn map_user_conflict(e: sqlx::Error) -> Error {
     if let sqlx::Error::Database(d) = &e {
         if d.is_unique_violation() {
-            let field = if d.message().contains("auth_user_id") {
-                "user.auth_user_id"
-            } else {
-                "user.email"
-            };
-            return Error::conflict(field, "already belongs to another user");
+            return user_conflict(d.message());
         }
     }
     Error::sqlx("upsert_session", e)
+}
+
+/// The upsert's first read: stored consent and start, and the tombstone.
+pub(super) const UPSERT_STATE: &str = "SELECT (SELECT consent FROM sessions WHERE id = ?1),
+                        (SELECT started_at FROM sessions WHERE id = ?1),
+                        (SELECT reason FROM tombstones WHERE session_id = ?1)";
+
+/// A `PENDING` meta: marks the stored session.
+pub(super) const MARK_CONSENT: &str =
+    "UPDATE sessions SET consent = ?2, updated_at = ?3 WHERE id = ?1";
+
+/// A re-consent removes the tombstone.
+pub(super) const UNTOMBSTONE: &str = "DELETE FROM tombstones WHERE session_id = ?1";
+
+/// The user row, written only when new or when an identity field changes.
+pub(super) const UPSERT_USER: &str =
+    "INSERT INTO app_users (id, auth_user_id, email, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4)
+                 ON CONFLICT (id) DO UPDATE SET
+                   auth_user_id = COALESCE(excluded.auth_user_id, app_users.auth_user_id),
+                   email = COALESCE(excluded.email, app_users.email),
+                   updated_at = excluded.updated_at
+                 WHERE (excluded.auth_user_id IS NOT NULL
+                        AND excluded.auth_user_id IS NOT app_users.auth_user_id)
+                    OR (excluded.email IS NOT NULL AND excluded.email IS NOT app_users.email)";
+
+/// The session row (`?1` id ... `?11` now; see `upsert_in`).
+pub(super) const UPSERT_SESSION: &str =
+    "INSERT INTO sessions (id, user_id, provider_session_id, voice, persona, config,
+                                   timings, consent, status, started_at, ended_at, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, '{}'), ?7, ?8,
+                     CASE WHEN ?10 IS NULL THEN 'active' ELSE 'ended' END,
+                     COALESCE(?9, MIN(?11, COALESCE(?10, ?11))), ?10, ?11, ?11)
+             ON CONFLICT (id) DO UPDATE SET
+               user_id = COALESCE(excluded.user_id, sessions.user_id),
+               provider_session_id = COALESCE(excluded.provider_session_id, sessions.provider_session_id),
+               voice = COALESCE(excluded.voice, sessions.voice),
+               persona = COALESCE(excluded.persona, sessions.persona),
+               config = CASE WHEN ?6 IS NULL THEN sessions.config ELSE excluded.config END,
+               timings = json_patch(sessions.timings, excluded.timings),
+               consent = excluded.consent,
+               ended_at = COALESCE(excluded.ended_at, sessions.ended_at),
+               status = CASE WHEN COALESCE(excluded.ended_at, sessions.ended_at) IS NULL
+                             THEN 'active' ELSE 'ended' END,
+               updated_at = excluded.updated_at";
+
+/// The conflict a unique violation on `app_users` means (`message`: SQLite's,
+/// which names the column, never the value).
+pub(super) fn user_conflict(message: &str) -> Error {
+    let field = if message.contains("auth_user_id") {
+        "user.auth_user_id"
+    } else {
+        "user.email"
+    };
+    Error::conflict(field, "already belongs to another user")
 }
 
 pub(super) async fn state_in(
@@ -95,15 +146,11 @@ impl SqliteStore {
     async fn upsert_in(&self, tx: &mut Tx, m: &CleanSessionMeta) -> Result<UpsertResult> {
         let op = "upsert_session";
         let (consent, started, reason): (Option<String>, Option<i64>, Option<String>) =
-            sqlx::query_as(
-                "SELECT (SELECT consent FROM sessions WHERE id = ?1),
-                        (SELECT started_at FROM sessions WHERE id = ?1),
-                        (SELECT reason FROM tombstones WHERE session_id = ?1)",
-            )
-            .bind(m.session_id())
-            .fetch_one(&mut **tx)
-            .await
-            .map_err(db(op))?;
+            sqlx::query_as(UPSERT_STATE)
+                .bind(m.session_id())
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db(op))?;
         let tombstoned = reason.is_some();
         let state = stored_state(consent, reason)?;
         if tombstoned && !m.is_reconsent() {
@@ -115,7 +162,7 @@ impl SqliteStore {
             if started.is_none() || tombstoned {
                 return Ok(UpsertResult::Refused(state));
             }
-            sqlx::query("UPDATE sessions SET consent = ?2, updated_at = ?3 WHERE id = ?1")
+            sqlx::query(MARK_CONSENT)
                 .bind(m.session_id())
                 .bind(m.consent().as_str())
                 .bind(now)
@@ -133,7 +180,7 @@ impl SqliteStore {
             }
         }
         if tombstoned {
-            sqlx::query("DELETE FROM tombstones WHERE session_id = ?1")
+            sqlx::query(UNTOMBSTONE)
                 .bind(m.session_id())
                 .execute(&mut **tx)
                 .await
@@ -141,60 +188,32 @@ impl SqliteStore {
         }
         if let Some(uid) = m.user_id() {
             // Written only when new or when an identity field changes.
-            sqlx::query(
-                "INSERT INTO app_users (id, auth_user_id, email, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4)
-                 ON CONFLICT (id) DO UPDATE SET
-                   auth_user_id = COALESCE(excluded.auth_user_id, app_users.auth_user_id),
-                   email = COALESCE(excluded.email, app_users.email),
-                   updated_at = excluded.updated_at
-                 WHERE (excluded.auth_user_id IS NOT NULL
-                        AND excluded.auth_user_id IS NOT app_users.auth_user_id)
-                    OR (excluded.email IS NOT NULL AND excluded.email IS NOT app_users.email)",
-            )
-            .bind(uid)
-            .bind(m.auth_user_id())
-            .bind(m.email())
-            .bind(now)
-            .execute(&mut **tx)
-            .await
-            .map_err(map_user_conflict)?;
+            sqlx::query(UPSERT_USER)
+                .bind(uid)
+                .bind(m.auth_user_id())
+                .bind(m.email())
+                .bind(now)
+                .execute(&mut **tx)
+                .await
+                .map_err(map_user_conflict)?;
         }
         let config = m.config().map(serde_json::Value::to_string);
         let timings = serde_json::to_string(&m.timings()).unwrap_or_else(|_| "{}".into());
-        sqlx::query(
-            "INSERT INTO sessions (id, user_id, provider_session_id, voice, persona, config,
-                                   timings, consent, status, started_at, ended_at, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, '{}'), ?7, ?8,
-                     CASE WHEN ?10 IS NULL THEN 'active' ELSE 'ended' END,
-                     COALESCE(?9, MIN(?11, COALESCE(?10, ?11))), ?10, ?11, ?11)
-             ON CONFLICT (id) DO UPDATE SET
-               user_id = COALESCE(excluded.user_id, sessions.user_id),
-               provider_session_id = COALESCE(excluded.provider_session_id, sessions.provider_session_id),
-               voice = COALESCE(excluded.voice, sessions.voice),
-               persona = COALESCE(excluded.persona, sessions.persona),
-               config = CASE WHEN ?6 IS NULL THEN sessions.config ELSE excluded.config END,
-               timings = json_patch(sessions.timings, excluded.timings),
-               consent = excluded.consent,
-               ended_at = COALESCE(excluded.ended_at, sessions.ended_at),
-               status = CASE WHEN COALESCE(excluded.ended_at, sessions.ended_at) IS NULL
-                             THEN 'active' ELSE 'ended' END,
-               updated_at = excluded.updated_at",
-        )
-        .bind(m.session_id())
-        .bind(m.user_id())
-        .bind(m.provider_session_id())
-        .bind(m.voice())
-        .bind(m.persona())
-        .bind(config)
-        .bind(timings)
-        .bind(m.consent().as_str())
-        .bind(m.started_at().map(Timestamp::as_millis))
-        .bind(m.ended_at().map(Timestamp::as_millis))
-        .bind(now)
-        .execute(&mut **tx)
-        .await
-        .map_err(db(op))?;
+        sqlx::query(UPSERT_SESSION)
+            .bind(m.session_id())
+            .bind(m.user_id())
+            .bind(m.provider_session_id())
+            .bind(m.voice())
+            .bind(m.persona())
+            .bind(config)
+            .bind(timings)
+            .bind(m.consent().as_str())
+            .bind(m.started_at().map(Timestamp::as_millis))
+            .bind(m.ended_at().map(Timestamp::as_millis))
+            .bind(now)
+            .execute(&mut **tx)
+            .await
+            .map_err(db(op))?;
         Ok(UpsertResult::Stored)
     }
 
@@ -335,6 +354,15 @@ impl WriteCore for SqliteStore {
     }
 
     async fn upsert_session(&self, m: &CleanSessionMeta) -> Result<UpsertResult> {
+        if let Some(s) = &self.sync {
+            let now = Timestamp::now().as_millis();
+            let _turn = self.turn.lock().await;
+            let r = super::in_place(|| s.write(&[WriteOp::Upsert(m)], now))?;
+            return match r.into_iter().next() {
+                Some(WriteOpResult::Upsert(u)) => u,
+                _ => unreachable!("one upsert asked, one answered"),
+            };
+        }
         let mut tx = self.begin("upsert_session").await?;
         let r = self.upsert_in(&mut tx, m).await?;
         tx.commit().await.map_err(db("upsert_session"))?;
@@ -431,6 +459,21 @@ impl WriteCore for SqliteStore {
         }
         tx.commit().await.map_err(db(op))?;
         Ok(out)
+    }
+
+    async fn write_batch(&self, ops: &[WriteOp<'_>]) -> Result<Vec<WriteOpResult>> {
+        match &self.sync {
+            Some(s) => {
+                let now = Timestamp::now().as_millis();
+                let _turn = self.turn.lock().await;
+                super::in_place(|| s.write(ops, now))
+            }
+            None => crate::write_each(self, ops).await,
+        }
+    }
+
+    fn batches_upserts(&self) -> bool {
+        self.sync.is_some()
     }
 
     async fn health(&self) -> BackendHealth {

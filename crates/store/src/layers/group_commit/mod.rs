@@ -40,13 +40,13 @@ use tokio::sync::{oneshot, watch, Notify};
 
 pub use stats::{CommitStats, Histogram, BATCH_BUCKETS, LATENCY_BUCKETS};
 
-use self::queue::{Answer, Queue, Request};
+use self::queue::{Queue, Request, Work};
 use self::regroup::{regroup, Returns};
 use self::stats::Counters;
 use crate::{
     AppendResult, BackendHealth, CleanSessionMeta, EraseCounts, ErasedUser, Error, EventKind,
     Layer, Maintenance, Reads, Result, SessionAppend, StoredState, Timestamp, UpsertResult,
-    Withdrawal, WriteCore,
+    Withdrawal, WriteCore, WriteOp, WriteOpResult,
 };
 
 /// Settings of a [`GroupCommit`] layer.
@@ -162,9 +162,8 @@ impl<B: WriteCore> GroupCommit<B> {
         let _ = rx.wait_for(|done| *done >= target).await;
     }
 
-    fn enqueue(&self, batch: &[SessionAppend<'_>]) -> Result<oneshot::Receiver<Answer>> {
-        let events: usize = batch.iter().map(|p| p.events.len()).sum();
-        let (tx, rx) = oneshot::channel();
+    /// Queues a request (`events` of them) and wakes the worker.
+    fn enqueue(&self, work: Work, events: usize) -> Result<()> {
         {
             let mut q = self.shared.queue.lock();
             if q.closed {
@@ -179,17 +178,13 @@ impl<B: WriteCore> GroupCommit<B> {
             q.events += events;
             q.submitted += 1;
             q.items.push_back(Request {
-                parts: batch
-                    .iter()
-                    .map(|p| (p.session_id.to_owned(), p.events.to_vec()))
-                    .collect(),
+                work,
                 events,
                 at: Instant::now(),
-                tx,
             });
         }
         self.shared.wake.notify_one();
-        Ok(rx)
+        Ok(())
     }
 }
 
@@ -246,44 +241,52 @@ async fn commit<B: WriteCore>(s: &Shared<B>, batch: Vec<Request>) -> Instant {
         Counters::add(&c.queue_wait_ns, nanos(started - r.at));
         events += r.events;
     }
-    let appends: Vec<SessionAppend<'_>> = batch
-        .iter()
-        .flat_map(|r| {
-            r.parts.iter().map(|(id, ev)| SessionAppend {
-                session_id: id,
-                events: ev,
+    let ops: Vec<WriteOp<'_>> = batch.iter().flat_map(ops_of).collect();
+    let upserts = ops.iter().any(|op| matches!(op, WriteOp::Upsert(_)));
+    let res = if upserts {
+        s.inner.write_batch(&ops).await
+    } else {
+        let parts: Vec<SessionAppend<'_>> = ops
+            .iter()
+            .filter_map(|op| match op {
+                WriteOp::Append(p) => Some(*p),
+                WriteOp::Upsert(_) => None,
             })
-        })
-        .collect();
-    let res = s.inner.append_batch(&appends).await;
+            .collect();
+        s.inner
+            .append_batch(&parts)
+            .await
+            .map(|r| r.into_iter().map(WriteOpResult::Append).collect())
+    };
     let answered_from = Instant::now();
     let took = answered_from - started;
-    drop(appends);
+    let n_ops = ops.len();
+    drop(ops);
     Counters::add(&c.batches, 1);
     Counters::add(&c.requests, batch.len() as u64);
     Counters::add(&c.events, events as u64);
     Counters::add(&c.commit_ns, nanos(took));
     c.batch_size.observe(events as f64);
     c.commit_latency.observe(took.as_secs_f64());
-    let parts: usize = batch.iter().map(|r| r.parts.len()).sum();
     match res {
-        Ok(results) if results.len() == parts => {
+        Ok(results) if results.len() == n_ops => {
             let mut results = results.into_iter();
             for r in batch {
-                let mine: Vec<_> = results.by_ref().take(r.parts.len()).collect();
-                let _ = r.tx.send(Ok(mine));
+                answer(r, &mut results);
             }
         }
         Ok(_) => {
             for r in batch {
-                let _ = r.tx.send(Err(Error::Unavailable {
-                    what: "the backend answered a batch append with the wrong number of results",
-                }));
+                fail(
+                    r,
+                    Error::Unavailable {
+                        what: "the backend answered a batch write with the wrong number of results",
+                    },
+                );
             }
         }
         Err(e) if batch.len() == 1 => {
-            let r = batch.into_iter().next().expect("one request");
-            let _ = r.tx.send(Err(e));
+            fail(batch.into_iter().next().expect("one request"), e);
         }
         Err(e)
             if e.is_unreachable()
@@ -294,27 +297,95 @@ async fn commit<B: WriteCore>(s: &Shared<B>, batch: Vec<Request>) -> Instant {
         {
             // Nothing was committed and no caller would do better alone.
             for r in batch {
-                let _ = r.tx.send(Err(e.duplicate()));
+                fail(r, e.duplicate());
             }
         }
         Err(e) => {
-            tracing::debug!(error = %e, requests = batch.len(), "batch append failed; retrying each request alone");
+            tracing::debug!(error = %e, requests = batch.len(), "batch write failed; retrying each request alone");
             for r in batch {
-                let appends: Vec<SessionAppend<'_>> = r
-                    .parts
-                    .iter()
-                    .map(|(id, ev)| SessionAppend {
-                        session_id: id,
-                        events: ev,
-                    })
-                    .collect();
-                let res = s.inner.append_batch(&appends).await;
-                drop(appends);
-                let _ = r.tx.send(res);
+                alone(s, r).await;
             }
         }
     }
     answered_from
+}
+
+/// The ops of one request, borrowing it.
+fn ops_of(r: &Request) -> Vec<WriteOp<'_>> {
+    match &r.work {
+        Work::Append { parts, .. } => parts
+            .iter()
+            .map(|(id, ev)| {
+                WriteOp::Append(SessionAppend {
+                    session_id: id,
+                    events: ev,
+                })
+            })
+            .collect(),
+        Work::Upsert { meta, .. } => vec![WriteOp::Upsert(meta)],
+    }
+}
+
+/// Answers `r` with its share of the batch's results.
+fn answer(r: Request, results: &mut impl Iterator<Item = WriteOpResult>) {
+    match r.work {
+        Work::Append { parts, tx } => {
+            let mine: Result<Vec<_>> = results
+                .by_ref()
+                .take(parts.len())
+                .map(|x| match x {
+                    WriteOpResult::Append(a) => Ok(a),
+                    WriteOpResult::Upsert(_) => Err(mismatch()),
+                })
+                .collect();
+            let _ = tx.send(mine);
+        }
+        Work::Upsert { tx, .. } => {
+            let _ = tx.send(match results.next() {
+                Some(WriteOpResult::Upsert(u)) => u,
+                _ => Err(mismatch()),
+            });
+        }
+    }
+}
+
+fn mismatch() -> Error {
+    Error::Unavailable {
+        what: "the backend answered a batch write with results of the wrong kind",
+    }
+}
+
+/// Fails `r` with `e`.
+fn fail(r: Request, e: Error) {
+    match r.work {
+        Work::Append { tx, .. } => {
+            let _ = tx.send(Err(e));
+        }
+        Work::Upsert { tx, .. } => {
+            let _ = tx.send(Err(e));
+        }
+    }
+}
+
+/// Commits `r` on its own (after its batch failed) and answers it.
+async fn alone<B: WriteCore>(s: &Shared<B>, r: Request) {
+    match r.work {
+        Work::Append { parts, tx } => {
+            let appends: Vec<SessionAppend<'_>> = parts
+                .iter()
+                .map(|(id, ev)| SessionAppend {
+                    session_id: id,
+                    events: ev,
+                })
+                .collect();
+            let res = s.inner.append_batch(&appends).await;
+            drop(appends);
+            let _ = tx.send(res);
+        }
+        Work::Upsert { meta, tx } => {
+            let _ = tx.send(s.inner.upsert_session(&meta).await);
+        }
+    }
 }
 
 fn nanos(d: Duration) -> u64 {
@@ -334,7 +405,18 @@ impl<B: WriteCore> WriteCore for GroupCommit<B> {
     }
 
     async fn upsert_session(&self, meta: &CleanSessionMeta) -> Result<UpsertResult> {
-        self.shared.inner.upsert_session(meta).await
+        if !self.shared.inner.batches_upserts() {
+            return self.shared.inner.upsert_session(meta).await;
+        }
+        let (tx, rx) = oneshot::channel();
+        let work = Work::Upsert {
+            meta: Box::new(meta.clone()),
+            tx,
+        };
+        self.enqueue(work, 1)?;
+        rx.await.unwrap_or(Err(Error::Unavailable {
+            what: "the group-commit worker stopped",
+        }))
     }
 
     async fn stored_state(&self, session_id: &str) -> Result<StoredState> {
@@ -353,7 +435,16 @@ impl<B: WriteCore> WriteCore for GroupCommit<B> {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
-        let rx = self.enqueue(batch)?;
+        let (tx, rx) = oneshot::channel();
+        let work = Work::Append {
+            parts: batch
+                .iter()
+                .map(|p| (p.session_id.to_owned(), p.events.to_vec()))
+                .collect(),
+            tx,
+        };
+        let events = batch.iter().map(|p| p.events.len()).sum();
+        self.enqueue(work, events)?;
         rx.await.unwrap_or(Err(Error::Unavailable {
             what: "the group-commit worker stopped",
         }))

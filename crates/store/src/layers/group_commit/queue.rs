@@ -1,4 +1,5 @@
-//! The bounded FIFO of pending appends and how a batch is taken from it.
+//! The bounded FIFO of pending writes (appends and session upserts) and how a
+//! batch is taken from it.
 //!
 //! A batch is the longest prefix of the queue that fits `max_batch_events` (at
 //! least one request) and holds each session at most once: a request naming a
@@ -11,18 +12,43 @@ use std::time::Instant;
 
 use tokio::sync::oneshot;
 
-use crate::{AppendResult, CleanEvent, Result};
+use crate::{AppendResult, CleanEvent, CleanSessionMeta, Result, UpsertResult};
 
-/// The answer a caller waits for: one result per session of its request.
+/// The answer an appending caller waits for: one result per session of its request.
 pub(super) type Answer = Result<Vec<Result<Vec<AppendResult>>>>;
 
-/// One caller's `append_batch`, owned (the batch outlives the caller's borrow).
+/// What a caller asked for, and where its answer goes.
+#[derive(Debug)]
+pub(super) enum Work {
+    /// An `append_batch`, owned (the batch outlives the caller's borrow).
+    Append {
+        parts: Vec<(String, Vec<CleanEvent>)>,
+        tx: oneshot::Sender<Answer>,
+    },
+    /// An `upsert_session`.
+    Upsert {
+        meta: Box<CleanSessionMeta>,
+        tx: oneshot::Sender<Result<UpsertResult>>,
+    },
+}
+
+/// One caller's request.
 #[derive(Debug)]
 pub(super) struct Request {
-    pub(super) parts: Vec<(String, Vec<CleanEvent>)>,
+    pub(super) work: Work,
+    /// Events it holds (an upsert counts as one).
     pub(super) events: usize,
     pub(super) at: Instant,
-    pub(super) tx: oneshot::Sender<Answer>,
+}
+
+impl Request {
+    /// The sessions it writes.
+    pub(super) fn sessions(&self) -> Vec<&str> {
+        match &self.work {
+            Work::Append { parts, .. } => parts.iter().map(|(id, _)| id.as_str()).collect(),
+            Work::Upsert { meta, .. } => vec![meta.session_id()],
+        }
+    }
 }
 
 /// The queue and its bookkeeping (under one mutex).
@@ -45,14 +71,15 @@ impl Queue {
         let mut n = 0;
         while let Some(front) = self.items.front() {
             let fits = out.is_empty() || n + front.events <= max_events;
-            let clash = front.parts.iter().any(|(id, _)| sessions.contains(id));
+            let ids = front.sessions();
+            let clash = ids.iter().any(|id| sessions.contains(*id));
             if !fits || clash {
                 break;
             }
+            sessions.extend(ids.into_iter().map(str::to_owned));
             let r = self.items.pop_front().expect("front exists");
             n += r.events;
             self.events -= r.events;
-            sessions.extend(r.parts.iter().map(|(id, _)| id.clone()));
             out.push(r);
         }
         out
@@ -74,10 +101,9 @@ mod tests {
             .map(|id| ((*id).to_owned(), vec![e.clone(); events]))
             .collect();
         let r = Request {
-            parts,
+            work: Work::Append { parts, tx },
             events: events * ids.len(),
             at: Instant::now(),
-            tx,
         };
         (r, rx)
     }
@@ -101,7 +127,7 @@ mod tests {
         let first: Vec<_> = q
             .take(100)
             .into_iter()
-            .map(|r| r.parts[0].0.clone())
+            .map(|r| r.sessions()[0].to_owned())
             .collect();
         assert_eq!(
             first,
@@ -111,10 +137,43 @@ mod tests {
         let second: Vec<_> = q
             .take(100)
             .into_iter()
-            .map(|r| r.parts[0].0.clone())
+            .map(|r| r.sessions()[0].to_owned())
             .collect();
         assert_eq!(second, ["s1", "s3"]);
         assert_eq!(q.events, 0);
+    }
+
+    #[test]
+    fn an_upsert_of_a_session_in_the_batch_ends_it() {
+        let meta = Redaction::default().clean_meta(
+            &crate::SessionMeta::new("s1", crate::Consent::Accepted),
+            false,
+        );
+        let (tx, _rx) = oneshot::channel();
+        let upsert = Request {
+            work: Work::Upsert {
+                meta: Box::new(meta),
+                tx,
+            },
+            events: 1,
+            at: Instant::now(),
+        };
+        let (a, _ra) = req(&["s2"], 1);
+        let (b, _rb) = req(&["s1"], 1);
+        let (c, _rc) = req(&["s3"], 1);
+        let mut q = queue(vec![a, upsert, b, c]);
+        let first: Vec<_> = q
+            .take(100)
+            .iter()
+            .map(|r| r.sessions()[0].to_owned())
+            .collect();
+        assert_eq!(first, ["s2", "s1"], "the upsert joins; s1's append waits");
+        let second: Vec<_> = q
+            .take(100)
+            .iter()
+            .map(|r| r.sessions()[0].to_owned())
+            .collect();
+        assert_eq!(second, ["s1", "s3"]);
     }
 
     #[test]

@@ -71,7 +71,7 @@ use crate::clean::codec;
 use crate::{
     AppendResult, Backend, BackendHealth, CleanSessionMeta, Consent, Error, Layer, Result,
     SessionAppend, SpoolStats, StoredState, Timestamp, TombstoneReason, UpsertResult, Withdrawal,
-    WriteCore,
+    WriteCore, WriteOp, WriteOpResult,
 };
 
 #[derive(Debug)]
@@ -204,6 +204,63 @@ impl<B: Backend> Spool<B> {
         r
     }
 
+    /// Writes a session upsert to the spool (refused when the spool holds the
+    /// session's tombstone, unless it is a re-consent).
+    async fn spool_upsert(&self, meta: &CleanSessionMeta) -> Result<UpsertResult> {
+        if let Some(StoredState::Tombstoned(r)) = self.spooled_state(meta.session_id()).await? {
+            if !meta.is_reconsent() {
+                return Ok(UpsertResult::Refused(StoredState::Tombstoned(r)));
+            }
+        }
+        let op = NewOp {
+            kind: OpKind::Meta,
+            session_id: meta.session_id(),
+            dedup_key: None,
+            user_id: meta.user_id(),
+            consent: Some(meta.consent().as_str()),
+            body: codec::encode_meta(meta),
+        };
+        self.push(std::slice::from_ref(&op)).await?;
+        Ok(if self.shared.cfg.in_memory {
+            UpsertResult::Volatile
+        } else {
+            UpsertResult::Spooled
+        })
+    }
+
+    /// Writes the ops to the spool, in order: consecutive appends in one push.
+    async fn spool_ops(&self, ops: &[WriteOp<'_>]) -> Vec<WriteOpResult> {
+        let mut out = Vec::with_capacity(ops.len());
+        let mut i = 0;
+        while i < ops.len() {
+            match ops[i] {
+                WriteOp::Upsert(m) => {
+                    out.push(WriteOpResult::Upsert(self.spool_upsert(m).await));
+                    i += 1;
+                }
+                WriteOp::Append(_) => {
+                    let parts: Vec<SessionAppend<'_>> = ops[i..]
+                        .iter()
+                        .map_while(|op| match op {
+                            WriteOp::Append(p) => Some(*p),
+                            WriteOp::Upsert(_) => None,
+                        })
+                        .collect();
+                    i += parts.len();
+                    match self.spool_events(&parts).await {
+                        Ok(r) => out.extend(r.into_iter().map(WriteOpResult::Append)),
+                        Err(e) => out.extend(
+                            parts
+                                .iter()
+                                .map(|_| WriteOpResult::Append(Err(e.duplicate()))),
+                        ),
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Writes the events of the sessions to the spool, in one transaction.
     async fn spool_events(
         &self,
@@ -300,25 +357,7 @@ impl<B: Backend> WriteCore for Spool<B> {
                 other => return other,
             }
         }
-        if let Some(StoredState::Tombstoned(r)) = self.spooled_state(meta.session_id()).await? {
-            if !meta.is_reconsent() {
-                return Ok(UpsertResult::Refused(StoredState::Tombstoned(r)));
-            }
-        }
-        let op = NewOp {
-            kind: OpKind::Meta,
-            session_id: meta.session_id(),
-            dedup_key: None,
-            user_id: meta.user_id(),
-            consent: Some(meta.consent().as_str()),
-            body: codec::encode_meta(meta),
-        };
-        self.push(std::slice::from_ref(&op)).await?;
-        Ok(if self.shared.cfg.in_memory {
-            UpsertResult::Volatile
-        } else {
-            UpsertResult::Spooled
-        })
+        self.spool_upsert(meta).await
     }
 
     async fn stored_state(&self, session_id: &str) -> Result<StoredState> {
@@ -414,6 +453,45 @@ impl<B: Backend> WriteCore for Spool<B> {
             }
         }
         self.spool_events(batch).await
+    }
+
+    async fn write_batch(&self, ops: &[WriteOp<'_>]) -> Result<Vec<WriteOpResult>> {
+        let _route = self.shared.route.read().await;
+        if !self.shared.counters.is_degraded() {
+            match self
+                .primary("write", self.shared.inner.write_batch(ops))
+                .await
+            {
+                Err(e) if e.is_unreachable() => self.degrade(),
+                Ok(mut results) => {
+                    // An op that failed on the connection goes to the spool (it
+                    // was rolled back); so does every write after.
+                    let lost: Vec<usize> = (0..results.len().min(ops.len()))
+                        .filter(|&i| match &results[i] {
+                            WriteOpResult::Upsert(Err(e)) | WriteOpResult::Append(Err(e)) => {
+                                e.is_unreachable()
+                            }
+                            _ => false,
+                        })
+                        .collect();
+                    if lost.is_empty() {
+                        return Ok(results);
+                    }
+                    self.degrade();
+                    let again: Vec<WriteOp<'_>> = lost.iter().map(|&i| ops[i]).collect();
+                    for (i, r) in lost.into_iter().zip(self.spool_ops(&again).await) {
+                        results[i] = r;
+                    }
+                    return Ok(results);
+                }
+                other => return other,
+            }
+        }
+        Ok(self.spool_ops(ops).await)
+    }
+
+    fn batches_upserts(&self) -> bool {
+        self.shared.inner.batches_upserts()
     }
 
     async fn health(&self) -> BackendHealth {
