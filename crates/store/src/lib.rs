@@ -33,7 +33,7 @@ pub use backend::write_each;
 pub use backend::{
     AppendResult, Backend, BackendHealth, ErasedUser, Layer, Maintenance, Reads, SessionAppend,
     SpoolStats, StoredState, TombstoneReason, UpsertResult, Withdrawal, WriteCore, WriteOp,
-    WriteOpResult,
+    WriteOpResult, WriteRun,
 };
 pub use backends::any::AnyBackend;
 pub use backends::memory::{MemoryLimits, MemoryStore};

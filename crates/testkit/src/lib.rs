@@ -16,6 +16,7 @@ pub mod cases;
 pub mod citus;
 mod counting;
 mod fixture;
+mod gate;
 pub mod instances;
 #[cfg(feature = "postgres")]
 pub mod pg;
@@ -23,6 +24,7 @@ mod switch;
 
 pub use counting::{Calls, CountingBackend};
 pub use fixture::{Fixture, MakeFixture};
+pub use gate::Gated;
 pub use switch::Switch;
 
 /// Generates one test per conformance case for the backend the factory makes.

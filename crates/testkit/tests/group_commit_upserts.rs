@@ -4,79 +4,13 @@
 //! upsert the database refuses fails alone, the rest of its batch is written.
 //! No timing: the first batch is held at a gate while the others queue.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use realtime_store::{
-    AppendResult, BackendHealth, CleanSessionMeta, Consent, Error, GroupCommit, Layer, Maintenance,
-    PageRequest, PersistenceStore, Reads, RealtimeStore, Result, Role, SessionAppend, SessionMeta,
-    SqliteStore, StoredState, Timestamp, TranscriptSegment, UpsertResult, User, Withdrawal,
-    WriteCore, WriteOp, WriteOpResult, WriteOutcome,
+    Consent, Error, GroupCommit, Layer, PageRequest, PersistenceStore, RealtimeStore, Role,
+    SessionMeta, SqliteStore, Timestamp, TranscriptSegment, User, WriteCore, WriteOutcome,
 };
-
-/// SQLite whose `write_batch` calls are counted with their ops, and wait at a
-/// gate while `held`.
-#[derive(Debug)]
-struct Gated {
-    inner: SqliteStore,
-    held: std::sync::atomic::AtomicBool,
-    open: tokio::sync::Semaphore,
-    /// `write_batch` calls that reached the backend.
-    calls: AtomicU64,
-    /// Ops in them.
-    ops: AtomicU64,
-}
-
-impl Layer for Gated {
-    type Inner = SqliteStore;
-    fn inner(&self) -> &SqliteStore {
-        &self.inner
-    }
-}
-
-impl WriteCore for Gated {
-    fn kind(&self) -> &'static str {
-        "gated"
-    }
-    async fn upsert_session(&self, m: &CleanSessionMeta) -> Result<UpsertResult> {
-        self.inner.upsert_session(m).await
-    }
-    async fn stored_state(&self, id: &str) -> Result<StoredState> {
-        self.inner.stored_state(id).await
-    }
-    async fn withdraw(&self, id: &str, how: Withdrawal) -> Result<()> {
-        self.inner.withdraw(id, how).await
-    }
-    async fn append_batch(
-        &self,
-        batch: &[SessionAppend<'_>],
-    ) -> Result<Vec<Result<Vec<AppendResult>>>> {
-        self.inner.append_batch(batch).await
-    }
-    async fn write_batch(&self, ops: &[WriteOp<'_>]) -> Result<Vec<WriteOpResult>> {
-        self.calls.fetch_add(1, Ordering::SeqCst);
-        self.ops.fetch_add(ops.len() as u64, Ordering::SeqCst);
-        if self.held.load(Ordering::SeqCst) {
-            self.open.acquire().await.expect("open").forget();
-        }
-        self.inner.write_batch(ops).await
-    }
-    fn batches_upserts(&self) -> bool {
-        self.inner.batches_upserts()
-    }
-    async fn health(&self) -> BackendHealth {
-        self.inner.health().await
-    }
-    async fn close(&self) {
-        WriteCore::close(&self.inner).await;
-    }
-}
-impl Reads for Gated {
-    realtime_store::forward_reads!();
-}
-impl Maintenance for Gated {
-    realtime_store::forward_maintenance!();
-}
+use realtime_store_testkit::Gated;
 
 fn seg(i: usize) -> TranscriptSegment {
     let mut s = TranscriptSegment::new(
@@ -102,13 +36,7 @@ async fn upserts_and_appends_of_many_sessions_commit_together_and_fail_alone() {
     let url = format!("sqlite://{}", dir.path().join("store.db").display());
     let inner = SqliteStore::open(&url).await.unwrap();
     assert!(inner.batches_upserts(), "a file database batches upserts");
-    let gated = Gated {
-        inner,
-        held: std::sync::atomic::AtomicBool::new(false),
-        open: tokio::sync::Semaphore::new(0),
-        calls: AtomicU64::new(0),
-        ops: AtomicU64::new(0),
-    };
+    let gated = Gated::new(inner);
     let store = Arc::new(RealtimeStore::new(GroupCommit::new(gated)));
     let t0 = Timestamp::from_millis(1_700_000_000_000);
 
@@ -128,11 +56,11 @@ async fn upserts_and_appends_of_many_sessions_commit_together_and_fail_alone() {
             .unwrap();
     }
     let backend = Layer::inner(store.backend());
-    let calls_before = backend.calls.load(Ordering::SeqCst);
-    assert!(calls_before >= 10, "every upsert went through write_batch");
+    let calls_before = backend.batches();
+    assert!(calls_before >= 10, "every upsert went through a batch");
 
     // Hold the next batch at the gate, then queue many writes behind it.
-    backend.held.store(true, Ordering::SeqCst);
+    backend.hold(true);
     let first = {
         let s = Arc::clone(&store);
         tokio::spawn(async move {
@@ -140,7 +68,7 @@ async fn upserts_and_appends_of_many_sessions_commit_together_and_fail_alone() {
                 .await
         })
     };
-    while backend.calls.load(Ordering::SeqCst) == calls_before {
+    while backend.batches() == calls_before {
         tokio::task::yield_now().await;
     }
     let mut tasks = Vec::new();
@@ -179,8 +107,7 @@ async fn upserts_and_appends_of_many_sessions_commit_together_and_fail_alone() {
     while store.backend().stats().queued_events < 26 {
         tokio::task::yield_now().await;
     }
-    backend.held.store(false, Ordering::SeqCst);
-    backend.open.add_permits(1000);
+    backend.hold(false);
 
     assert_eq!(first.await.unwrap().unwrap(), WriteOutcome::Persisted);
     for t in tasks {
@@ -199,8 +126,8 @@ async fn upserts_and_appends_of_many_sessions_commit_together_and_fail_alone() {
         other => panic!("a second user with the same e-mail is refused: {other:?}"),
     }
     // The 26 queued requests went to the backend in few batches, not 26.
-    let calls = backend.calls.load(Ordering::SeqCst) - calls_before;
-    let ops = backend.ops.load(Ordering::SeqCst);
+    let calls = backend.batches() - calls_before;
+    let ops = backend.events();
     assert!(calls <= 4, "26 queued writes committed in {calls} batches");
     assert!(ops > 0);
 

@@ -28,7 +28,7 @@ use std::future::Future;
 
 pub use types::{
     AppendResult, BackendHealth, ErasedUser, SessionAppend, SpoolStats, StoredState,
-    TombstoneReason, UpsertResult, Withdrawal, WriteOp, WriteOpResult,
+    TombstoneReason, UpsertResult, Withdrawal, WriteOp, WriteOpResult, WriteRun,
 };
 
 use crate::{
@@ -231,39 +231,26 @@ pub async fn write_each<W: WriteCore + ?Sized>(
     ops: &[WriteOp<'_>],
 ) -> Result<Vec<WriteOpResult>> {
     let mut out = Vec::with_capacity(ops.len());
-    let mut i = 0;
-    while i < ops.len() {
-        match ops[i] {
-            WriteOp::Upsert(m) => {
-                out.push(WriteOpResult::Upsert(w.upsert_session(m).await));
-                i += 1;
-            }
-            WriteOp::Append(_) => {
-                let parts: Vec<SessionAppend<'_>> = ops[i..]
-                    .iter()
-                    .map_while(|op| match op {
-                        WriteOp::Append(p) => Some(*p),
-                        WriteOp::Upsert(_) => None,
-                    })
-                    .collect();
-                i += parts.len();
-                match w.append_batch(&parts).await {
-                    Ok(results) if results.len() == parts.len() => {
-                        out.extend(results.into_iter().map(WriteOpResult::Append));
-                    }
-                    Ok(_) => out.extend(parts.iter().map(|_| {
-                        WriteOpResult::Append(Err(crate::Error::Unavailable {
-                            what: "the backend answered a batch append with the wrong number of results",
-                        }))
-                    })),
-                    // Earlier ops may have committed: the error goes to these parts only.
-                    Err(e) => out.extend(
-                        parts
-                            .iter()
-                            .map(|_| WriteOpResult::Append(Err(e.duplicate()))),
-                    ),
+    for run in WriteOp::runs(ops) {
+        match run {
+            WriteRun::Upsert(m) => out.push(WriteOpResult::Upsert(w.upsert_session(m).await)),
+            WriteRun::Appends(parts) => match w.append_batch(&parts).await {
+                Ok(results) if results.len() == parts.len() => {
+                    out.extend(results.into_iter().map(WriteOpResult::Append));
                 }
-            }
+                Ok(_) => out.extend(parts.iter().map(|_| {
+                    WriteOpResult::Append(Err(crate::Error::Unavailable {
+                        what:
+                            "the backend answered a batch append with the wrong number of results",
+                    }))
+                })),
+                // Earlier ops may have committed: the error goes to these parts only.
+                Err(e) => out.extend(
+                    parts
+                        .iter()
+                        .map(|_| WriteOpResult::Append(Err(e.duplicate()))),
+                ),
+            },
         }
     }
     Ok(out)

@@ -213,6 +213,41 @@ impl<'a> WriteOp<'a> {
             WriteOp::Append(p) => p.session_id,
         }
     }
+
+    /// The ops as runs, in order: each upsert alone, consecutive appends together
+    /// (how a backend without a mixed transaction writes them: one
+    /// [`append_batch`](super::WriteCore::append_batch) per run).
+    pub fn runs<'o>(ops: &'o [WriteOp<'a>]) -> impl Iterator<Item = WriteRun<'a>> + 'o {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            let run = match ops.get(i)? {
+                WriteOp::Upsert(m) => WriteRun::Upsert(m),
+                WriteOp::Append(_) => WriteRun::Appends(
+                    ops[i..]
+                        .iter()
+                        .map_while(|op| match op {
+                            WriteOp::Append(p) => Some(*p),
+                            WriteOp::Upsert(_) => None,
+                        })
+                        .collect(),
+                ),
+            };
+            i += match &run {
+                WriteRun::Upsert(_) => 1,
+                WriteRun::Appends(parts) => parts.len(),
+            };
+            Some(run)
+        })
+    }
+}
+
+/// One run of [`WriteOp::runs`].
+#[derive(Debug, Clone)]
+pub enum WriteRun<'a> {
+    /// One upsert.
+    Upsert(&'a crate::CleanSessionMeta),
+    /// Consecutive appends (at least one).
+    Appends(Vec<SessionAppend<'a>>),
 }
 
 /// The answer to one [`WriteOp`], in the same position.

@@ -24,7 +24,8 @@ use parking_lot::Mutex;
 use rusqlite::{params, Connection, OpenFlags, TransactionBehavior};
 use serde_json::Value;
 
-use super::{write, SqliteOptions};
+use super::write::{self, UpsertPlan};
+use super::SqliteOptions;
 use crate::backends::batch::Split;
 use crate::backends::rows::stored_state;
 use crate::error::DbFailure;
@@ -40,7 +41,8 @@ const STATE: &str = "SELECT (SELECT consent FROM sessions WHERE id = ?1),
 /// Statements of one child table.
 struct KindSql {
     max: String,
-    exists: String,
+    /// Inserts one event; a dedup key already stored for the session inserts
+    /// nothing (no row changed: a duplicate), in the same statement.
     insert: String,
 }
 
@@ -55,8 +57,10 @@ fn build(kind: EventKind) -> KindSql {
     let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
     KindSql {
         max: format!("SELECT MAX({seq}) FROM {table} WHERE session_id = ?1"),
-        exists: format!("SELECT 1 FROM {table} WHERE session_id = ?1 AND dedup_key = ?2"),
-        insert: format!("INSERT INTO {table} ({cols}) VALUES ({})", marks.join(", ")),
+        insert: format!(
+            "INSERT INTO {table} ({cols}) VALUES ({}) ON CONFLICT (session_id, dedup_key) DO NOTHING",
+            marks.join(", ")
+        ),
     }
 }
 
@@ -141,47 +145,79 @@ impl SyncAppender {
             .collect())
     }
 
-    /// Upserts and appends in one transaction, each op under a savepoint (a
-    /// failing op fails only itself): per-op results, or one error when the
-    /// transaction itself failed (nothing acknowledged).
+    /// Upserts and appends in one transaction, where a failing op fails only
+    /// itself (a savepoint per op, once one failed): per-op results, or one
+    /// error when the transaction itself failed (nothing acknowledged).
     pub(super) fn write(&self, ops: &[WriteOp<'_>], now: i64) -> Result<Vec<WriteOpResult>> {
         let op = "write";
         let mut guard = self.conn.lock();
         let conn = guard.as_mut().ok_or(Error::Unavailable {
             what: "the store is closed",
         })?;
+        // First without savepoints (two statements less per op): ops rarely
+        // fail, and when one does, the transaction is rolled back and the batch
+        // runs again with a savepoint per op.
+        {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(sq(op))?;
+            let mut out = Vec::with_capacity(ops.len());
+            let mut failed = None;
+            for one in ops {
+                let r = run_op(&tx, one, now);
+                if is_err(&r) {
+                    failed = Some(r);
+                    break;
+                }
+                out.push(r);
+            }
+            match failed {
+                None => {
+                    tx.commit().map_err(sq(op))?;
+                    return Ok(out);
+                }
+                // Alone, its error is the answer (nothing else to keep).
+                Some(r) if ops.len() == 1 => {
+                    drop(tx);
+                    return Ok(vec![r]);
+                }
+                // Dropping the transaction rolls it back.
+                Some(_) => drop(tx),
+            }
+        }
         let mut tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sq(op))?;
         let mut out = Vec::with_capacity(ops.len());
-        if let [one] = ops {
-            out.push(match one {
-                WriteOp::Upsert(m) => WriteOpResult::Upsert(Ok(upsert_session(&tx, m, now)?)),
-                WriteOp::Append(part) => WriteOpResult::Append(Ok(append_session(&tx, part, now)?)),
-            });
-        } else {
-            for one in ops {
-                let sp = tx.savepoint().map_err(sq(op))?;
-                let r = match one {
-                    WriteOp::Upsert(m) => WriteOpResult::Upsert(upsert_session(&sp, m, now)),
-                    WriteOp::Append(part) => WriteOpResult::Append(append_session(&sp, part, now)),
-                };
-                let failed = matches!(
-                    &r,
-                    WriteOpResult::Upsert(Err(_)) | WriteOpResult::Append(Err(_))
-                );
-                if failed {
-                    // Dropping the savepoint rolls it back.
-                    drop(sp);
-                } else {
-                    sp.commit().map_err(sq(op))?;
-                }
-                out.push(r);
+        for one in ops {
+            let sp = tx.savepoint().map_err(sq(op))?;
+            let r = run_op(&sp, one, now);
+            if is_err(&r) {
+                // Dropping the savepoint rolls it back.
+                drop(sp);
+            } else {
+                sp.commit().map_err(sq(op))?;
             }
+            out.push(r);
         }
         tx.commit().map_err(sq(op))?;
         Ok(out)
     }
+}
+
+/// One op inside the caller's transaction (or savepoint).
+fn run_op(conn: &Connection, op: &WriteOp<'_>, now: i64) -> WriteOpResult {
+    match op {
+        WriteOp::Upsert(m) => WriteOpResult::Upsert(upsert_session(conn, m, now)),
+        WriteOp::Append(part) => WriteOpResult::Append(append_session(conn, part, now)),
+    }
+}
+
+fn is_err(r: &WriteOpResult) -> bool {
+    matches!(
+        r,
+        WriteOpResult::Upsert(Err(_)) | WriteOpResult::Append(Err(_))
+    )
 }
 
 /// One session upsert, inside the caller's transaction (the rules of
@@ -195,35 +231,23 @@ fn upsert_session(conn: &Connection, m: &CleanSessionMeta, now: i64) -> Result<U
         .map_err(sq(op))?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .map_err(sq(op))?;
-    let tombstoned = reason.is_some();
-    let state = stored_state(consent, reason)?;
-    if tombstoned && !m.is_reconsent() {
-        return Ok(UpsertResult::Refused(state));
-    }
-    if m.consent() != Consent::Accepted {
-        // PENDING never creates a row: it only marks a stored session.
-        if started.is_none() || tombstoned {
-            return Ok(UpsertResult::Refused(state));
+    match write::upsert_plan(m, consent, started, reason)? {
+        UpsertPlan::Refused(state) => return Ok(UpsertResult::Refused(state)),
+        UpsertPlan::MarkConsent => {
+            conn.prepare_cached(write::MARK_CONSENT)
+                .map_err(sq(op))?
+                .execute(params![id, m.consent().as_str(), now])
+                .map_err(sq(op))?;
+            return Ok(UpsertResult::Stored);
         }
-        conn.prepare_cached(write::MARK_CONSENT)
-            .map_err(sq(op))?
-            .execute(params![id, m.consent().as_str(), now])
-            .map_err(sq(op))?;
-        return Ok(UpsertResult::Stored);
-    }
-    if let (Some(s), Some(e)) = (started, m.ended_at()) {
-        if e.as_millis() < s {
-            return Err(Error::validation(
-                "ended_at",
-                "must not be before started_at",
-            ));
+        UpsertPlan::Store { untombstone } => {
+            if untombstone {
+                conn.prepare_cached(write::UNTOMBSTONE)
+                    .map_err(sq(op))?
+                    .execute([id])
+                    .map_err(sq(op))?;
+            }
         }
-    }
-    if tombstoned {
-        conn.prepare_cached(write::UNTOMBSTONE)
-            .map_err(sq(op))?
-            .execute([id])
-            .map_err(sq(op))?;
     }
     if let Some(uid) = m.user_id() {
         conn.prepare_cached(write::UPSERT_USER)
@@ -238,8 +262,7 @@ fn upsert_session(conn: &Connection, m: &CleanSessionMeta, now: i64) -> Result<U
                 _ => sq(op)(e),
             })?;
     }
-    let config = m.config().map(Value::to_string);
-    let timings = serde_json::to_string(&m.timings()).unwrap_or_else(|_| "{}".into());
+    let (config, timings) = write::session_json(m);
     conn.prepare_cached(write::UPSERT_SESSION)
         .map_err(sq(op))?
         .execute(params![
@@ -289,15 +312,12 @@ fn append_session(
             .query_row([id], |r| r.get::<_, Option<i64>>(0))
             .map_err(sq(op))?
             .unwrap_or(0);
-        let mut exists = conn.prepare_cached(&sql.exists).map_err(sq(op))?;
         let mut insert = conn.prepare_cached(&sql.insert).map_err(sq(op))?;
         for e in rows {
-            if exists.exists([id, e.dedup_key()]).map_err(sq(op))? {
-                continue;
+            if insert_row(&mut insert, id, seq + 1, e, now).map_err(sq(op))? == 1 {
+                seq += 1;
+                inserted[kind.index()].insert(e.dedup_key());
             }
-            seq += 1;
-            insert_row(&mut insert, id, seq, e, now).map_err(sq(op))?;
-            inserted[kind.index()].insert(e.dedup_key());
         }
     }
     Ok(split.results(part.events, |k, key| inserted[k.index()].contains(key)))

@@ -142,6 +142,63 @@ pub(super) async fn delete_orphan_users(
         .rows_affected())
 }
 
+/// What an upsert does, decided from the session's stored state (consent,
+/// `started_at`, tombstone reason) — one decision for the async path and the
+/// synchronous append connection (`sync_append.rs`).
+pub(super) enum UpsertPlan {
+    /// Nothing is written: a tombstone without re-consent, or a consent other
+    /// than ACCEPTED for a session that is not stored.
+    Refused(StoredState),
+    /// PENDING / DECLINED on a stored session: only its consent is marked.
+    MarkConsent,
+    /// The user and the session are upserted, after lifting the tombstone of an
+    /// explicit re-consent.
+    Store {
+        /// The session was tombstoned and this is its re-consent.
+        untombstone: bool,
+    },
+}
+
+/// Decides an upsert (see [`UpsertPlan`]); fails an `ended_at` before the
+/// stored `started_at`.
+pub(super) fn upsert_plan(
+    m: &CleanSessionMeta,
+    consent: Option<String>,
+    started: Option<i64>,
+    reason: Option<String>,
+) -> Result<UpsertPlan> {
+    let tombstoned = reason.is_some();
+    let state = stored_state(consent, reason)?;
+    if tombstoned && !m.is_reconsent() {
+        return Ok(UpsertPlan::Refused(state));
+    }
+    if m.consent() != Consent::Accepted {
+        // PENDING never creates a row: it only marks a stored session.
+        if started.is_none() || tombstoned {
+            return Ok(UpsertPlan::Refused(state));
+        }
+        return Ok(UpsertPlan::MarkConsent);
+    }
+    if let (Some(s), Some(e)) = (started, m.ended_at()) {
+        if e.as_millis() < s {
+            return Err(Error::validation(
+                "ended_at",
+                "must not be before started_at",
+            ));
+        }
+    }
+    Ok(UpsertPlan::Store {
+        untombstone: tombstoned,
+    })
+}
+
+/// The session's `config` and `timings` columns, as JSON text.
+pub(super) fn session_json(m: &CleanSessionMeta) -> (Option<String>, String) {
+    let config = m.config().map(serde_json::Value::to_string);
+    let timings = serde_json::to_string(&m.timings()).unwrap_or_else(|_| "{}".into());
+    (config, timings)
+}
+
 impl SqliteStore {
     async fn upsert_in(&self, tx: &mut Tx, m: &CleanSessionMeta) -> Result<UpsertResult> {
         let op = "upsert_session";
@@ -151,40 +208,28 @@ impl SqliteStore {
                 .fetch_one(&mut **tx)
                 .await
                 .map_err(db(op))?;
-        let tombstoned = reason.is_some();
-        let state = stored_state(consent, reason)?;
-        if tombstoned && !m.is_reconsent() {
-            return Ok(UpsertResult::Refused(state));
-        }
         let now = Timestamp::now().as_millis();
-        if m.consent() != Consent::Accepted {
-            // PENDING never creates a row: it only marks a stored session.
-            if started.is_none() || tombstoned {
-                return Ok(UpsertResult::Refused(state));
+        match upsert_plan(m, consent, started, reason)? {
+            UpsertPlan::Refused(state) => return Ok(UpsertResult::Refused(state)),
+            UpsertPlan::MarkConsent => {
+                sqlx::query(MARK_CONSENT)
+                    .bind(m.session_id())
+                    .bind(m.consent().as_str())
+                    .bind(now)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(db(op))?;
+                return Ok(UpsertResult::Stored);
             }
-            sqlx::query(MARK_CONSENT)
-                .bind(m.session_id())
-                .bind(m.consent().as_str())
-                .bind(now)
-                .execute(&mut **tx)
-                .await
-                .map_err(db(op))?;
-            return Ok(UpsertResult::Stored);
-        }
-        if let (Some(s), Some(e)) = (started, m.ended_at()) {
-            if e.as_millis() < s {
-                return Err(Error::validation(
-                    "ended_at",
-                    "must not be before started_at",
-                ));
+            UpsertPlan::Store { untombstone } => {
+                if untombstone {
+                    sqlx::query(UNTOMBSTONE)
+                        .bind(m.session_id())
+                        .execute(&mut **tx)
+                        .await
+                        .map_err(db(op))?;
+                }
             }
-        }
-        if tombstoned {
-            sqlx::query(UNTOMBSTONE)
-                .bind(m.session_id())
-                .execute(&mut **tx)
-                .await
-                .map_err(db(op))?;
         }
         if let Some(uid) = m.user_id() {
             // Written only when new or when an identity field changes.
@@ -197,8 +242,7 @@ impl SqliteStore {
                 .await
                 .map_err(map_user_conflict)?;
         }
-        let config = m.config().map(serde_json::Value::to_string);
-        let timings = serde_json::to_string(&m.timings()).unwrap_or_else(|_| "{}".into());
+        let (config, timings) = session_json(m);
         sqlx::query(UPSERT_SESSION)
             .bind(m.session_id())
             .bind(m.user_id())

@@ -220,7 +220,10 @@ async fn run<B: WriteCore>(s: Arc<Shared<B>>) {
             if closed {
                 return;
             }
-            last = None;
+            // `last` is kept: when the first of its callers comes back to an
+            // empty queue, the regroup wait for the others still applies (it
+            // is bounded by a deadline from the last answer, so after an idle
+            // spell it is no wait at all).
             s.wake.notified().await;
         };
         let n = batch.len();

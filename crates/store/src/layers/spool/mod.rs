@@ -71,7 +71,7 @@ use crate::clean::codec;
 use crate::{
     AppendResult, Backend, BackendHealth, CleanSessionMeta, Consent, Error, Layer, Result,
     SessionAppend, SpoolStats, StoredState, Timestamp, TombstoneReason, UpsertResult, Withdrawal,
-    WriteCore, WriteOp, WriteOpResult,
+    WriteCore, WriteOp, WriteOpResult, WriteRun,
 };
 
 #[derive(Debug)]
@@ -231,31 +231,17 @@ impl<B: Backend> Spool<B> {
     /// Writes the ops to the spool, in order: consecutive appends in one push.
     async fn spool_ops(&self, ops: &[WriteOp<'_>]) -> Vec<WriteOpResult> {
         let mut out = Vec::with_capacity(ops.len());
-        let mut i = 0;
-        while i < ops.len() {
-            match ops[i] {
-                WriteOp::Upsert(m) => {
-                    out.push(WriteOpResult::Upsert(self.spool_upsert(m).await));
-                    i += 1;
-                }
-                WriteOp::Append(_) => {
-                    let parts: Vec<SessionAppend<'_>> = ops[i..]
-                        .iter()
-                        .map_while(|op| match op {
-                            WriteOp::Append(p) => Some(*p),
-                            WriteOp::Upsert(_) => None,
-                        })
-                        .collect();
-                    i += parts.len();
-                    match self.spool_events(&parts).await {
-                        Ok(r) => out.extend(r.into_iter().map(WriteOpResult::Append)),
-                        Err(e) => out.extend(
-                            parts
-                                .iter()
-                                .map(|_| WriteOpResult::Append(Err(e.duplicate()))),
-                        ),
-                    }
-                }
+        for run in WriteOp::runs(ops) {
+            match run {
+                WriteRun::Upsert(m) => out.push(WriteOpResult::Upsert(self.spool_upsert(m).await)),
+                WriteRun::Appends(parts) => match self.spool_events(&parts).await {
+                    Ok(r) => out.extend(r.into_iter().map(WriteOpResult::Append)),
+                    Err(e) => out.extend(
+                        parts
+                            .iter()
+                            .map(|_| WriteOpResult::Append(Err(e.duplicate()))),
+                    ),
+                },
             }
         }
         out
