@@ -177,6 +177,33 @@ impl Gate {
         s
     }
 
+    /// Forgets a session whose hang-up was stored: a live platform seldom
+    /// writes to an ended call again, and if it does, the session's consent is
+    /// read from the backend once (as for any session not cached). Kept while
+    /// anyone holds its slot or it holds anything.
+    pub(crate) fn forget_ended(&self, session_id: &str, user_id: Option<&str>) {
+        {
+            let mut slots = self.slots.lock();
+            let idle = slots.get(session_id).is_some_and(|s| {
+                Arc::strong_count(s) == 1
+                    && s.try_lock().map(|st| !st.holds_anything()).unwrap_or(false)
+            });
+            if !idle {
+                return;
+            }
+            slots.remove(session_id);
+        }
+        if let Some(u) = user_id {
+            let mut m = self.by_user.lock();
+            if let Some(set) = m.get_mut(u) {
+                set.remove(session_id);
+                if set.is_empty() {
+                    m.remove(u);
+                }
+            }
+        }
+    }
+
     /// Sessions currently cached.
     #[cfg(test)]
     pub(crate) fn cached(&self) -> usize {

@@ -203,4 +203,41 @@ mod tests {
         );
         assert!(store.gate.cached() <= 8, "the cache stays bounded");
     }
+
+    #[tokio::test]
+    async fn an_ended_call_is_forgotten_and_read_again_when_written_to() {
+        let store = RealtimeStore::new(MemoryStore::default());
+        let mut calls = Vec::new();
+        for i in 0..20 {
+            let id = format!("call_{i}");
+            let mut m = SessionMeta::new(&id, Consent::Accepted);
+            m.user = Some(crate::User::new(format!("user_{}", i % 3)));
+            store.save_session_meta(m.clone()).await.unwrap();
+            let seg = TranscriptSegment::new(Role::User, "hello", Timestamp::now());
+            store.append_transcript(&id, seg).await.unwrap();
+            m.ended_at = Some(Timestamp::now());
+            store.save_session_meta(m).await.unwrap();
+            calls.push(id);
+        }
+        let live = SessionMeta::new("live", Consent::Accepted);
+        store.save_session_meta(live).await.unwrap();
+        assert_eq!(store.gate.cached(), 1, "only the live call stays cached");
+        assert!(store.gate.take_user("user_0").is_empty(), "nor its users");
+        // A late event of an ended call: its stored consent is read again.
+        let late = TranscriptSegment::new(Role::Assistant, "bye", Timestamp::now());
+        assert_eq!(
+            store.append_transcript(&calls[3], late).await.unwrap(),
+            WriteOutcome::Persisted
+        );
+        // An ended call declined afterwards stays refused.
+        store
+            .save_session_meta(SessionMeta::new(&calls[4], Consent::Declined))
+            .await
+            .unwrap();
+        let after = TranscriptSegment::new(Role::User, "again", Timestamp::now());
+        assert_eq!(
+            store.append_transcript(&calls[4], after).await.unwrap(),
+            WriteOutcome::Dropped(DropReason::ConsentDeclined)
+        );
+    }
 }

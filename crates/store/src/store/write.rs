@@ -249,11 +249,31 @@ impl<B: Backend> RealtimeStore<B> {
     }
 
     /// Writes a validated session meta (`reconsent`: an explicit re-consent).
+    /// A stored hang-up (`ended_at`, ACCEPTED) lets the consent cache forget the
+    /// session ([`Gate::forget_ended`](crate::gate::Gate::forget_ended)), so the
+    /// memory of a long-running service follows the live calls, not every call
+    /// it ever saw.
     pub(super) async fn write_meta(
         &self,
         meta: SessionMeta,
         reconsent: bool,
     ) -> Result<WriteOutcome> {
+        let ended = meta.ended_at.is_some() && meta.consent == Consent::Accepted;
+        let id = meta.session_id.clone();
+        let user = meta.user.as_ref().map(|u| u.id.clone());
+        let out = self.write_meta_in_slot(meta, reconsent).await;
+        if ended
+            && matches!(
+                out,
+                Ok(WriteOutcome::Persisted | WriteOutcome::Spooled | WriteOutcome::Volatile)
+            )
+        {
+            self.gate.forget_ended(&id, user.as_deref());
+        }
+        out
+    }
+
+    async fn write_meta_in_slot(&self, meta: SessionMeta, reconsent: bool) -> Result<WriteOutcome> {
         let id = meta.session_id.clone();
         let clean = self.redaction.clean_meta(&meta, reconsent);
         if let Some(u) = clean.user_id() {
