@@ -147,6 +147,11 @@ impl<B: Backend> StatsSource for RealtimeStore<B> {
                 "Sessions with events held in memory waiting for consent",
                 SampleValue::Gauge(gauge(c.held_sessions)),
             ),
+            Sample::new(
+                "realtime_store_consent_buffer_bytes",
+                "Bytes held in memory waiting for consent, across sessions",
+                SampleValue::Gauge(gauge(c.held_bytes)),
+            ),
         ];
         for (entity, n) in s.redactions {
             out.push(

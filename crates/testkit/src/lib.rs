@@ -99,6 +99,7 @@ macro_rules! gate_tests {
         $crate::conformance_tests! {@go $args;
             buffer_overflow_is_counted,
             buffer_byte_limit_is_counted,
+            buffer_total_byte_limit_is_counted,
             buffer_expiry_is_counted,
             consent_is_cached_not_read_per_append,
             withdrawal_fails_closed,

@@ -68,26 +68,37 @@ impl SlotState {
         self.bytes + self.pending_meta.as_ref().map_or(0, |(_, _, b)| *b)
     }
 
-    /// Runs `f`, keeping the count of sessions holding something right.
+    /// Runs `f`, keeping the count of sessions holding something, and of the
+    /// bytes held across sessions, right. Every change of what a slot holds
+    /// goes through here.
     fn tracked<T>(&mut self, c: &Counters, f: impl FnOnce(&mut Self) -> T) -> T {
-        let before = self.holds_anything();
+        let (before, bytes_before) = (self.holds_anything(), self.total_bytes());
         let out = f(self);
         match (before, self.holds_anything()) {
             (false, true) => Counters::add(&c.held_sessions, 1),
             (true, false) => Counters::sub(&c.held_sessions, 1),
             _ => {}
         }
+        let bytes_after = self.total_bytes();
+        if bytes_after > bytes_before {
+            Counters::add(&c.held_bytes, (bytes_after - bytes_before) as u64);
+        } else {
+            Counters::sub(&c.held_bytes, (bytes_before - bytes_after) as u64);
+        }
         out
     }
 
-    /// Whether `bytes` more fit (items, bytes, and the number of holding sessions).
+    /// Whether `bytes` more fit (items and bytes of the session, the number of
+    /// holding sessions, and the bytes held across sessions).
     fn room(&self, cfg: &ConsentConfig, c: &Counters, bytes: usize) -> bool {
-        let sessions_full = !self.holds_anything()
-            && c.held_sessions.load(std::sync::atomic::Ordering::Relaxed)
-                >= cfg.max_sessions as u64;
+        use std::sync::atomic::Ordering::Relaxed;
+        let sessions_full =
+            !self.holds_anything() && c.held_sessions.load(Relaxed) >= cfg.max_sessions as u64;
+        let all_full = c.held_bytes.load(Relaxed) + bytes as u64 > cfg.max_total_bytes as u64;
         self.items() < cfg.max_items
             && self.total_bytes() + bytes <= cfg.max_bytes
             && !sessions_full
+            && !all_full
     }
 
     /// Discards what waited longer than `max_age`. Returns how many events expired.
@@ -190,6 +201,15 @@ impl SlotState {
         c: &Counters,
         meta: CleanSessionMeta,
     ) -> bool {
+        self.tracked(c, |s| s.hold_meta_untracked(cfg, c, meta))
+    }
+
+    fn hold_meta_untracked(
+        &mut self,
+        cfg: &ConsentConfig,
+        c: &Counters,
+        meta: CleanSessionMeta,
+    ) -> bool {
         let merged = match self.pending_meta.take() {
             Some((old, at, _)) => (old.merge(meta), Some(at)),
             None => (meta, None),
@@ -205,9 +225,7 @@ impl SlotState {
             Counters::add(&c.held_metas_overflow, 1);
             return false;
         }
-        self.tracked(c, |s| {
-            s.pending_meta = Some((merged.0, merged.1.unwrap_or_else(Instant::now), bytes));
-        });
+        self.pending_meta = Some((merged.0, merged.1.unwrap_or_else(Instant::now), bytes));
         true
     }
 

@@ -39,6 +39,11 @@ pub struct ConsentConfig {
     pub max_age: Duration,
     /// Undecided sessions buffering at once (default 10 000).
     pub max_sessions: usize,
+    /// Bytes held across all undecided sessions at once (default 64 MiB), so
+    /// that many sessions that never decide cannot hold `max_sessions` ×
+    /// `max_bytes` in memory; further events are dropped and counted as
+    /// overflow.
+    pub max_total_bytes: usize,
     /// Sessions whose consent is cached (default 100 000); idle ones beyond are
     /// forgotten and read again from the backend once when they come back.
     pub max_cached: usize,
@@ -63,6 +68,7 @@ impl Default for ConsentConfig {
             max_bytes: 1024 * 1024,
             max_age: Duration::from_secs(600),
             max_sessions: 10_000,
+            max_total_bytes: 64 * 1024 * 1024,
             max_cached: 100_000,
             recheck_after: Duration::from_secs(1),
             on_withdrawal: OnWithdrawal::Erase,
@@ -96,6 +102,9 @@ pub struct ConsentStats {
     pub held_events: u64,
     /// Sessions holding events right now.
     pub held_sessions: u64,
+    /// Bytes held right now, across sessions (as counted against
+    /// [`ConsentConfig::max_total_bytes`]).
+    pub held_bytes: u64,
 }
 
 #[derive(Default, Debug)]
@@ -108,6 +117,7 @@ pub(crate) struct Counters {
     pub(crate) dropped_declined: AtomicU64,
     pub(crate) held_events: AtomicU64,
     pub(crate) held_sessions: AtomicU64,
+    pub(crate) held_bytes: AtomicU64,
     pub(crate) held_metas_overflow: AtomicU64,
     pub(crate) tombstones: AtomicU64,
 }
@@ -238,6 +248,7 @@ impl Gate {
             dropped_declined: l(&c.dropped_declined),
             held_events: l(&c.held_events),
             held_sessions: l(&c.held_sessions),
+            held_bytes: l(&c.held_bytes),
             held_metas_overflow: l(&c.held_metas_overflow),
             tombstones: l(&c.tombstones),
         }

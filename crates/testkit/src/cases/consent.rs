@@ -323,6 +323,57 @@ pub async fn buffer_byte_limit_is_counted<B: Backend>(make: impl MakeFixture<B>)
     assert_eq!(s.stats().consent.overflow, dropped);
 }
 
+/// The bytes held across undecided sessions are bounded too
+/// (`max_total_bytes`): many sessions that never decide cannot fill memory;
+/// a decision frees their share.
+pub async fn buffer_total_byte_limit_is_counted<B: Backend>(make: impl MakeFixture<B>) {
+    let s = open(make, |b| {
+        let mut c = small_buffer(1000, 1 << 20, Duration::from_secs(60));
+        c.max_total_bytes = 5000;
+        RealtimeStore::builder(b).consent(c).build()
+    })
+    .await;
+    let big = "x".repeat(1000);
+    let mut outcomes = Vec::new();
+    for i in 0..10 {
+        let id = format!("undecided_{i}");
+        outcomes.push(s.append_transcript(&id, seg(&big, i)).await.unwrap());
+    }
+    let buffered = outcomes
+        .iter()
+        .filter(|o| **o == WriteOutcome::Buffered)
+        .count();
+    assert!((1..=4).contains(&buffered), "buffered {buffered}");
+    assert!(
+        outcomes[buffered..]
+            .iter()
+            .all(|o| *o == WriteOutcome::Dropped(DropReason::BufferFull)),
+        "{outcomes:?}"
+    );
+    let st = s.stats().consent;
+    assert_eq!(st.overflow, (10 - buffered) as u64);
+    assert!(
+        st.held_bytes > 0 && st.held_bytes <= 5000,
+        "{}",
+        st.held_bytes
+    );
+    // Deciding frees the bytes: a new undecided session fits again.
+    for i in 0..buffered {
+        let id = format!("undecided_{i}");
+        s.save_session_meta(meta(&id, Consent::Accepted))
+            .await
+            .unwrap();
+    }
+    assert_eq!(s.stats().consent.held_bytes, 0);
+    assert_eq!(texts(&s, "undecided_0").await, vec![big.clone()]);
+    assert_eq!(
+        s.append_transcript("latecomer", seg(&big, 0))
+            .await
+            .unwrap(),
+        WriteOutcome::Buffered
+    );
+}
+
 /// Held events older than the age limit are discarded and counted.
 pub async fn buffer_expiry_is_counted<B: Backend>(make: impl MakeFixture<B>) {
     let s = open(make, |b| {
