@@ -105,6 +105,7 @@ macro_rules! gate_tests {
             withdrawal_fails_closed,
             failed_flush_keeps_events_in_order,
             held_metas_are_bounded,
+            held_meta_over_the_limit_keeps_the_older,
             validation_rules,
             batch_validated_whole,
             errors_never_echo_content,

@@ -210,22 +210,24 @@ impl SlotState {
         c: &Counters,
         meta: CleanSessionMeta,
     ) -> bool {
-        let merged = match self.pending_meta.take() {
-            Some((old, at, _)) => (old.merge(meta), Some(at)),
-            None => (meta, None),
+        let old = self.pending_meta.take();
+        let merged = match &old {
+            Some((o, _, _)) => o.clone().merge(meta),
+            None => meta,
         };
-        let bytes = meta_bytes(&merged.0);
-        let had = merged.1.is_some();
-        if !had && !self.room(cfg, c, bytes) || had && self.bytes + bytes > cfg.max_bytes {
-            if let (true, Some(at)) = (had, merged.1) {
-                // Keep the older one; the newer fields are refused.
-                let old_bytes = meta_bytes(&merged.0);
-                self.pending_meta = Some((merged.0, at, old_bytes));
-            }
+        let bytes = meta_bytes(&merged);
+        let fits = match &old {
+            None => self.room(cfg, c, bytes),
+            Some(_) => self.bytes + bytes <= cfg.max_bytes,
+        };
+        if !fits {
+            // Keep the older one; the newer fields are refused.
+            self.pending_meta = old;
             Counters::add(&c.held_metas_overflow, 1);
             return false;
         }
-        self.pending_meta = Some((merged.0, merged.1.unwrap_or_else(Instant::now), bytes));
+        let at = old.map_or_else(Instant::now, |(_, at, _)| at);
+        self.pending_meta = Some((merged, at, bytes));
         true
     }
 

@@ -389,3 +389,40 @@ pub async fn held_metas_are_bounded<B: Backend>(make: impl MakeFixture<B>) {
     assert_eq!(st.held_sessions, 3);
     assert_eq!(st.held_metas_overflow, 1);
 }
+
+/// A held `PENDING` meta that a newer one would push over the session's byte
+/// limit stays as it was: the newer fields are refused, not merged.
+pub async fn held_meta_over_the_limit_keeps_the_older<B: Backend>(make: impl MakeFixture<B>) {
+    let s = open(make, |b| {
+        let mut c = ConsentConfig::default();
+        c.max_bytes = 2000;
+        RealtimeStore::builder(b).consent(c).build()
+    })
+    .await;
+    let mut first = meta("hk", Consent::Pending);
+    first.voice = Some("alloy".into());
+    first.config = Some(serde_json::json!({ "turn_detection": "server_vad" }));
+    assert_eq!(
+        s.save_session_meta(first).await.unwrap(),
+        WriteOutcome::Buffered
+    );
+    let mut bigger = meta("hk", Consent::Pending);
+    bigger.voice = Some("echo".into());
+    bigger.config = Some(serde_json::json!({ "instructions": "x".repeat(3000) }));
+    assert_eq!(
+        s.save_session_meta(bigger).await.unwrap(),
+        WriteOutcome::Dropped(DropReason::BufferFull)
+    );
+    assert_eq!(s.stats().consent.held_metas_overflow, 1);
+    s.save_session_meta(meta("hk", Consent::Accepted))
+        .await
+        .unwrap();
+    let got = s.get_session("hk").await.unwrap().expect("stored");
+    assert_eq!(
+        got.voice.as_deref(),
+        Some("alloy"),
+        "the older meta was kept"
+    );
+    assert_eq!(got.config["turn_detection"], "server_vad");
+    assert!(got.config.get("instructions").is_none(), "{}", got.config);
+}
