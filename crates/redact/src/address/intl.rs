@@ -286,14 +286,42 @@ fn name_then_number(
             return Some((toks[s].start, end, next));
         }
     }
-    // a bare capitalised name and a number: only with a postcode line after
+    // a bare capitalised name and a number: only with a postcode line after, or
+    // right after words that announce an address ("I live at Tomšičeva 14")
     if cap && last.end - last.start >= 4 && !month_or_day(&lw) {
         let after = tail::extend(text, end, false);
-        if after > end && postcode_follows(&text[end..after]) {
+        if after > end && postcode_follows(&text[end..after]) || address_cue_before(text, toks, w) {
             return Some((last.start, end, next));
         }
     }
     None
+}
+
+/// Whether the words before token `w` announce an address: "live(s|d) at",
+/// "living at", "reside(s) at", "residing at", "address is", "address:". Only
+/// these: "moved to" or "upgraded to" are followed by "Windows 11" as often.
+fn address_cue_before(text: &str, toks: &[Tok], w: usize) -> bool {
+    let word = |i: usize| -> Option<Cow<'_, str>> {
+        let t = toks.get(i)?;
+        (t.kind == Tk::Word).then(|| lower(text, t))
+    };
+    if w < 2 || toks[w].nl {
+        return false;
+    }
+    let (Some(before), one) = (word(w - 2), &toks[w - 1]) else {
+        return false;
+    };
+    if one.kind == Tk::Punct(b':') {
+        return before == "address";
+    }
+    match word(w - 1).as_deref() {
+        Some("at") => matches!(
+            &*before,
+            "live" | "lives" | "lived" | "living" | "reside" | "resides" | "residing"
+        ),
+        Some("is") => before == "address",
+        _ => false,
+    }
 }
 
 fn month_or_day(w: &str) -> bool {

@@ -107,6 +107,13 @@ fn international_addresses_full_span() {
             "Ship to:\n[STREET_ADDRESS]",
         ),
         ("PSC 1234, Box 5678, APO AE 09012", "[STREET_ADDRESS]"),
+        // a bare street name and a number, announced by the words before it
+        (
+            "I live at Tomšičeva 14, Ljubljana.",
+            "I live at [STREET_ADDRESS].",
+        ),
+        ("my address is Karlova 22", "my address is [STREET_ADDRESS]"),
+        ("Address: Kalvebod 7", "Address: [STREET_ADDRESS]"),
     ];
     for (i, e) in cases {
         check(i, e);
@@ -193,6 +200,19 @@ fn false_positives_to_avoid() {
         (
             "we spent Easter in San Diego with the kids",
             "we spent Easter in San Diego with the kids",
+        ),
+        // a name and a number after other words are not an address
+        (
+            "we moved to Windows 11 last year",
+            "we moved to Windows 11 last year",
+        ),
+        (
+            "my address is Gate 5 at the airport",
+            "my address is Gate 5 at the airport",
+        ),
+        (
+            "I'm at Costco 5 minutes away",
+            "I'm at Costco 5 minutes away",
         ),
     ];
     for (i, e) in cases {
