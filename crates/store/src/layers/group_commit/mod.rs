@@ -204,15 +204,20 @@ async fn run<B: WriteCore>(s: Arc<Shared<B>>) {
     let mut returns = Returns::default();
     loop {
         let batch = loop {
-            let (empty, closed, queued) = {
+            let (empty, closed) = {
                 let q = s.queue.lock();
-                (q.items.is_empty(), q.closed, q.events)
+                (q.items.is_empty(), q.closed)
             };
             if !empty {
                 if let (Some(last), false) = (last, closed) {
                     regroup(&s, last, &mut returns).await;
                 }
-                if !s.cfg.max_wait.is_zero() && !closed && queued < s.cfg.max_batch_events {
+                // The linger, unless the batch is full already (counted after
+                // the regroup wait, which may have filled it).
+                if !s.cfg.max_wait.is_zero()
+                    && !closed
+                    && s.queue.lock().events < s.cfg.max_batch_events
+                {
                     tokio::time::sleep(s.cfg.max_wait).await;
                 }
                 break s.queue.lock().take(s.cfg.max_batch_events);
