@@ -5,8 +5,9 @@
 //! - `postgres` (feature `postgres`): production;
 //! - [`any`]: one of them, chosen at run time from a URL.
 //!
-//! [`batch`] splits a batch append by kind and removes in-batch duplicates, shared
-//! by the SQL backends.
+//! [`batch`] splits a batch append by kind and removes in-batch duplicates, and
+//! [`upsert`] decides a session upsert from the stored state, both shared by the
+//! SQL backends.
 
 pub(crate) mod any;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
@@ -20,3 +21,5 @@ pub(crate) mod postgres;
 pub(crate) mod rows;
 #[cfg(feature = "sqlite")]
 pub(crate) mod sqlite;
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+pub(crate) mod upsert;

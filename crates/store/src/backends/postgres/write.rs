@@ -16,8 +16,9 @@ use super::sql::SESSION_LOCK_SPACE;
 use super::{db, map_user_conflict, pg_error, PostgresStore};
 use crate::backends::batch::{split_accepted, Split};
 use crate::backends::rows::stored_state;
+use crate::backends::upsert::{upsert_plan, UpsertPlan};
 use crate::{
-    AppendResult, BackendHealth, CleanEvent, CleanSessionMeta, Consent, Error, EventKind, Result,
+    AppendResult, BackendHealth, CleanEvent, CleanSessionMeta, Consent, EventKind, Result,
     SessionAppend, StoredState, Timestamp, UpsertResult, Withdrawal, WriteCore,
 };
 
@@ -83,45 +84,35 @@ impl PostgresStore {
             .await
             .map_err(db(op))?;
         let reason = self.tombstone_reason(&mut tx, op, m.session_id()).await?;
-        let tombstoned = reason.is_some();
-        let state = stored_state(row.as_ref().map(|r| r.0.clone()), reason)?;
-        if tombstoned && !m.is_reconsent() {
-            tx.rollback().await.map_err(db(op))?;
-            return Ok(UpsertResult::Refused(state));
-        }
+        let (consent, started) = row.unzip();
         let now = Timestamp::now().as_millis();
-        if m.consent() != Consent::Accepted {
-            // PENDING never creates a row: it only marks a stored session.
-            if row.is_none() || tombstoned {
+        match upsert_plan(m, consent, started, reason)? {
+            UpsertPlan::Refused(state) => {
                 tx.rollback().await.map_err(db(op))?;
                 return Ok(UpsertResult::Refused(state));
             }
-            sqlx::query(&self.sql().set_consent)
-                .bind(m.session_id())
-                .bind(m.consent().as_str())
-                .bind(now)
-                .persistent(self.p())
-                .execute(&mut *tx)
-                .await
-                .map_err(db(op))?;
-            tx.commit().await.map_err(db(op))?;
-            return Ok(UpsertResult::Stored);
-        }
-        if let (Some((_, start)), Some(end)) = (&row, m.ended_at()) {
-            if end.as_millis() < *start {
-                return Err(Error::validation(
-                    "ended_at",
-                    "must not be before started_at",
-                ));
+            UpsertPlan::MarkConsent => {
+                sqlx::query(&self.sql().set_consent)
+                    .bind(m.session_id())
+                    .bind(m.consent().as_str())
+                    .bind(now)
+                    .persistent(self.p())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db(op))?;
+                tx.commit().await.map_err(db(op))?;
+                return Ok(UpsertResult::Stored);
             }
-        }
-        if tombstoned {
-            sqlx::query(&self.sql().untombstone)
-                .bind(m.session_id())
-                .persistent(self.p())
-                .execute(&mut *tx)
-                .await
-                .map_err(db(op))?;
+            UpsertPlan::Store { untombstone } => {
+                if untombstone {
+                    sqlx::query(&self.sql().untombstone)
+                        .bind(m.session_id())
+                        .persistent(self.p())
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db(op))?;
+                }
+            }
         }
         let user_unchanged = match m.user_id() {
             Some(uid) if self.routed() => {

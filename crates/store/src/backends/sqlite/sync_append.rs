@@ -24,10 +24,11 @@ use parking_lot::Mutex;
 use rusqlite::{params, Connection, OpenFlags, TransactionBehavior};
 use serde_json::Value;
 
-use super::write::{self, UpsertPlan};
+use super::write;
 use super::SqliteOptions;
 use crate::backends::batch::Split;
 use crate::backends::rows::stored_state;
+use crate::backends::upsert::{upsert_plan, UpsertPlan};
 use crate::error::DbFailure;
 use crate::{
     AppendResult, CleanEvent, CleanSessionMeta, Consent, Error, EventKind, Result, SessionAppend,
@@ -149,60 +150,57 @@ impl SyncAppender {
     /// itself (a savepoint per op, once one failed): per-op results, or one
     /// error when the transaction itself failed (nothing acknowledged).
     pub(super) fn write(&self, ops: &[WriteOp<'_>], now: i64) -> Result<Vec<WriteOpResult>> {
-        let op = "write";
         let mut guard = self.conn.lock();
         let conn = guard.as_mut().ok_or(Error::Unavailable {
             what: "the store is closed",
         })?;
         // First without savepoints (two statements less per op): ops rarely
-        // fail, and when one does, the transaction is rolled back and the batch
-        // runs again with a savepoint per op.
-        {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(sq(op))?;
-            let mut out = Vec::with_capacity(ops.len());
-            let mut failed = None;
-            for one in ops {
-                let r = run_op(&tx, one, now);
-                if is_err(&r) {
-                    failed = Some(r);
-                    break;
-                }
-                out.push(r);
-            }
-            match failed {
-                None => {
-                    tx.commit().map_err(sq(op))?;
-                    return Ok(out);
-                }
-                // Alone, its error is the answer (nothing else to keep).
-                Some(r) if ops.len() == 1 => {
-                    drop(tx);
-                    return Ok(vec![r]);
-                }
-                // Dropping the transaction rolls it back.
-                Some(_) => drop(tx),
+        // fail, and when one does, the batch runs again with a savepoint per op.
+        match transaction(conn, ops, now, false)? {
+            Some(out) => Ok(out),
+            None => {
+                Ok(transaction(conn, ops, now, true)?
+                    .expect("with savepoints every op is answered"))
             }
         }
-        let mut tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sq(op))?;
-        let mut out = Vec::with_capacity(ops.len());
-        for one in ops {
+    }
+}
+
+/// One transaction over `ops`. With `isolate`, each op runs under a savepoint
+/// and fails alone. Without, the first failing op rolls the transaction back
+/// (dropping it does) and the answer is `None` — unless it is the only op:
+/// then its error is the whole answer.
+fn transaction(
+    conn: &mut Connection,
+    ops: &[WriteOp<'_>],
+    now: i64,
+    isolate: bool,
+) -> Result<Option<Vec<WriteOpResult>>> {
+    let op = "write";
+    let mut tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sq(op))?;
+    let mut out = Vec::with_capacity(ops.len());
+    for one in ops {
+        let r = if isolate {
             let sp = tx.savepoint().map_err(sq(op))?;
             let r = run_op(&sp, one, now);
-            if is_err(&r) {
-                // Dropping the savepoint rolls it back.
-                drop(sp);
-            } else {
+            // A failed op's savepoint is dropped, which rolls it back.
+            if !is_err(&r) {
                 sp.commit().map_err(sq(op))?;
             }
-            out.push(r);
-        }
-        tx.commit().map_err(sq(op))?;
-        Ok(out)
+            r
+        } else {
+            let r = run_op(&tx, one, now);
+            if is_err(&r) {
+                return Ok((ops.len() == 1).then(|| vec![r]));
+            }
+            r
+        };
+        out.push(r);
     }
+    tx.commit().map_err(sq(op))?;
+    Ok(Some(out))
 }
 
 /// One op inside the caller's transaction (or savepoint).
@@ -231,7 +229,7 @@ fn upsert_session(conn: &Connection, m: &CleanSessionMeta, now: i64) -> Result<U
         .map_err(sq(op))?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .map_err(sq(op))?;
-    match write::upsert_plan(m, consent, started, reason)? {
+    match upsert_plan(m, consent, started, reason)? {
         UpsertPlan::Refused(state) => return Ok(UpsertResult::Refused(state)),
         UpsertPlan::MarkConsent => {
             conn.prepare_cached(write::MARK_CONSENT)
