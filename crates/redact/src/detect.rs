@@ -48,16 +48,18 @@ impl Names {
 
     pub(crate) fn load() -> Self {
         let mut words: HashMap<&'static str, u8> = HashMap::default();
-        let lists: [(&'static str, u8); 10] = [
+        let lists: [(&'static str, u8); 12] = [
             (include_str!("../data/given_names.txt"), Self::GIVEN),
             (include_str!("../data/given_names_modern.txt"), Self::GIVEN),
             (include_str!("../data/given_names_intl.txt"), Self::GIVEN),
             (include_str!("../data/given_names_more.txt"), Self::GIVEN),
             (include_str!("../data/given_names_world.txt"), Self::GIVEN),
+            (include_str!("../data/given_names_popular.txt"), Self::GIVEN),
             (include_str!("../data/surnames.txt"), Self::SURNAME),
             (include_str!("../data/surnames_intl.txt"), Self::SURNAME),
             (include_str!("../data/surnames_more.txt"), Self::SURNAME),
             (include_str!("../data/surnames_world.txt"), Self::SURNAME),
+            (include_str!("../data/surnames_popular.txt"), Self::SURNAME),
             (include_str!("../data/name_words_en.txt"), Self::ENGLISH),
         ];
         for (list, flag) in lists {

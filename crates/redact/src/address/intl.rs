@@ -178,12 +178,18 @@ pub(super) fn detect(text: &str, toks: &[Tok], first: usize, out: &mut Vec<Cand>
             .or_else(|| number_name_type(text, toks, k, types))
             .or_else(|| chome(text, toks, k))
         {
-            push(out, s, e);
+            push(out, hyphen_head(text, toks, s), e);
+            k = next;
+            continue;
+        }
+        if let Some((e, next)) = korean(text, toks, k) {
+            push(out, toks[k].start, e);
             k = next;
             continue;
         }
         k += 1;
     }
+    super::south_asia::streets(text, out);
     super::boxes::boxes(text, out);
     let n = out.len();
     for c in out[first..n].iter_mut() {
@@ -220,6 +226,19 @@ fn name_then_number(
     }
     // "Avenida Getúlio Vargas, 1488"
     let mut w = k - 1;
+    // "Jl. Jenderal Sudirman No. 80", "Hauptstr. Nr. 5"
+    if w >= 2
+        && toks[w].kind == Tk::Punct(b'.')
+        && !toks[w].gap
+        && toks[w - 1].kind == Tk::Word
+        && matches!(
+            &*lower(text, &toks[w - 1]),
+            "no" | "nr" | "num" | "núm" | "nro"
+        )
+        && !toks[w - 1].nl
+    {
+        w -= 2;
+    }
     if toks[w].kind == Tk::Punct(b',') {
         if w == 0 || toks[w].nl {
             return None;
@@ -263,6 +282,18 @@ fn name_then_number(
         if t.nl || m == 0 {
             break;
         }
+        // "ul. Tverskaya 42", "Av. Providencia 1059", "Jl. Merdeka 5"
+        if m >= 2
+            && toks[m - 1].kind == Tk::Punct(b'.')
+            && !toks[m - 1].gap
+            && t.gap
+            && toks[m - 2].kind == Tk::Word
+            && !toks[m - 1].nl
+            && dotted_prefix(&lower(text, &toks[m - 2]))
+        {
+            prefix_at = Some(m - 2);
+            break;
+        }
         let prev = &toks[m - 1];
         if prev.kind != Tk::Word || !t.gap {
             break;
@@ -274,7 +305,13 @@ fn name_then_number(
         return Some((toks[p].start, end, next));
     }
     if glued(types, &lw) && (cap || lw.chars().all(char::is_alphabetic)) {
-        return Some((last.start, end, next));
+        let adj = w > 0
+            && last.gap
+            && !last.nl
+            && is_cap(text, &toks[w - 1])
+            && lower(text, &toks[w - 1]).ends_with("er");
+        let s = if adj { toks[w - 1].start } else { last.start };
+        return Some((s, end, next));
     }
     if types.after.contains(&*lw) && w > 0 {
         // the capitalised words before the type ("Petőfi Sándor utca")
@@ -295,6 +332,68 @@ fn name_then_number(
         }
     }
     None
+}
+
+/// Abbreviated street types written before the name with a dot: Polish and
+/// Russian "ul." / "al." / "pl." / "pr." / "prosp.", Spanish and Portuguese "Av." /
+/// "Avda.", Indonesian and Malay "Jl.", Romanian and Bulgarian "Str." / "Bd." /
+/// "Bul.", Albanian "Rr.".
+fn dotted_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "ul" | "al"
+            | "pl"
+            | "pr"
+            | "prosp"
+            | "av"
+            | "avda"
+            | "jl"
+            | "str"
+            | "bd"
+            | "bul"
+            | "rr"
+            | "ulica"
+            | "trg"
+    )
+}
+
+/// The start of the capitalised words joined to the street at `start` by
+/// hyphens ("Karl-Marx-Allee 80b": the street starts at "Karl").
+fn hyphen_head(text: &str, toks: &[Tok], start: usize) -> usize {
+    let Ok(mut k) = toks.binary_search_by_key(&start, |t| t.start) else {
+        return start;
+    };
+    while k >= 2
+        && toks[k - 1].kind == Tk::Punct(b'-')
+        && !toks[k - 1].gap
+        && !toks[k].gap
+        && is_cap(text, &toks[k - 2])
+        && !toks[k - 1].nl
+    {
+        k -= 2;
+    }
+    toks[k].start
+}
+
+/// Korean road addresses: a building number, a road name with `-ro`, `-gil` or
+/// `-daero`, and an optional side-street ("148 Teheran-ro 4-gil", "156
+/// Sejong-daero"). Returns the end offset and the token after the road.
+fn korean(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[0-9]{1,5}(?:-[0-9]{1,3})?[ ]+\p{Lu}\p{Ll}+(?:-\p{Ll}+)?-(?:daero|ro|gil)(?:[ ]+[0-9]{1,3}(?:beon)?-gil)?\b")
+            .expect("built-in pattern compiles")
+    });
+    if toks[k].kind != Tk::Num || k > 0 && !toks[k].gap && !toks[k].nl {
+        return None;
+    }
+    let m = re.find(&text[toks[k].start..])?;
+    let end = toks[k].start + m.end();
+    let next = toks[k..]
+        .iter()
+        .position(|t| t.start >= end)
+        .map_or(toks.len(), |i| k + i);
+    Some((end, next))
 }
 
 /// Whether the words before token `w` announce an address: "live(s|d) at",

@@ -34,14 +34,14 @@ fn res() -> &'static Res {
         let lsep = "(?:,?[ ]+|[ ]+-[ ]+)";
         let word = r"(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+)";
         let particle = r"(?:de|del|da|das|do|dos|di|la|le|du|des|am|im|an|der|den|sur|upon|on|en|y|i|e|of|the)";
-        let loc = format!(r"(?:the[ ]+)?{word}(?:[ ]+(?:{particle}[ ]+)?{word}){{0,3}}");
+        let loc = format!(r"(?:the[ ]+)?{word}(?:[ ]+(?:{particle}[ ]+)?{word}){{0,3}}(?:[ ][0-9]{{1,2}}\b(?:,|$))?");
         Res {
             sep: re(r"^(?:\.?[ \t]*,[ \t]*\n?[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*|[ \t]+)"),
             // one piece: [postcode] [locality] [state] [postcode]
             piece: re(&format!(
                 r"^(?:(?P<p1>{post})(?:[ ]+|\b))?(?P<loc>{loc})?(?:[ ]+(?P<p2>{post}))?\b"
             )),
-            unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}[º°ª](?:[ ]*(?:andar|piso|dto|esq|izq|dcha|[0-9]{1,2}[º°ª]|[A-Z]))?|#[0-9]{1,3}-[0-9]{1,4}|(?i:bâtiment|batiment|bât|escalier|porte|stiege|stg|tür|top)[ ]+[0-9A-Z]{1,4}|[0-9]{1,2}(?:e|er|ème|eme)[ ]+(?i:étage|etage))"),
+            unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}\.?[º°ª](?:[ ]*(?i:andar|piso|dto|esq|izq|dcha|[0-9]{1,2}[º°ª]|[A-Z]))?\.?|(?i:bajo|entlo|ático|atico|pral|r/c)\b|(?i:kv|kw|lok|of|ofic|oficina|apto|depto)\.?[ ]*[0-9]{1,4}[A-Z]?\b|m\.[ ]*[0-9]{1,4}\b|[A-Z]{1,2}-[0-9]{1,3}(?:/[0-9]{1,2})?\b|#[0-9]{1,3}-[0-9]{1,4}|(?i:bâtiment|batiment|bât|escalier|porte|stiege|stg|tür|top)[ ]+[0-9A-Z]{1,4}|[0-9]{1,2}(?:e|er|ème|eme)[ ]+(?i:étage|etage))"),
             lower: re(&format!(
                 r"^(?:(?:\p{{Ll}}+{lsep}){{0,3}}?(?:[0-9]{{5}}(?:-[0-9]{{4}})?|(?i:[a-z]{{1,2}}[0-9][a-z0-9]? ?[0-9][a-z]{{2}}|[a-z][0-9][a-z] ?[0-9][a-z][0-9]))\b|(?:\p{{Ll}}+{lsep}){{0,3}}?(?:{states})(?:{lsep}(?:{post}|{spoken}))?\b|(?:\p{{Ll}}+{lsep}){{0,3}}?\p{{Ll}}{{2}}{lsep}(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{spoken})\b)"
             )),

@@ -17,7 +17,7 @@ use super::index::Words;
 use super::lowercase::lowercase_name;
 use super::person;
 use super::position::position_name;
-use super::word::{after_particles, is_cap, surname_like};
+use super::word::{after_particles, is_cap, strong_surname, surname_like};
 use crate::detect::{Cand, Names};
 use crate::token::{Kw, Tk, Tok};
 
@@ -111,6 +111,20 @@ pub(super) fn cueless_names(
             continue;
         };
         if !ix.name_ok(k) {
+            // "Nodira Khudoyberdieva", "Lasha Beridzeshvili": no list holds either
+            // word, but the second ends the way only surnames end
+            if given_like(text, toks, ix, k)
+                && toks
+                    .get(next)
+                    .is_some_and(|t| t.gap && !t.nl && is_cap(text, t))
+                && !ix.blocked(next)
+                && ix.name(next).is_some_and(|(s, _)| strong_surname(s))
+            {
+                let e = ix.name(next).map_or(next + 1, |(_, e)| e);
+                out.push(person(toks[k].start, toks[e - 1].end));
+                k = e;
+                continue;
+            }
             k += 1;
             continue;
         }
@@ -145,6 +159,7 @@ pub(super) fn cueless_names(
                 continue;
             }
         }
+        let mut start = k;
         // a capitalised non-name word just before, mid-sentence: "Air France",
         // "Lake Geneva", "Goldman" after "at"
         if k > 0 && !sentence_start(text, toks, k) {
@@ -156,8 +171,14 @@ pub(super) fn cueless_names(
                     "mr" | "mrs" | "ms" | "mx" | "dr" | "prof" | "sir" | "dame" | "miss"
                 ) || role(pw);
                 if !title && !name_ok(pw, names) {
-                    k = next;
-                    continue;
+                    // "Ousmane Balogun", "Yuna Takahashi": a given name no list
+                    // holds before a listed surname
+                    if given_like(text, toks, ix, k - 1) && ix.listed(k).1 && !ix.english(k) {
+                        start = k - 1;
+                    } else {
+                        k = next;
+                        continue;
+                    }
                 }
             }
             if p.kind == Tk::Word && place_before(&text[p.start..p.end]) {
@@ -179,14 +200,97 @@ pub(super) fn cueless_names(
             k = j.max(k + 1);
             continue;
         };
-        let phrase = text[toks[k].start..toks[e - 1].end].to_lowercase();
+        let phrase = text[toks[start].start..toks[e - 1].end].to_lowercase();
         if firm(&phrase) || place_opener(w) || email_follows(text, toks, e) {
             k = e;
             continue;
         }
-        out.push(person(toks[k].start, toks[e - 1].end));
+        out.push(person(toks[start].start, toks[e - 1].end));
         k = e;
     }
+}
+
+/// Token `k` may be a given name that no list holds, just before a listed
+/// surname: a capitalised word of three letters or more, not shouted, on the
+/// surname's line, that is no known non-name (a firm, a place, a street or org
+/// word, a country, a role, a calendar or everyday word), not an English
+/// derivation ("Morning", "Station", "Quickly"), and the first capitalised word
+/// of its phrase (so "Bank Of Montreal Smith" is not taken).
+fn given_like(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> bool {
+    let t = &toks[k];
+    let s = &text[t.start..t.end];
+    let Some(w) = ix.fold(k) else { return false };
+    t.kind == Tk::Word
+        && w.len() >= 3
+        && is_cap(text, t)
+        && !acronym(text, t)
+        && !s.chars().skip(1).any(char::is_uppercase)
+        && !ix.blocked(k)
+        && !place_opener(w)
+        && !place_before(w)
+        && !role(w)
+        && !matches!(
+            w,
+            "contact"
+                | "ask"
+                | "tell"
+                | "thank"
+                | "meet"
+                | "see"
+                | "invite"
+                | "message"
+                | "text"
+                | "ping"
+                | "phone"
+                | "email"
+                | "inform"
+                | "notify"
+                | "page"
+                | "dial"
+                | "visit"
+                | "join"
+                | "welcome"
+                | "congratulate"
+                | "congrats"
+                | "attn"
+                | "per"
+                | "via"
+                | "with"
+                | "for"
+                | "and"
+                | "or"
+                | "but"
+                | "by"
+                | "to"
+                | "of"
+                | "as"
+                | "if"
+                | "when"
+                | "then"
+                | "also"
+                | "both"
+                | "let"
+                | "have"
+                | "get"
+                | "send"
+                | "forward"
+                | "cc"
+                | "bcc"
+                | "reply"
+                | "agent"
+                | "caller"
+                | "customer"
+                | "client"
+                | "patient"
+                | "doctor"
+        )
+        && ![
+            "ing", "tion", "sion", "ment", "ness", "ity", "ly", "ful", "less", "ism", "ist", "ive",
+            "ous", "able", "ible", "ance", "ence", "ship", "ward", "wards", "ers",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+        && !(k > 0 && !t.nl && cap_word(text, toks, k - 1))
 }
 
 /// Words before a place: "in", "from", "through", "near", "at".

@@ -127,20 +127,150 @@ pub(super) fn listed_kinds(names: &Names, w: &str, kinds: u8) -> (bool, bool) {
     (given, sur)
 }
 
+/// Endings of surnames, by language, with the shortest word each may end: a
+/// capitalised word with one of them reads as a surname after a given name even
+/// when no list holds it ("Maria Papadopoulou", "Tanvir Venkataraman").
+const SURNAME_ENDINGS: &[(&str, usize)] = &[
+    // Nordic, Icelandic, Finnish
+    ("son", 6),
+    ("sen", 6),
+    ("dottir", 8),
+    ("strom", 7),
+    ("qvist", 7),
+    ("kvist", 7),
+    ("gren", 7),
+    ("lund", 7),
+    ("dahl", 6),
+    ("stedt", 7),
+    ("nen", 6),
+    // German, Dutch, Yiddish
+    ("berg", 6),
+    ("stein", 6),
+    ("mann", 6),
+    ("berger", 8),
+    ("meyer", 7),
+    // Slavic, Baltic, Romanian
+    ("ski", 6),
+    ("ska", 6),
+    ("cki", 6),
+    ("cka", 6),
+    ("ova", 6),
+    ("ov", 6),
+    ("ev", 6),
+    ("eva", 6),
+    ("ovich", 7),
+    ("evich", 7),
+    ("ovna", 7),
+    ("evna", 7),
+    ("wicz", 7),
+    ("czyk", 7),
+    ("czak", 7),
+    ("enko", 6),
+    ("chuk", 6),
+    ("yuk", 6),
+    ("iuk", 6),
+    ("vic", 6),
+    ("skiy", 7),
+    ("skaya", 8),
+    ("iene", 7),
+    ("aite", 7),
+    ("auskas", 8),
+    ("icius", 8),
+    ("aitis", 7),
+    ("escu", 6),
+    ("eanu", 6),
+    // Greek, Georgian, Armenian, Turkish, Persian
+    ("opoulos", 9),
+    ("opoulou", 9),
+    ("akis", 6),
+    ("idis", 6),
+    ("iadis", 7),
+    ("idou", 6),
+    ("akos", 7),
+    ("shvili", 8),
+    ("adze", 6),
+    ("idze", 6),
+    ("yan", 6),
+    ("yants", 7),
+    ("oglu", 6),
+    ("zadeh", 7),
+    ("nejad", 7),
+    ("pour", 7),
+    // Spanish, Portuguese, Italian
+    ("ez", 6),
+    ("eira", 6),
+    ("eiro", 6),
+    ("ini", 6),
+    ("elli", 6),
+    ("etti", 6),
+    ("ucci", 6),
+    ("otti", 6),
+    ("azzi", 6),
+    // South Asian, Southeast Asian
+    ("nathan", 8),
+    ("raman", 8),
+    ("murthy", 7),
+    ("swamy", 7),
+    ("krishnan", 9),
+    ("wala", 7),
+    ("walla", 8),
+    ("pally", 7),
+    ("reddy", 7),
+    ("wong", 7),
+    ("porn", 8),
+    ("chai", 7),
+    ("kul", 7),
+    ("sombat", 8),
+    // Japanese
+    ("moto", 6),
+    ("mura", 6),
+    ("yama", 6),
+    ("kawa", 6),
+    ("gawa", 6),
+    ("saki", 6),
+    ("zaki", 6),
+    ("shita", 7),
+    ("guchi", 7),
+    ("bayashi", 8),
+    ("uchi", 6),
+    // West and East African
+    ("nkwo", 6),
+    ("chukwu", 8),
+    ("eze", 6),
+];
+
+/// Endings that only surnames have (patronymics, Greek, Georgian, Baltic,
+/// Slavic and Icelandic family names): enough, after any capitalised word that
+/// may be a given name, to read the pair as a name.
+pub(super) fn strong_surname(w: &str) -> bool {
+    w.len() >= 7
+        && !w.contains(['\'', '-'])
+        && [
+            "opoulos", "opoulou", "akis", "idis", "shvili", "adze", "idze", "dottir", "ovich",
+            "evich", "ovna", "evna", "auskas", "aitis", "iene", "aite", "wicz", "czyk", "enko",
+            "escu", "eanu", "yan", "ova", "eva", "ov", "ev", "ski", "ska", "cki", "sson",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
+/// A listed surname, or a word shaped like one: Mc/Mac/O'/D' and Arabic
+/// al-/el-/abu- prefixes, or a surname ending of [`SURNAME_ENDINGS`].
 pub(super) fn surname_like(w: &str, names: &Names) -> bool {
     if names.surname(w) {
         return true;
     }
-    // Mc/Mac/O'/D' prefixes and common endings of surnames not in the list
     let b = w.as_bytes();
-    (w.starts_with("mc") || w.starts_with("o'") || w.starts_with("d'")) && b.len() >= 4
+    if (w.starts_with("mc") || w.starts_with("o'") || w.starts_with("d'")) && b.len() >= 4
         || (w.starts_with("mac") && b.len() >= 6)
-        || (w.len() >= 6
-            && (w.ends_with("son")
-                || w.ends_with("sen")
-                || w.ends_with("ski")
-                || w.ends_with("berg")
-                || w.ends_with("stein")
-                || w.ends_with("ez")
-                || w.ends_with("ova")))
+        || ["al-", "el-", "abu-", "abdel-", "abdul-", "ben-", "nwa"]
+            .iter()
+            .any(|p| w.len() >= p.len() + 4 && w.starts_with(p))
+    {
+        return true;
+    }
+    !w.contains(['\'', '-'])
+        && SURNAME_ENDINGS
+            .iter()
+            .any(|&(e, min)| w.len() >= min && w.ends_with(e))
 }

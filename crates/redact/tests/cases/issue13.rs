@@ -219,3 +219,111 @@ fn false_positives_to_avoid() {
         check(i, e);
     }
 }
+
+#[test]
+fn surnames_by_shape_and_unlisted_given_names() {
+    let cases = [
+        // a listed given name and a surname no list holds, by its ending
+        (
+            "We thank Irini Karagiannopoulou for the maps.",
+            "We thank [PERSON] for the maps.",
+        ),
+        (
+            "Present: Nodira Khudoyberdieva and Lasha Beridzeshvili.",
+            "Present: [PERSON] and [PERSON].",
+        ),
+        // an unlisted given name before a listed surname
+        ("Apologies: Ayodeji Takahashi.", "Apologies: [PERSON]."),
+        (
+            "Attendees: Kwabena Nakamura (chair), Olufemi Kowalski",
+            "Attendees: [PERSON] (chair), [PERSON]",
+        ),
+        // not names: verbs, firms, places before a surname
+        (
+            "Contact Patel for details.",
+            "Contact [PERSON] for details.",
+        ),
+        ("The Dow Jones fell again.", "The Dow Jones fell again."),
+        (
+            "We're at Warby Parker near the station.",
+            "We're at Warby Parker near the station.",
+        ),
+        (
+            "Our Russian team meets on Tuesdays.",
+            "Our Russian team meets on Tuesdays.",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
+
+#[test]
+fn street_forms_of_more_countries() {
+    let cases = [
+        // dotted street types before the name, and flat numbers after
+        (
+            "Ship it to ul. Kwiatowa 17 m. 4, 30-512 Kraków please.",
+            "Ship it to [STREET_ADDRESS] please.",
+        ),
+        (
+            "Registered at ul. Sadovaya 8, kv. 21, Samara 443010.",
+            "Registered at [STREET_ADDRESS].",
+        ),
+        (
+            "Deliver to Jl. Gajah Mada No. 112, Bandung 40115.",
+            "Deliver to [STREET_ADDRESS].",
+        ),
+        (
+            "The shop is at Av. Libertador 5120, Of. 3, Buenos Aires.",
+            "The shop is at [STREET_ADDRESS].",
+        ),
+        // Korean road names
+        (
+            "Our office: 27 Gangnam-daero 8-gil, Seocho-gu, Seoul 06611.",
+            "Our office: [STREET_ADDRESS].",
+        ),
+        // house and road by number, block and sector
+        (
+            "Send it to House 12, Road 7, Gulshan, Dhaka 1212.",
+            "Send it to [STREET_ADDRESS].",
+        ),
+        (
+            "Address: B-44, Sector 21, Noida 201301",
+            "Address: [STREET_ADDRESS]",
+        ),
+        // unit prefixes in a row, a hyphenated street, a floor, a district
+        (
+            "Post: Bâtiment B, escalier 3, 14 rue des Lilas, 69003 Lyon",
+            "Post: [STREET_ADDRESS]",
+        ),
+        (
+            "She lives at Max-Planck-Straße 3, 80331 München now.",
+            "She lives at [STREET_ADDRESS] now.",
+        ),
+        (
+            "Address: Rua das Flores 80, 2.º Esq., 4050-262 Porto",
+            "Address: [STREET_ADDRESS]",
+        ),
+        (
+            "Address: Flat 9, 31 Harcourt Road, Dublin 2, D02 X285",
+            "Address: [STREET_ADDRESS]",
+        ),
+        // not addresses
+        (
+            "The House 5 group meets at noon.",
+            "The House 5 group meets at noon.",
+        ),
+        (
+            "Sector 7 reported no outages.",
+            "Sector 7 reported no outages.",
+        ),
+        (
+            "Chapter 3, Sector 2 of the plan is late.",
+            "Chapter 3, Sector 2 of the plan is late.",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}

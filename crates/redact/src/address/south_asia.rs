@@ -1,0 +1,37 @@
+//! South Asian street addresses, which name the house and the road by number
+//! ("House 34, Road 22, Dhanmondi", "House No. 52, Oxford Street", "Plot 17,
+//! Street 9") or by block and sector ("J-361, Sector 113", "C-91, Sector 60").
+//! The localities, postcodes and country after them come from the shared tail
+//! (see [`super::tail`]), added where every street is extended.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::intl::push;
+use crate::detect::Cand;
+
+/// Finds house-and-road and block-and-sector street cores.
+pub(super) fn streets(text: &str, out: &mut Vec<Cand>) {
+    if !(text.contains("House")
+        || text.contains("Plot")
+        || text.contains("Sector")
+        || text.contains("house")
+        || text.contains("sector"))
+    {
+        return;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"\b(?:(?i:house|plot|h)(?:[ ]+(?i:no)\.?)?[ ]+[0-9]{1,5}[A-Z]?(?:/[0-9A-Z]{1,3})?,[ ]+",
+            r"(?:(?i:road|street|lane|block|sector)[ ]+[0-9]{1,4}[A-Z]?",
+            r"|\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2}[ ](?:Road|Street|Lane|Avenue))",
+            r"|\b[A-Z]{1,2}-[0-9]{1,4}[A-Z]?,[ ]+(?i:sector|block|phase)[ ]+[0-9]{1,3}[A-Z]?)\b"
+        ))
+        .expect("built-in pattern compiles")
+    });
+    for m in re.find_iter(text) {
+        push(out, m.start(), m.end());
+    }
+}
