@@ -175,7 +175,13 @@ pub(super) fn cued_names(
             let labels_next = trig != Trigger::Label
                 && toks.get(next).is_some_and(|p| p.kind == Tk::Punct(b':'))
                 && (speaker_label(lw) || lw.len() == 1);
+            // "Dear Sra. Bautista": the title is no name, its own cue takes the
+            // name after it
+            let title_first = count == 0
+                && trig != Trigger::Title
+                && matches!(trigger_after(&[lw]), Some(Trigger::Title));
             if labels_next
+                || title_first
                 || not_a_name(lw)
                 || (n.kw != Kw::None && n.kw != Kw::NameCue && !month_name)
             {

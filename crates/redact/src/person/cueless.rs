@@ -200,6 +200,10 @@ pub(super) fn cueless_names(
             k = j.max(k + 1);
             continue;
         };
+        if start == k && e == next && city_in_context(toks, ix, k, w) {
+            k = e;
+            continue;
+        }
         let phrase = text[toks[start].start..toks[e - 1].end].to_lowercase();
         if firm(&phrase) || place_opener(w) || email_follows(text, toks, e) {
             k = e;
@@ -291,6 +295,51 @@ fn given_like(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> bool {
         .iter()
         .any(|e| w.ends_with(e))
         && !(k > 0 && !t.nl && cap_word(text, toks, k - 1))
+}
+
+/// A lone name word that is also a city ("Florence", "Lagos", `data/city_names.txt`)
+/// where the words around it make it a place: after "to", "via", "between",
+/// "toward(s)", or before "time", "office", "airport", "branch", "station",
+/// "port", "harbo(u)r", "headquarters", "campus".
+fn city_in_context(toks: &[Tok], ix: &Words<'_>, k: usize, w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        include_str!("../../data/city_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    if !set.contains(w) {
+        return false;
+    }
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == Tk::Word)
+            .and_then(|_| ix.fold(i))
+    };
+    let before = k
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|p| matches!(p, "to" | "via" | "between" | "toward" | "towards"));
+    let after = toks.get(k + 1).is_some_and(|t| !t.nl)
+        && word(k + 1).is_some_and(|n| {
+            matches!(
+                n,
+                "time"
+                    | "office"
+                    | "airport"
+                    | "branch"
+                    | "station"
+                    | "port"
+                    | "harbour"
+                    | "harbor"
+                    | "headquarters"
+                    | "campus"
+            )
+        });
+    before || after
 }
 
 /// Words before a place: "in", "from", "through", "near", "at".

@@ -214,6 +214,12 @@ pub(super) fn trigger_after(words: &[&str]) -> Option<Trigger> {
     match last {
         "mr" | "mrs" | "ms" | "miss" | "mister" | "dr" | "doctor" | "prof" | "professor" | "mx"
         | "madam" | "sir" | "mrs." => Some(Trigger::Title),
+        // titles of other languages and ranks: "Mme Okoro", "Sra. Bautista",
+        // "Engr. Botha", "Sheikh Al-Otaibi"
+        "mme" | "mlle" | "sra" | "srta" | "engr" | "hon" | "sheikh" | "rev" | "herr" | "frau"
+        | "dame" | "madame" | "monsieur" | "senor" | "senora" | "signora" | "signor" => {
+            Some(Trigger::Title)
+        }
         "is" if prev == "name" || prev == "surname" => Some(Trigger::Strong),
         "name's" | "named" | "surname" => Some(Trigger::Strong),
         // "first name Tomasz", "my father's name, Mei Nowak"

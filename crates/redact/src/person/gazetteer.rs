@@ -221,6 +221,17 @@ pub(super) fn role(w: &str) -> bool {
                 | "sri"
                 | "smt"
                 | "shri"
+                | "mme"
+                | "mlle"
+                | "engr"
+                | "hon"
+                | "chief"
+                | "sheikh"
+                | "imam"
+                | "rabbi"
+                | "rev"
+                | "capt"
+                | "sgt"
         )
 }
 
