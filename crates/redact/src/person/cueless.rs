@@ -205,7 +205,8 @@ pub(super) fn cueless_names(
             continue;
         }
         let phrase = text[toks[start].start..toks[e - 1].end].to_lowercase();
-        if firm(&phrase) || place_opener(w) || email_follows(text, toks, e) {
+        let phrase = phrase.strip_suffix("'s").unwrap_or(&phrase);
+        if firm(phrase) || place_opener(w) || email_follows(text, toks, e) {
             k = e;
             continue;
         }

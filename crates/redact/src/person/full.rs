@@ -69,7 +69,7 @@ pub(super) fn full_names(
             && (particles || ix.listed(bj).1 || surname_like(wb, names))
             && !not_a_name(wb)
             && !street_word(wb)
-            && !firm(&format!("{wa} {wb}"))
+            && !firm(&format!("{wa} {}", wb.strip_suffix("'s").unwrap_or(wb)))
             && !firm(wa)
             && !role(wa)
             && !firm(wb)

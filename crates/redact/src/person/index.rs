@@ -34,6 +34,11 @@ const NAMED: u8 = 32;
 /// The name form joins a glued hyphenated part ("ji-woo"): `Entry::joined`.
 const JOINED: u8 = 64;
 
+/// The token follows a capitalised word on its line (`flags`): a possessive
+/// there is the end of a longer name ("Dawit Wambui's"), and its stem is
+/// looked up.
+const AFTER_CAP: u8 = 0x80;
+
 /// `lists` of an entry is known (computed on first use).
 const KNOWN: u8 = 0x80;
 
@@ -130,6 +135,14 @@ impl<'a> Words<'a> {
                 }
                 if is_cap(text, t) || t.start > first_question {
                     flags |= CUELESS;
+                }
+                if k > 0
+                    && t.gap
+                    && !t.nl
+                    && toks[k - 1].kind == Tk::Word
+                    && is_cap(text, &toks[k - 1])
+                {
+                    flags |= AFTER_CAP;
                 }
             }
             ents.push(Entry {
@@ -236,7 +249,13 @@ impl<'a> Words<'a> {
         let Some((w, next)) = self.name(k) else {
             return 0;
         };
-        let l = lists_of(self.names, w, next == k + 1);
+        let mut l = lists_of(self.names, w, next == k + 1);
+        // a possessive ("Matsumoto's account"): the lists of its stem
+        if l & (GIVEN | SURNAME) == 0 && e.flags & AFTER_CAP != 0 {
+            if let Some(stem) = w.strip_suffix("'s").filter(|s| s.len() >= 2) {
+                l = lists_of(self.names, stem, next == k + 1);
+            }
+        }
         e.lists.set(l);
         l
     }
@@ -273,7 +292,9 @@ impl<'a> Words<'a> {
             NO => false,
             _ => {
                 let w = self.name(k).map_or("", |(w, _)| w);
-                let b = blocked(w, self.names);
+                // a possessive is blocked when its stem is ("Kellogg's")
+                let b = blocked(w, self.names)
+                    || w.strip_suffix("'s").is_some_and(|s| blocked(s, self.names));
                 c.set(if b { YES } else { NO });
                 b
             }

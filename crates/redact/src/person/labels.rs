@@ -30,6 +30,13 @@ pub(super) fn label_word(w: &str) -> bool {
             | "tenant"
             | "subscriber"
             | "to"
+            | "policyholder"
+            | "insured"
+            | "claimant"
+            | "member"
+            | "owner"
+            | "assigned"
+            | "sender"
     )
 }
 

@@ -33,6 +33,7 @@ pub(crate) fn detect(
     out: &mut Vec<Cand>,
 ) {
     let ix = index::Words::new(text, toks, names);
+    let first = out.len();
     if name_cue || cap_pair {
         cued::cued_names(text, toks, &ix, names, name_cue, out);
         spelled::spelled_names(text, toks, &ix, out);
@@ -41,6 +42,17 @@ pub(crate) fn detect(
         full::full_names(text, toks, &ix, names, out);
     }
     cueless::cueless_names(text, toks, &ix, names, out);
+    // a possessive ends the name before its "'s" ("Matsumoto's account")
+    for c in &mut out[first..] {
+        let span = &text[c.start..c.end];
+        if let Some(stem) = span
+            .strip_suffix("'s")
+            .or_else(|| span.strip_suffix("\u{2019}s"))
+            .filter(|s| !s.is_empty())
+        {
+            c.end = c.start + stem.len();
+        }
+    }
 }
 
 fn person(start: usize, end: usize) -> Cand {

@@ -327,3 +327,29 @@ fn street_forms_of_more_countries() {
         check(i, e);
     }
 }
+
+#[test]
+fn possessives_labels_and_baltic_letters() {
+    let cases = [
+        // a possessive at the end of a full name; the "'s" stays
+        (
+            "I've merged Tomasz Wieczorek's two profiles.",
+            "I've merged [PERSON]'s two profiles.",
+        ),
+        // Lithuanian, Latvian and Vietnamese letters fold like the others
+        ("Name: Gintarė Kazlauskienė", "Name: [PERSON]"),
+        ("Policyholder: Ilze Bērziņa", "Policyholder: [PERSON]"),
+        // brands with a possessive stay
+        (
+            "I want to use my Jack Daniel's gift card.",
+            "I want to use my Jack Daniel's gift card.",
+        ),
+        (
+            "I bought it at Trader Joe's last week.",
+            "I bought it at Trader Joe's last week.",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
