@@ -50,7 +50,7 @@ pub(super) fn boxes(text: &str, out: &mut Vec<Cand>) {
 pub(super) fn head(text: &str, start: usize) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?:(?i:\b(?:flat|unit|apt|apartment|suite|ste|level|floor|room|shop|office|blk|block|lot|tower|building|bldg|house|plot|bâtiment|batiment|bât|escalier|esc|entrée|entree)\.?[ ]*(?:no\.?[ ]*)?#?[ ]*[0-9]{1,5}[A-Z]?|\b(?:bâtiment|batiment|bât|escalier|esc|entrée|entree|tower|block|building)[ ]+[A-Z])[ ]*(?:,[ ]*|\n)){1,3}$")
+        Regex::new(r"(?:(?i:\b(?:flat|unit|apt|apartment|suite|ste|level|floor|room|shop|office|blk|block|lot|tower|building|bldg|house|plot|bâtiment|batiment|bât|escalier|esc|entrée|entree)\.?[ ]*(?:no\.?[ ]*)?#?[ ]*[0-9]{1,5}[A-Z]?|\b(?:bâtiment|batiment|bât|bat|escalier|esc|entrée|entree|tower|block|building)\.?[ ]+[A-Z])[ ]*(?:,[ ]*|\n)){1,3}$")
             .expect("built-in pattern compiles")
     });
     let from = start.saturating_sub(64);

@@ -131,7 +131,12 @@ fn number(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
             .get(j)
             .is_some_and(|p| matches!(p.kind, Tk::Punct(b'/' | b'-')) && !p.gap)
         && toks.get(j + 1).is_some_and(|n| {
-            !n.gap && (n.kind == Tk::Num || n.kind == Tk::Word && n.end - n.start == 1)
+            !n.gap
+                && (n.kind == Tk::Num
+                    || n.kind == Tk::Word && n.end - n.start == 1
+                    // Dutch floors and ground-floor marks: "22-II", "122-hs"
+                    || n.kind == Tk::Word
+                        && matches!(&text[n.start..n.end], "II" | "III" | "IV" | "hs" | "huis" | "bis"))
         })
     {
         end = toks[j + 1].end;
@@ -190,6 +195,7 @@ pub(super) fn detect(text: &str, toks: &[Tok], first: usize, out: &mut Vec<Cand>
         k += 1;
     }
     super::south_asia::streets(text, out);
+    super::south_asia::colombia(text, out);
     super::boxes::boxes(text, out);
     let n = out.len();
     for c in out[first..n].iter_mut() {
@@ -226,9 +232,9 @@ fn name_then_number(
     }
     // "Avenida Getúlio Vargas, 1488"
     let mut w = k - 1;
-    // "Jl. Jenderal Sudirman No. 80", "Hauptstr. Nr. 5"
+    // "Jl. Jenderal Sudirman No. 80", "Hauptstr. Nr. 5", "Bağdat Caddesi No: 214"
     if w >= 2
-        && toks[w].kind == Tk::Punct(b'.')
+        && matches!(toks[w].kind, Tk::Punct(b'.' | b':'))
         && !toks[w].gap
         && toks[w - 1].kind == Tk::Word
         && matches!(
@@ -244,6 +250,29 @@ fn name_then_number(
             return None;
         }
         w -= 1;
+    }
+    // an abbreviated type after the name, with its dot: "Hauptstr. 15a", "Pilies g.
+    // 98-9", "Savanorių pr. 61-22"
+    if w >= 2
+        && toks[w].kind == Tk::Punct(b'.')
+        && !toks[w].gap
+        && toks[w - 1].kind == Tk::Word
+        && !toks[w - 1].nl
+    {
+        let a = lower(text, &toks[w - 1]);
+        if a.ends_with("str") && a.len() > 5 && is_cap(text, &toks[w - 1]) {
+            return Some((hyphen_head(text, toks, toks[w - 1].start), end, next));
+        }
+        if matches!(
+            &*a,
+            "g" | "pr" | "al" | "str" | "pl" | "prosp" | "bd" | "bul" | "ul"
+        ) && toks[w - 1].gap
+            && is_cap(text, &toks[w - 2])
+            && toks[w - 2].kind == Tk::Word
+            && !toks[w - 2].nl
+        {
+            return Some((toks[w - 2].start, end, next));
+        }
     }
     let last = &toks[w];
     if last.kind != Tk::Word {

@@ -32,7 +32,9 @@ fn res() -> &'static Res {
         let digit = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
         let spoken = format!("{digit}(?:[ ]+{digit}){{4}}(?:[ ]+{digit}){{0,4}}");
         let lsep = "(?:,?[ ]+|[ ]+-[ ]+)";
-        let word = r"(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)+)";
+        // a word ends with a dot only when it is an abbreviation of up to three
+        // letters ("St.", "Mt.") or initials ("D.C."): "Praha. Old" is two sentences
+        let word = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{Ll}{0,2}\.|\p{Lu}[\p{L}'’-]*)";
         let particle = r"(?:de|del|da|das|do|dos|di|la|le|du|des|am|im|an|der|den|sur|upon|on|en|y|i|e|of|the)";
         let loc = format!(r"(?:the[ ]+)?{word}(?:[ ]+(?:{particle}[ ]+)?{word}){{0,3}}(?:[ ][0-9]{{1,2}}\b(?:,|$))?");
         Res {
@@ -41,7 +43,7 @@ fn res() -> &'static Res {
             piece: re(&format!(
                 r"^(?:(?P<p1>{post})(?:[ ]+|\b))?(?P<loc>{loc})?(?:[ ]+(?P<p2>{post}))?\b"
             )),
-            unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}\.?[º°ª](?:[ ]*(?i:andar|piso|dto|esq|izq|dcha|[0-9]{1,2}[º°ª]|[A-Z]))?\.?|(?i:bajo|entlo|ático|atico|pral|r/c)\b|(?i:kv|kw|lok|of|ofic|oficina|apto|depto)\.?[ ]*[0-9]{1,4}[A-Z]?\b|m\.[ ]*[0-9]{1,4}\b|[A-Z]{1,2}-[0-9]{1,3}(?:/[0-9]{1,2})?\b|#[0-9]{1,3}-[0-9]{1,4}|(?i:bâtiment|batiment|bât|escalier|porte|stiege|stg|tür|top)[ ]+[0-9A-Z]{1,4}|[0-9]{1,2}(?:e|er|ème|eme)[ ]+(?i:étage|etage))"),
+            unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}\.?[º°ª](?:[ ]*(?i:andar|piso|dto|esq|izq|dcha|frente|fundos|tras|trás|[0-9]{1,2}[º°ª]|[A-Z]))?\.?|(?i:casa|sala|loja|conj|conjunto|daire|kat)[ ]*[0-9]{1,4}[A-Z]?\b|D:[ ]*[0-9]{1,4}\b|(?i:bajo|entlo|ático|atico|pral|r/c)\b|(?i:kv|kw|lok|of|ofic|oficina|apto|depto)\.?[ ]*[0-9]{1,4}[A-Z]?\b|m\.[ ]*[0-9]{1,4}\b|[A-Z]{1,2}-[0-9]{1,3}(?:/[0-9]{1,2})?\b|#[0-9]{1,3}-[0-9]{1,4}|(?i:bâtiment|batiment|bât|escalier|porte|stiege|stg|tür|top)[ ]+[0-9A-Z]{1,4}|[0-9]{1,2}(?:e|er|ème|eme)[ ]+(?i:étage|etage))"),
             lower: re(&format!(
                 r"^(?:(?:\p{{Ll}}+{lsep}){{0,3}}?(?:[0-9]{{5}}(?:-[0-9]{{4}})?|(?i:[a-z]{{1,2}}[0-9][a-z0-9]? ?[0-9][a-z]{{2}}|[a-z][0-9][a-z] ?[0-9][a-z][0-9]))\b|(?:\p{{Ll}}+{lsep}){{0,3}}?(?:{states})(?:{lsep}(?:{post}|{spoken}))?\b|(?:\p{{Ll}}+{lsep}){{0,3}}?\p{{Ll}}{{2}}{lsep}(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{spoken})\b)"
             )),

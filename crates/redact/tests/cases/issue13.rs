@@ -353,3 +353,57 @@ fn possessives_labels_and_baltic_letters() {
         check(i, e);
     }
 }
+
+#[test]
+fn street_abbreviations_floors_and_grids() {
+    let cases = [
+        // an abbreviated type after the name, with its dot
+        (
+            "Returns go to Lindenstr. 8b, 04109 Leipzig (box 1 of 2).",
+            "Returns go to [STREET_ADDRESS] (box 1 of 2).",
+        ),
+        (
+            "New address: Gedimino pr. 12-4, LT-01103 Vilnius. Thanks.",
+            "New address: [STREET_ADDRESS]. Thanks.",
+        ),
+        // Dutch floor marks, Portuguese floors, Turkish "No:" and "D:"
+        (
+            "Ship it to Prinsengracht 96-III, 1015 EA Amsterdam today.",
+            "Ship it to [STREET_ADDRESS] today.",
+        ),
+        (
+            "Deliver to Rua do Carmo 41, 2º Fundos, 1200-093 Lisboa",
+            "Deliver to [STREET_ADDRESS]",
+        ),
+        (
+            "Address: İstiklal Caddesi No: 58 D: 3, Beyoğlu, 34430 İstanbul",
+            "Address: [STREET_ADDRESS]",
+        ),
+        // Colombian grid, Indian house number
+        (
+            "Address: Calle 53 # 21-40, Apto 502, Bogotá",
+            "Address: [STREET_ADDRESS]",
+        ),
+        (
+            "Visit booked for H.No. 8-2-293, Banjara Hills, Hyderabad 500034 on Friday.",
+            "Visit booked for [STREET_ADDRESS] on Friday.",
+        ),
+        // a city with a dot ends the address: the next sentence is not in it
+        (
+            "Moved to Karlova 7, 602 00 Brno. Old one removed.",
+            "Moved to [STREET_ADDRESS]. Old one removed.",
+        ),
+        // not addresses
+        (
+            "We sold 22-II units in Q3 and Hauptstr. is closed.",
+            "We sold 22-II units in Q3 and Hauptstr. is closed.",
+        ),
+        (
+            "Use hashtag #52-22 for the promo.",
+            "Use hashtag #52-22 for the promo.",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
