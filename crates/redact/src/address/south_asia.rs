@@ -13,13 +13,10 @@ use crate::detect::Cand;
 
 /// Finds house-and-road and block-and-sector street cores.
 pub(super) fn streets(text: &str, out: &mut Vec<Cand>) {
-    if !(text.contains("House")
-        || text.contains("Plot")
-        || text.contains("Sector")
-        || text.contains("house")
-        || text.contains("sector")
-        || text.contains("No"))
-    {
+    // every form holds a number and a comma ("House 34, Road 22") or "No."
+    let b = text.as_bytes();
+    let digit_comma = b.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b',');
+    if !digit_comma && !text.contains("No.") {
         return;
     }
     static RE: OnceLock<Regex> = OnceLock::new();

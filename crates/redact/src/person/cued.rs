@@ -179,6 +179,7 @@ pub(super) fn cued_names(
             // name after it
             let title_first = count == 0
                 && trig != Trigger::Title
+                && lw.len() <= 9
                 && matches!(trigger_after(&[lw]), Some(Trigger::Title));
             if labels_next
                 || title_first

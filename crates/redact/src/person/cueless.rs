@@ -113,12 +113,12 @@ pub(super) fn cueless_names(
         if !ix.name_ok(k) {
             // "Nodira Khudoyberdieva", "Lasha Beridzeshvili": no list holds either
             // word, but the second ends the way only surnames end
-            if given_like(text, toks, ix, k)
-                && toks
-                    .get(next)
-                    .is_some_and(|t| t.gap && !t.nl && is_cap(text, t))
-                && !ix.blocked(next)
+            if toks
+                .get(next)
+                .is_some_and(|t| t.gap && !t.nl && is_cap(text, t))
                 && ix.name(next).is_some_and(|(s, _)| strong_surname(s))
+                && !ix.blocked(next)
+                && given_like(text, toks, ix, k)
             {
                 let e = ix.name(next).map_or(next + 1, |(_, e)| e);
                 out.push(person(toks[k].start, toks[e - 1].end));
@@ -173,7 +173,7 @@ pub(super) fn cueless_names(
                 if !title && !name_ok(pw, names) {
                     // "Ousmane Balogun", "Yuna Takahashi": a given name no list
                     // holds before a listed surname
-                    if given_like(text, toks, ix, k - 1) && ix.listed(k).1 && !ix.english(k) {
+                    if ix.listed(k).1 && !ix.english(k) && given_like(text, toks, ix, k - 1) {
                         start = k - 1;
                     } else {
                         k = next;
@@ -230,7 +230,6 @@ fn given_like(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> bool {
         && is_cap(text, t)
         && !acronym(text, t)
         && !s.chars().skip(1).any(char::is_uppercase)
-        && !ix.blocked(k)
         && !place_opener(w)
         && !place_before(w)
         && !role(w)
@@ -296,6 +295,7 @@ fn given_like(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> bool {
         .iter()
         .any(|e| w.ends_with(e))
         && !(k > 0 && !t.nl && cap_word(text, toks, k - 1))
+        && !ix.blocked(k)
 }
 
 /// A lone name word that is also a city ("Florence", "Lagos", `data/city_names.txt`)

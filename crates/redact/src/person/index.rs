@@ -140,7 +140,8 @@ impl<'a> Words<'a> {
                     && t.gap
                     && !t.nl
                     && toks[k - 1].kind == Tk::Word
-                    && is_cap(text, &toks[k - 1])
+                    && (toks[k - 1].cap
+                        || text.as_bytes()[toks[k - 1].start] >= 0x80 && is_cap(text, &toks[k - 1]))
                 {
                     flags |= AFTER_CAP;
                 }
