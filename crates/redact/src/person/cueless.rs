@@ -99,6 +99,11 @@ pub(super) fn cueless_names(
             k = e;
             continue;
         }
+        if let Some(e) = shouted_name(text, toks, ix, k) {
+            out.push(person(toks[k].start, toks[e - 1].end));
+            k = e;
+            continue;
+        }
         if !cap_word(text, toks, k)
             || (k > 0 && toks[k - 1].kind == Tk::Punct(b'-') && !toks[k].gap)
             || acronym(text, &toks[k])
@@ -192,6 +197,13 @@ pub(super) fn cueless_names(
             }
         }
         let Some(e) = run(text, toks, ix, next, names, false) else {
+            // "cc: Ebru Polat, Marcus Kingsley": a listed given name and one more
+            // capitalised word standing alone between list separators
+            if let Some(e) = delimited_pair(text, toks, ix, start, next) {
+                out.push(person(toks[start].start, toks[e - 1].end));
+                k = e;
+                continue;
+            }
             // skip the whole capitalised phrase
             let mut j = next;
             while cap_word(text, toks, j) && !toks[j].nl {
@@ -296,6 +308,63 @@ fn given_like(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> bool {
         .any(|e| w.ends_with(e))
         && !(k > 0 && !t.nl && cap_word(text, toks, k - 1))
         && !ix.blocked(k)
+}
+
+/// A given name at `k` (listed) and the capitalised word at `next` that no list
+/// blocks, standing alone as an item: after the start of a line, a list
+/// separator (`;` `,` `:` `(` `-` `•`) or a dash, and before a separator, a
+/// bracket, an e-mail in angle brackets, a dash or the end of the line. Returns
+/// the token after the pair.
+fn delimited_pair(
+    text: &str,
+    toks: &[Tok],
+    ix: &Words<'_>,
+    k: usize,
+    next: usize,
+) -> Option<usize> {
+    let n = toks.get(next)?;
+    if n.kind != Tk::Word || !n.gap || n.nl || n.end - n.start < 3 || !cap_word(text, toks, next) {
+        return None;
+    }
+    let (_, end) = ix.name(next)?;
+    if ix.blocked(next) || ix.english(next) || place_opener(ix.fold(k).unwrap_or_default()) {
+        return None;
+    }
+    let before_ok = k == 0
+        || toks[k].nl
+        || matches!(
+            toks[k - 1].kind,
+            Tk::Punct(b';' | b',' | b':' | b'(' | b'-' | b'|')
+        )
+        || text[..toks[k].start].trim_end().ends_with(['—', '–', '•']);
+    let after_ok = toks.get(end).is_none_or(|t| {
+        t.nl || matches!(
+            t.kind,
+            Tk::Punct(b';' | b',' | b'.' | b')' | b'(' | b'<' | b'|')
+        )
+    }) || text[toks[end - 1].end..]
+        .trim_start()
+        .starts_with(['—', '–']);
+    (before_ok && after_ok).then_some(end)
+}
+
+/// A name in capitals ("ATTN GIORGOS PAPPAS", "HA-EUN JUNG:"): a listed given
+/// name then a listed surname, both of three letters or more, neither an everyday
+/// English word nor blocked — in shouted text only the lists can tell a name, so
+/// both words must be in them. Returns the token after the surname.
+fn shouted_name(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> Option<usize> {
+    let t = &toks[k];
+    if t.kind != Tk::Word || t.end - t.start < 2 || !acronym(text, t) {
+        return None;
+    }
+    let (_, next) = ix.name(k)?;
+    let n = toks.get(next)?;
+    if n.kind != Tk::Word || !n.gap || n.nl || n.end - n.start < 3 || !acronym(text, n) {
+        return None;
+    }
+    let (_, end) = ix.name(next)?;
+    let ok = |i: usize| !ix.english(i) && !ix.blocked(i);
+    (ix.listed(k).0 && ix.listed(next).1 && ok(k) && ok(next)).then_some(end)
 }
 
 /// A lone name word that is also a city ("Florence", "Lagos", `data/city_names.txt`)

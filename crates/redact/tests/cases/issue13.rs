@@ -407,3 +407,33 @@ fn street_abbreviations_floors_and_grids() {
         check(i, e);
     }
 }
+
+#[test]
+fn names_as_list_items_and_in_capitals() {
+    let cases = [
+        // a listed given name and one more capitalised word as a list item
+        (
+            "cc: Teodora Quispe, Arjun Vellore",
+            "cc: [PERSON], [PERSON]",
+        ),
+        (
+            "On behalf of the account holder, Ruth Okwuosa.",
+            "On behalf of the account holder, [PERSON].",
+        ),
+        ("Sure — Anders Lundvik", "Sure — [PERSON]"),
+        // a listed given name and a listed surname in capitals
+        ("CALL MARIA GARCIA NOW", "CALL [PERSON] NOW"),
+        // not names: capitalised words that the lists block, shouting
+        (
+            "Topics: Grace Period, Mark Down",
+            "Topics: Grace Period, Mark Down",
+        ),
+        (
+            "YOU'RE STILL INSIDE THE GRACE PERIOD. THANKS, BYE.",
+            "YOU'RE STILL INSIDE THE GRACE PERIOD. THANKS, BYE.",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
