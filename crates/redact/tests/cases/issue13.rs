@@ -402,6 +402,15 @@ fn street_abbreviations_floors_and_grids() {
             "Use hashtag #52-22 for the promo.",
             "Use hashtag #52-22 for the promo.",
         ),
+        // Australian abbreviated types after the name
+        (
+            "Post it to Unit 4, 17 Banksia Pde, Fremantle WA 6160",
+            "Post it to [STREET_ADDRESS]",
+        ),
+        (
+            "the Pde was closed for the parade",
+            "the Pde was closed for the parade",
+        ),
     ];
     for (i, e) in cases {
         check(i, e);
