@@ -173,6 +173,8 @@ fn number(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
 pub(super) fn detect(text: &str, toks: &[Tok], first: usize, out: &mut Vec<Cand>) {
     let types = street_types();
     let mut k = 0;
+    // Korean road names are tried at a number only when the text has one
+    let korean_roads = text.contains("-ro") || text.contains("-gil") || text.contains("daero");
     while k < toks.len() {
         if !matches!(toks[k].kind, Tk::Num | Tk::Alnum) {
             k += 1;
@@ -187,15 +189,15 @@ pub(super) fn detect(text: &str, toks: &[Tok], first: usize, out: &mut Vec<Cand>
             k = next;
             continue;
         }
-        if let Some((e, next)) = korean(text, toks, k) {
+        if let Some((e, next)) = korean_roads.then(|| korean(text, toks, k)).flatten() {
             push(out, toks[k].start, e);
             k = next;
             continue;
         }
         k += 1;
     }
-    super::south_asia::streets(text, out);
-    super::south_asia::colombia(text, out);
+    super::numbered::streets(text, out);
+    super::numbered::colombia(text, out);
     super::boxes::boxes(text, out);
     let n = out.len();
     for c in out[first..n].iter_mut() {

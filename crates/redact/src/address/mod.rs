@@ -5,7 +5,7 @@
 mod boxes;
 mod intl;
 pub(crate) mod intl_words;
-mod south_asia;
+mod numbered;
 mod tail;
 mod words;
 

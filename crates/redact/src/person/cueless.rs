@@ -88,14 +88,8 @@ pub(super) fn cueless_names(
             continue;
         }
         if let Some(e) = lowercase_name(text, toks, ix, k, names) {
-            let end = toks[e - 1].end;
-            let span = &text[toks[k].start..end];
-            let end = end
-                - span
-                    .strip_suffix("'s")
-                    .or_else(|| span.strip_suffix("\u{2019}s"))
-                    .map_or(0, |stem| span.len() - stem.len());
-            out.push(person(toks[k].start, end));
+            // a possessive "'s" is cut from every name in `person::detect`
+            out.push(person(toks[k].start, toks[e - 1].end));
             k = e;
             continue;
         }

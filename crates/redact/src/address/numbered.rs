@@ -1,8 +1,9 @@
-//! South Asian and Colombian street addresses. South Asian ones name the house and the road by number
+//! Streets named by numbers: South Asian addresses that name the house and the road by number
 //! ("House 34, Road 22, Dhanmondi", "House No. 52, Oxford Street", "Plot 17,
 //! Street 9") or by block and sector ("J-361, Sector 113", "C-91, Sector 60").
 //! The localities, postcodes and country after them come from the shared tail
-//! (see [`super::tail`]), added where every street is extended.
+//! (see [`super::tail`]), added where every street is extended. Colombian grid
+//! addresses ("Calle 53 # 21-40") live here too.
 
 use std::sync::OnceLock;
 
