@@ -4,6 +4,8 @@ use realtime_redact::{Entity, PlaceholderStyle, Policy, Redactor};
 
 #[path = "cases/issue13.rs"]
 mod issue13;
+#[path = "cases/spelled.rs"]
+mod spelled;
 
 fn check(input: &str, expected: &str) {
     let r = Redactor::default();

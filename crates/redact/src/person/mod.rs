@@ -36,8 +36,8 @@ pub(crate) fn detect(
     let first = out.len();
     if name_cue || cap_pair {
         cued::cued_names(text, toks, &ix, names, name_cue, out);
-        spelled::spelled_names(text, toks, &ix, out);
     }
+    spelled::spelled_names(text, toks, &ix, names, out);
     if cap_pair {
         full::full_names(text, toks, &ix, names, out);
     }

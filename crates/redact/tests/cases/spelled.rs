@@ -1,0 +1,57 @@
+//! Names spelled letter by letter: in the next turn, after a spelling cue, with
+//! the spelling alphabet, and the letter runs that are not names. Values are
+//! invented for these tables.
+
+use super::check;
+
+#[test]
+fn spelled_names_are_redacted() {
+    let cases = [
+        // the word said earlier, the letters in a later turn
+        (
+            "Agent: what's the surname?\nCaller: Wierzbowska\nAgent: how do you spell that?\nCaller: W. I. E. R. Z. B. O. W. S. K. A., yes",
+            "Agent: what's the surname?\nCaller: [PERSON]\nAgent: how do you spell that?\nCaller: [PERSON], yes",
+        ),
+        // right after the word, lowercase
+        (
+            "it's brzezicki, b r z e z i c k i",
+            "it's [PERSON], [PERSON]",
+        ),
+        // after a spelling cue, no word to match
+        (
+            "could you spell the last name for me? sure, Q U A R T E Y",
+            "could you spell the last name for me? sure, [PERSON]",
+        ),
+        // the spelling alphabet, commas between letters
+        (
+            "so it's Tekle, T as in tango, E as in echo, K, L, E",
+            "so it's [PERSON], [PERSON]",
+        ),
+        (
+            "that's spelled m-b-a-y-e",
+            "that's spelled [PERSON]",
+        ),
+        // the run stops before a speaker tag
+        (
+            "C: that's spelled D as in delta, U as in uniform, M, A A: thanks",
+            "C: that's spelled [PERSON] A: thanks",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+}
+
+#[test]
+fn letter_runs_that_are_not_names() {
+    let cases = [
+        "press A B or C to continue",
+        "the T V in my tv room is broken",
+        "Plan A, B, C and D are all options",
+        "I need an X-ray and a t-shirt",
+        "the options are a, b, c",
+    ];
+    for i in cases {
+        check(i, i);
+    }
+}
