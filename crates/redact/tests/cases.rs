@@ -6,6 +6,8 @@ use realtime_redact::{Entity, PlaceholderStyle, Policy, Redactor};
 mod issue13;
 #[path = "cases/spelled.rs"]
 mod spelled;
+#[path = "cases/spoken_tails.rs"]
+mod spoken_tails;
 
 fn check(input: &str, expected: &str) {
     let r = Redactor::default();

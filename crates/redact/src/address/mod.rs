@@ -291,6 +291,20 @@ fn unit(text: &str, toks: &[Tok], mut e: usize) -> (usize, usize) {
             j = e + 1;
         }
     }
+    // a letter after the number: "apartment nineteen c", "unit 4 B" ("a" and
+    // "i" only before punctuation or the end, not "unit two a block away")
+    if let Some(l) = toks
+        .get(j)
+        .filter(|l| l.kind == Tk::Word && l.end - l.start == 1 && l.gap && !l.nl && j > e)
+    {
+        let c = text.as_bytes()[l.start].to_ascii_lowercase();
+        let closes = toks
+            .get(j + 1)
+            .is_none_or(|n| matches!(n.kind, Tk::Punct(_)) || n.nl);
+        if c.is_ascii_alphabetic() && (!matches!(c, b'a' | b'i') || closes) {
+            j += 1;
+        }
+    }
     (j, toks[j - 1].end)
 }
 

@@ -31,6 +31,12 @@ fn res() -> &'static Res {
         let states = "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|puerto rico|guam";
         let digit = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
         let spoken = format!("{digit}(?:[ ]+{digit}){{4}}(?:[ ]+{digit}){{0,4}}");
+        // a unit number said in words: "unit thirty eight", "apartment nineteen c",
+        // "suite three oh six"
+        let num = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
+        let spoken_unit = format!(
+            r"(?i:apt|apartment|unit|suite|flat|floor|room)[ ]+(?:(?i:number)[ ]+)?{num}(?:[ ]+{num}){{0,3}}(?:[ ]+[a-z])?\b"
+        );
         let lsep = "(?:,?[ ]+|[ ]+-[ ]+)";
         // a word ends with a dot only when it is an abbreviation of up to three
         // letters ("St.", "Mt.") or initials ("D.C."): "Praha. Old" is two sentences
@@ -40,10 +46,12 @@ fn res() -> &'static Res {
         Res {
             sep: re(r"^(?:\.?[ \t]*,[ \t]*\n?[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*|[ \t]+)"),
             // one piece: [postcode] [locality] [state] [postcode]
+            // a postcode may be said digit by digit ("Provo Utah nine nine two
+            // seven six")
             piece: re(&format!(
-                r"^(?:(?P<p1>{post})(?:[ ]+|\b))?(?P<loc>{loc})?(?:[ ]+(?P<p2>{post}))?\b"
+                r"^(?:(?P<p1>{post}|{spoken})(?:[ ]+|\b))?(?P<loc>{loc})?(?:,?[ ]+(?P<p2>{post}|{spoken}))?\b"
             )),
-            unit: re(r"^(?:(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}\.?[º°ª](?:[ ]*(?i:andar|piso|dto|esq|izq|dcha|frente|fundos|tras|trás|[0-9]{1,2}[º°ª]|[A-Z]))?\.?|(?i:casa|sala|loja|conj|conjunto|daire|kat)[ ]*[0-9]{1,4}[A-Z]?\b|D:[ ]*[0-9]{1,4}\b|(?i:bajo|entlo|ático|atico|pral|r/c)\b|(?i:kv|kw|lok|of|ofic|oficina|apto|depto)\.?[ ]*[0-9]{1,4}[A-Z]?\b|m\.[ ]*[0-9]{1,4}\b|[A-Z]{1,2}-[0-9]{1,3}(?:/[0-9]{1,2})?\b|#[0-9]{1,3}-[0-9]{1,4}|(?i:bâtiment|batiment|bât|escalier|porte|stiege|stg|tür|top)[ ]+[0-9A-Z]{1,4}|[0-9]{1,2}(?:e|er|ème|eme)[ ]+(?i:étage|etage))"),
+            unit: re(&(format!("^(?:{spoken_unit}|") + r"(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}\.?[º°ª](?:[ ]*(?i:andar|piso|dto|esq|izq|dcha|frente|fundos|tras|trás|[0-9]{1,2}[º°ª]|[A-Z]))?\.?|(?i:casa|sala|loja|conj|conjunto|daire|kat)[ ]*[0-9]{1,4}[A-Z]?\b|D:[ ]*[0-9]{1,4}\b|(?i:bajo|entlo|ático|atico|pral|r/c)\b|(?i:kv|kw|lok|of|ofic|oficina|apto|depto)\.?[ ]*[0-9]{1,4}[A-Z]?\b|m\.[ ]*[0-9]{1,4}\b|[A-Z]{1,2}-[0-9]{1,3}(?:/[0-9]{1,2})?\b|#[0-9]{1,3}-[0-9]{1,4}|(?i:bâtiment|batiment|bât|escalier|porte|stiege|stg|tür|top)[ ]+[0-9A-Z]{1,4}|[0-9]{1,2}(?:e|er|ème|eme)[ ]+(?i:étage|etage))")),
             lower: re(&format!(
                 r"^(?:(?:\p{{Ll}}+{lsep}){{0,3}}?(?:[0-9]{{5}}(?:-[0-9]{{4}})?|(?i:[a-z]{{1,2}}[0-9][a-z0-9]? ?[0-9][a-z]{{2}}|[a-z][0-9][a-z] ?[0-9][a-z][0-9]))\b|(?:\p{{Ll}}+{lsep}){{0,3}}?(?:{states})(?:{lsep}(?:{post}|{spoken}))?\b|(?:\p{{Ll}}+{lsep}){{0,3}}?\p{{Ll}}{{2}}{lsep}(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{spoken})\b)"
             )),
@@ -92,7 +100,12 @@ fn piece_at(text: &str, p: usize, lowercase: bool) -> Option<(usize, Kind)> {
         return None;
     }
     let c = r.piece.captures(rest)?;
-    let end = c.get(0)?.end();
+    // the end of the last part taken (a postcode alone does not take the space
+    // after it)
+    let end = ["p2", "loc", "p1"]
+        .iter()
+        .find_map(|g| c.name(g))
+        .map_or(0, |m| m.end());
     if end == 0 {
         return None;
     }
@@ -161,6 +174,8 @@ pub(super) fn extend(text: &str, end: usize, lowercase: bool) -> usize {
     let mut pending: Option<usize> = None; // end before localities awaiting confirmation
     let mut locs = 0;
     let mut lines = 0;
+    // nothing but units taken yet
+    let mut open = true;
     let b = text.as_bytes();
     let digits = b[e..]
         .iter()
@@ -175,15 +190,30 @@ pub(super) fn extend(text: &str, end: usize, lowercase: bool) -> usize {
     }
     loop {
         let rest = &text[e..];
-        let Some(s) = r.sep.find(rest) else { break };
-        let sep = s.as_str();
+        // "unit twenty one in Fresno California": "in" before a capitalised
+        // locality
+        // locality, right after the street or its unit (not "... Zagreb in
+        // January")
+        let into = !lowercase
+            && open
+            && rest.starts_with(" in ")
+            && rest[4..].chars().next().is_some_and(char::is_uppercase)
+            && !month_or_day(&rest[4..]);
+        let Some(s) = (if into {
+            r.sep.find(&rest[3..]).map(|m| (m.end() + 3, m.as_str()))
+        } else {
+            r.sep.find(rest).map(|m| (m.end(), m.as_str()))
+        }) else {
+            break;
+        };
+        let (s_end, sep) = s;
         if sep.contains('\n') {
             lines += 1;
             if lines > 5 {
                 break;
             }
         }
-        let p = e + s.end();
+        let p = e + s_end;
         if p >= text.len() {
             break;
         }
@@ -198,6 +228,7 @@ pub(super) fn extend(text: &str, end: usize, lowercase: bool) -> usize {
             .next()
             .is_none_or(|c| matches!(c, '\n' | ',' | '.' | ';' | '!' | '?' | ')'))
             || text[pe..].starts_with(" - ");
+        open = r.unit.find(&text[p..]).is_some();
         match kind {
             Kind::Strong => {
                 pending = None;
@@ -234,4 +265,35 @@ pub(super) fn extend(text: &str, end: usize, lowercase: bool) -> usize {
         }
         None => e,
     }
+}
+
+/// `s` starts with the name of a month or a weekday.
+fn month_or_day(s: &str) -> bool {
+    let w: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
 }
