@@ -132,6 +132,11 @@ fn year(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
             Kw::Tens(20) => match toks.get(k + 1).map(|x| x.kw) {
                 Some(Kw::Teen(_)) => Some(k + 2),
                 Some(Kw::Tens(20)) => Some(k + 2),
+                // "twenty oh four", "twenty zero five"
+                Some(Kw::Oh | Kw::Digit(0)) => match toks.get(k + 2).map(|x| x.kw) {
+                    Some(Kw::Digit(d)) if d > 0 => Some(k + 3),
+                    _ => None,
+                },
                 _ => None,
             },
             Kw::Digit(2) => {
@@ -205,6 +210,28 @@ fn skip_comma(toks: &[Tok], k: usize) -> usize {
     } else {
         k
     }
+}
+
+/// Past a separator said as a word between the parts of a spoken numeric date
+/// ("oh eight slash twenty four slash ninety nine"), or past a comma.
+fn skip_said_sep(text: &str, toks: &[Tok], k: usize) -> usize {
+    if word_at(text, toks, k, "slash") || word_at(text, toks, k, "dash") {
+        k + 1
+    } else {
+        skip_comma(toks, k)
+    }
+}
+
+/// A year, or a two-digit year said as words when the date before it was said
+/// in words too ("january the fifth eighty five", "the fourth of september
+/// sixty two").
+fn year_after_words(text: &str, toks: &[Tok], k: usize, spoken: bool) -> Option<usize> {
+    year(text, toks, k).or_else(|| spoken.then(|| short_year(toks, k)).flatten())
+}
+
+/// Token `k` is a word (a day said as a word: "fifth", "eleven").
+fn said(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.kind == Tk::Word)
 }
 
 fn month(toks: &[Tok], k: usize) -> Option<usize> {
@@ -289,9 +316,10 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
             j += 1;
         }
         if let Some(d) = day(text, toks, j) {
+            let spoken = said(toks, j);
             j = d;
             let y = skip_comma(toks, j);
-            if let Some(ye) = year(text, toks, y) {
+            if let Some(ye) = year_after_words(text, toks, y, spoken) {
                 return Some(ye);
             }
             return Some(j);
@@ -300,8 +328,8 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     }
     // spoken numeric: "twelve fifteen eighty two", "oh three fifteen nineteen ninety"
     if let Some(after_m) = month_number(toks, k) {
-        if let Some(after_d) = day(text, toks, skip_comma(toks, after_m)) {
-            let y = skip_comma(toks, after_d);
+        if let Some(after_d) = day(text, toks, skip_said_sep(text, toks, after_m)) {
+            let y = skip_said_sep(text, toks, after_d);
             if let Some(e) = year(text, toks, y).or_else(|| short_year(toks, y)) {
                 return Some(e);
             }
@@ -312,6 +340,7 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     if t.kind == Tk::Word && text[t.start..t.end].eq_ignore_ascii_case("the") {
         j += 1;
     }
+    let spoken = said(toks, j);
     let d = day(text, toks, j)?;
     let mut m = d;
     if toks
@@ -322,7 +351,7 @@ pub(crate) fn date_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     }
     let after_m = month(toks, m)?;
     let y = skip_comma(toks, after_m);
-    Some(year(text, toks, y).unwrap_or(after_m))
+    Some(year_after_words(text, toks, y, spoken).unwrap_or(after_m))
 }
 
 /// Finds dates of birth.
@@ -405,8 +434,11 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             let fill = match n.kind {
                 Tk::Punct(
                     b':' | b',' | b'-' | b'\'' | b'"' | b'(' | b')' | b'|' | b'=' | b'[' | b']'
-                    | b'?' | b'/',
+                    | b'?' | b'/' | b'<' | b'>',
                 ) => true,
+                // "Date of birth please. May 23rd 1965": a sentence end right after
+                // the cue, not after other words ("born in Ohio. We moved 3/4/19")
+                Tk::Punct(b'.' | b'!') => plain == 0,
                 Tk::Word => {
                     let mut bb = [0u8; 24];
                     // "the DOB on the account is ...": a few plain words may come between
@@ -430,16 +462,57 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             hit = date_before(text, toks, k);
         }
         if let Some((s, e)) = hit {
-            out.push(Cand {
-                start: toks[s].start,
-                end: toks[e - 1].end,
-                found: Found::Entity(Entity::DateOfBirth),
-                prio: 7,
-                norm: None,
-            });
+            out.push(dob(toks, s, e));
+            let mut e = e;
+            // the date said again, corrected: "... no wait june eleventh nineteen
+            // sixty", "... sorry I mean zero two zero one forty three"
+            while let Some((s2, e2)) = correction(text, toks, e) {
+                out.push(dob(toks, s2, e2));
+                e = e2;
+            }
             k = e.max(k + 1);
         } else {
             k += 1;
         }
     }
+}
+
+fn dob(toks: &[Tok], s: usize, e: usize) -> Cand {
+    Cand {
+        start: toks[s].start,
+        end: toks[e - 1].end,
+        found: Found::Entity(Entity::DateOfBirth),
+        prio: 7,
+        norm: None,
+    }
+}
+
+/// A date right after a correction that follows the date ending at `e`: "no
+/// wait", "sorry", "I mean", "actually", "or rather" (a comma or "uh" between).
+fn correction(text: &str, toks: &[Tok], e: usize) -> Option<(usize, usize)> {
+    let mut j = e;
+    let mut words = 0;
+    let mut cue = false;
+    while words < 4 {
+        let t = toks.get(j)?;
+        if matches!(t.kind, Tk::Punct(b',' | b'.' | b'-')) {
+            j += 1;
+            continue;
+        }
+        let mut bb = [0u8; 24];
+        let w = lower(&text[t.start..t.end], &mut bb)?;
+        if !matches!(
+            w,
+            "no" | "wait" | "sorry" | "i" | "mean" | "actually" | "or" | "rather" | "uh" | "um"
+        ) {
+            break;
+        }
+        cue |= matches!(w, "wait" | "sorry" | "mean" | "actually" | "rather");
+        words += 1;
+        j += 1;
+    }
+    if !cue {
+        return None;
+    }
+    date_at(text, toks, j).map(|e2| (j, e2))
 }

@@ -2,6 +2,8 @@
 
 use realtime_redact::{Entity, PlaceholderStyle, Policy, Redactor};
 
+#[path = "cases/birth_dates.rs"]
+mod birth_dates;
 #[path = "cases/issue13.rs"]
 mod issue13;
 #[path = "cases/spelled.rs"]
