@@ -404,10 +404,19 @@ fn build_run(text: &str, toks: &[Tok], k0: usize) -> Option<(Run, usize)> {
             // chunks back to the previous pause; the span still starts where the
             // speaker started
             let keep = if chunk.spoken {
-                run.chunks
-                    .iter()
-                    .rposition(|c| c.pause_before || !c.spoken)
-                    .map_or(0, |p| if run.chunks[p].spoken { p } else { p + 1 })
+                match run.chunks.iter().rposition(|c| c.pause_before || !c.spoken) {
+                    Some(p) if run.chunks[p].spoken => p,
+                    Some(p) => p + 1,
+                    // said in one breath, seven to nine digits: the correction
+                    // restates the unfinished last group of a 3-3-4 number ("nine
+                    // one nine two seven four five zero I mean five zero one five")
+                    None if (7..=9).contains(&run.digits.len()) => run
+                        .chunks
+                        .iter()
+                        .position(|c| c.d1 == 6)
+                        .map_or(0, |p| p + 1),
+                    None => 0,
+                }
             } else {
                 run.chunks.len() - 1
             };

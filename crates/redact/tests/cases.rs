@@ -10,6 +10,8 @@ mod issue13;
 mod spelled;
 #[path = "cases/spoken_tails.rs"]
 mod spoken_tails;
+#[path = "cases/voice_numbers.rs"]
+mod voice_numbers;
 
 fn check(input: &str, expected: &str) {
     let r = Redactor::default();
