@@ -1,5 +1,95 @@
 //! Organisation and place guards: words that make a capitalised phrase a firm or
-//! a street, not a person.
+//! a street, not a person; and the last check on every name found, which cuts it
+//! before a speaker tag or a pronoun and drops a street's name.
+
+use super::index::Words;
+use super::position::speaker_label;
+use crate::detect::Cand;
+use crate::token::{Tk, Tok};
+
+/// Roles a transcript tags its turns with ("User:", "human:", "bot:", "AI:").
+fn role_word(w: &str) -> bool {
+    matches!(
+        w,
+        "user"
+            | "human"
+            | "bot"
+            | "ai"
+            | "assistant"
+            | "agent"
+            | "caller"
+            | "customer"
+            | "rep"
+            | "operator"
+            | "client"
+            | "system"
+            | "speaker"
+            | "advisor"
+            | "representative"
+            | "visitor"
+            | "patient"
+    )
+}
+
+/// Token `i` ends a name: a speaker tag ("SPEAKER_00:", "spk_1:", "User:") or a
+/// contraction of "I" ("I've", "i'll", "I'm").
+fn stopper(text: &str, toks: &[Tok], ix: &Words<'_>, i: usize) -> bool {
+    if speaker_label(text, toks, i).is_some() {
+        return true;
+    }
+    let Some(w) = ix.lower(i) else {
+        return false;
+    };
+    if w.starts_with("i'") && w.len() <= 4 {
+        return true;
+    }
+    role_word(w)
+        && toks
+            .get(i + 1)
+            .is_some_and(|c| c.kind == Tk::Punct(b':') && !c.gap)
+}
+
+/// Cuts every name found from `first` on before a speaker tag or a contraction
+/// of "I" inside it ("bautista SPEAKER_00:", "Omar I've got"), drops one that
+/// starts with one, and drops a name right before a street word ("on madison
+/// avenue", "Lincoln Road").
+pub(super) fn trim_at_tags(
+    text: &str,
+    toks: &[Tok],
+    ix: &Words<'_>,
+    first: usize,
+    out: &mut Vec<Cand>,
+) {
+    let mut i = first;
+    while i < out.len() {
+        let c = &mut out[i];
+        let t0 = toks.partition_point(|t| t.start < c.start);
+        let t1 = toks.partition_point(|t| t.end <= c.end);
+        let mut keep = t0 < t1;
+        for k in t0..t1 {
+            if stopper(text, toks, ix, k) {
+                match (t0..k).rev().find(|&p| toks[p].kind == Tk::Word) {
+                    Some(p) => c.end = toks[p].end,
+                    None => keep = false,
+                }
+                break;
+            }
+        }
+        if keep && t1 > t0 {
+            let last = (t0..t1).rev().find(|&p| toks[p].end <= c.end).unwrap_or(t0);
+            if toks.get(last + 1).is_some_and(|n| n.gap && !n.nl)
+                && ix.lower(last + 1).is_some_and(street_word)
+            {
+                keep = false;
+            }
+        }
+        if keep {
+            i += 1;
+        } else {
+            out.remove(i);
+        }
+    }
+}
 
 /// Words that make a capitalised phrase an organisation, not a person.
 pub(super) fn org_word(w: &str) -> bool {

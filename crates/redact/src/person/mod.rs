@@ -42,6 +42,7 @@ pub(crate) fn detect(
         full::full_names(text, toks, &ix, names, out);
     }
     cueless::cueless_names(text, toks, &ix, names, out);
+    guards::trim_at_tags(text, toks, &ix, first, out);
     // a possessive ends the name before its "'s" ("Matsumoto's account")
     for c in &mut out[first..] {
         let span = &text[c.start..c.end];

@@ -1,6 +1,6 @@
 //! Names spelled letter by letter: in the next turn, after a spelling cue, with
-//! the spelling alphabet, and the letter runs that are not names. Values are
-//! invented for these tables.
+//! the spelling alphabet, and the letter runs that are not names; names cut
+//! before a speaker tag or a pronoun. Values are invented for these tables.
 
 use super::check;
 
@@ -52,6 +52,34 @@ fn letter_runs_that_are_not_names() {
         "the options are a, b, c",
     ];
     for i in cases {
+        check(i, i);
+    }
+}
+
+#[test]
+fn names_end_before_tags_and_pronouns() {
+    let cases = [
+        (
+            "SPEAKER_01: yeah it's bautista SPEAKER_00: and the first name",
+            "SPEAKER_01: yeah it's [PERSON] SPEAKER_00: and the first name",
+        ),
+        (
+            "Thank you Rasmus I've got your account up.",
+            "Thank you [PERSON] I've got your account up.",
+        ),
+        (
+            "Assistant: last name ferreira User: the adjuster never called",
+            "Assistant: last name [PERSON] User: the adjuster never called",
+        ),
+    ];
+    for (i, e) in cases {
+        check(i, e);
+    }
+    for i in [
+        "thank you i'll have faith in you",
+        "i'm due for a cleaning it's been ten months",
+        "okay i'll come into the branch on madison avenue",
+    ] {
         check(i, i);
     }
 }
