@@ -202,9 +202,12 @@ fn us_streets(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         };
         let mut end = toks[sfx_tok].end;
         let mut e = sfx_tok + 1;
+        // the dot of an abbreviated type ("St.", "Blvd."), not a sentence's end
+        // after a whole word ("... 79 Orchard Terrace. No further action")
         if toks
             .get(e)
             .is_some_and(|p| p.kind == Tk::Punct(b'.') && !p.gap)
+            && toks[sfx_tok].end - toks[sfx_tok].start <= 4
         {
             end = toks[e].end;
             e += 1;

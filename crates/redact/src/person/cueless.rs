@@ -365,7 +365,7 @@ fn shouted_name(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> Option<us
 /// where the words around it make it a place: after "to", "via", "between",
 /// "toward(s)", or before "time", "office", "airport", "branch", "station",
 /// "port", "harbo(u)r", "headquarters", "campus".
-fn city_in_context(toks: &[Tok], ix: &Words<'_>, k: usize, w: &str) -> bool {
+pub(super) fn city_in_context(toks: &[Tok], ix: &Words<'_>, k: usize, w: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
     let set = SET.get_or_init(|| {

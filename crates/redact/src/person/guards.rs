@@ -2,6 +2,8 @@
 //! a street, not a person; and the last check on every name found, which cuts it
 //! before a speaker tag or a pronoun and drops a street's name.
 
+use super::cueless::city_in_context;
+use super::gazetteer::firm;
 use super::index::Words;
 use super::position::speaker_label;
 use crate::detect::Cand;
@@ -74,6 +76,21 @@ pub(super) fn trim_at_tags(
                 }
                 break;
             }
+        }
+        // a word of a snake_case identifier ("schedule_appointment") is not a name
+        let glued = |p: Option<&Tok>, q: Option<&Tok>| {
+            p.zip(q)
+                .is_some_and(|(p, q)| p.kind == Tk::Punct(b'_') && !p.gap && !q.gap)
+        };
+        if keep
+            && (t0 >= 1 && glued(toks.get(t0 - 1), toks.get(t0))
+                || glued(toks.get(t1), toks.get(t1 + 1))
+                    && toks.get(t1 + 1).is_some_and(|n| n.kind == Tk::Word))
+        {
+            keep = false;
+        }
+        if keep && t1 > t0 && (in_firm(toks, ix, t0, t1) || place_elsewhere(toks, ix, t0, t1)) {
+            keep = false;
         }
         if keep && t1 > t0 {
             let last = (t0..t1).rev().find(|&p| toks[p].end <= c.end).unwrap_or(t0);
@@ -206,4 +223,49 @@ pub(super) fn street_word(w: &str) -> bool {
             | "mall"
             | "bank"
     )
+}
+
+/// The words of tokens `t0..t1` are a firm, or one with the word before or after
+/// them ("jack daniel's", "ben & jerry's", "marks and spencer", "Eddie Bauer"),
+/// or a possessive firm alone ("macy's").
+fn in_firm(toks: &[Tok], ix: &Words<'_>, t0: usize, t1: usize) -> bool {
+    let word = |k: usize| {
+        (toks.get(k)?.kind == Tk::Word)
+            .then(|| ix.lower(k))
+            .flatten()
+            .map(|w| w.strip_suffix("'s").unwrap_or(w))
+    };
+    let words: Vec<&str> = (t0..t1).filter_map(word).collect();
+    if words.is_empty() {
+        return false;
+    }
+    let own = words.join(" ");
+    let possessive = ix.lower(t1 - 1).is_some_and(|w| w.ends_with("'s"));
+    if (words.len() >= 2 || possessive) && firm(&own) {
+        return true;
+    }
+    // the word before, past "&" or "and"
+    let mut p = t0.checked_sub(1);
+    if let Some(q) = p {
+        if toks[q].kind == Tk::Punct(b'&') || ix.lower(q) == Some("and") {
+            p = q.checked_sub(1);
+        }
+    }
+    let before = p.and_then(word).map(|w| format!("{w} {own}"));
+    let after = word(t1)
+        .filter(|_| toks.get(t1).is_some_and(|t| t.gap))
+        .map(|w| format!("{own} {w}"));
+    before.is_some_and(|b| firm(&b)) || after.is_some_and(|a| firm(&a))
+}
+
+/// A one-word name that is a city said as a place elsewhere in the same text
+/// ("I'm moving to Austin ... We do service Austin").
+fn place_elsewhere(toks: &[Tok], ix: &Words<'_>, t0: usize, t1: usize) -> bool {
+    if t1 != t0 + 1 {
+        return false;
+    }
+    let Some(w) = ix.lower(t0) else {
+        return false;
+    };
+    (0..toks.len()).any(|k| k != t0 && ix.lower(k) == Some(w) && city_in_context(toks, ix, k, w))
 }

@@ -1,6 +1,7 @@
 //! Names spelled letter by letter: in the next turn, after a spelling cue, with
 //! the spelling alphabet, and the letter runs that are not names; names cut
-//! before a speaker tag or a pronoun. Values are invented for these tables.
+//! before a speaker tag or a pronoun; brands, identifiers and places that are
+//! not names. Values are invented for these tables.
 
 use super::check;
 
@@ -82,4 +83,21 @@ fn names_end_before_tags_and_pronouns() {
     ] {
         check(i, i);
     }
+}
+
+#[test]
+fn brands_identifiers_places_and_sentence_dots() {
+    for i in [
+        "a bottle of jack daniel's and a pint of ben & jerry's",
+        "I want to return the Eddie Bauer sweater from macy's",
+        "{\"name\": \"book_flight\", \"arguments\": {\"seat\": \"14C\"}}",
+        "I'm moving to Austin next month. We do service Austin.",
+    ] {
+        check(i, i);
+    }
+    check(
+        "address updated to 79 Quarry Terrace. No further action.",
+        "address updated to [STREET_ADDRESS]. No further action.",
+    );
+    check("my name is Eddie Morales", "my name is [PERSON]");
 }
