@@ -18,6 +18,7 @@ struct Res {
     unit: Regex,
     lower: Regex,
     lower_post_city: Regex,
+    spoken_post: Regex,
 }
 
 fn res() -> &'static Res {
@@ -46,11 +47,12 @@ fn res() -> &'static Res {
         Res {
             sep: re(r"^(?:\.?[ \t]*,[ \t]*\n?[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*|[ \t]+)"),
             // one piece: [postcode] [locality] [state] [postcode]
-            // a postcode may be said digit by digit ("Provo Utah nine nine two
-            // seven six")
             piece: re(&format!(
-                r"^(?:(?P<p1>{post}|{spoken})(?:[ ]+|\b))?(?P<loc>{loc})?(?:,?[ ]+(?P<p2>{post}|{spoken}))?\b"
+                r"^(?:(?P<p1>{post})(?:[ ]+|\b))?(?P<loc>{loc})?(?:[ ]+(?P<p2>{post}))?\b"
             )),
+            // a postcode said digit by digit, alone or after a locality ("Provo
+            // Utah nine nine two seven six", "Fresno California, six eight ...")
+            spoken_post: re(&format!(r"^(?:,?[ ]+)?{spoken}\b")),
             unit: re(&(format!("^(?:{spoken_unit}|") + r"(?i:piso|depto|dpto|apt|apto|apartment|flat|unit|suite|ste|floor|fl|etage|étage|stock|lgh|bus|boîte|bte|door|puerta|andar|int|esc|escalera|bloco|block|bloque|room)\.?[ ]*#?[ ]*[0-9A-Z]{1,5}[º°ª]?|[0-9]{1,2}\.?[ ]*(?:th|tv|mf|sal)\b\.?|[0-9]{1,2}\.?[º°ª](?:[ ]*(?i:andar|piso|dto|esq|izq|dcha|frente|fundos|tras|trás|[0-9]{1,2}[º°ª]|[A-Z]))?\.?|(?i:casa|sala|loja|conj|conjunto|daire|kat)[ ]*[0-9]{1,4}[A-Z]?\b|D:[ ]*[0-9]{1,4}\b|(?i:bajo|entlo|ático|atico|pral|r/c)\b|(?i:kv|kw|lok|of|ofic|oficina|apto|depto)\.?[ ]*[0-9]{1,4}[A-Z]?\b|m\.[ ]*[0-9]{1,4}\b|[A-Z]{1,2}-[0-9]{1,3}(?:/[0-9]{1,2})?\b|#[0-9]{1,3}-[0-9]{1,4}|(?i:bâtiment|batiment|bât|escalier|porte|stiege|stg|tür|top)[ ]+[0-9A-Z]{1,4}|[0-9]{1,2}(?:e|er|ème|eme)[ ]+(?i:étage|etage))")),
             lower: re(&format!(
                 r"^(?:(?:\p{{Ll}}+{lsep}){{0,3}}?(?:[0-9]{{5}}(?:-[0-9]{{4}})?|(?i:[a-z]{{1,2}}[0-9][a-z0-9]? ?[0-9][a-z]{{2}}|[a-z][0-9][a-z] ?[0-9][a-z][0-9]))\b|(?:\p{{Ll}}+{lsep}){{0,3}}?(?:{states})(?:{lsep}(?:{post}|{spoken}))?\b|(?:\p{{Ll}}+{lsep}){{0,3}}?\p{{Ll}}{{2}}{lsep}(?:[0-9]{{5}}(?:-[0-9]{{4}})?|{spoken})\b)"
@@ -99,6 +101,13 @@ fn piece_at(text: &str, p: usize, lowercase: bool) -> Option<(usize, Kind)> {
         }
         return None;
     }
+    if let Some(m) = r
+        .spoken_post
+        .find(rest)
+        .filter(|_| !rest.starts_with([',', ' ']))
+    {
+        return Some((p + m.end(), Kind::Strong));
+    }
     let c = r.piece.captures(rest)?;
     // the end of the last part taken (a postcode alone does not take the space
     // after it)
@@ -109,7 +118,15 @@ fn piece_at(text: &str, p: usize, lowercase: bool) -> Option<(usize, Kind)> {
     if end == 0 {
         return None;
     }
-    let has_post = c.name("p1").is_some() || c.name("p2").is_some();
+    let mut end = end;
+    let mut said_post = false;
+    if c.name("p2").is_none() && c.name("loc").is_some() {
+        if let Some(m) = r.spoken_post.find(&rest[end..]) {
+            end += m.end();
+            said_post = true;
+        }
+    }
+    let has_post = c.name("p1").is_some() || c.name("p2").is_some() || said_post;
     let loc = c.name("loc").map(|m| m.as_str()).unwrap_or("");
     // never a label ("Phone:", "Mobile:") nor a greeting
     if text[p + end..].starts_with(':') {

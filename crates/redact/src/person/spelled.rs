@@ -145,6 +145,19 @@ pub(super) fn spelled_names(
             k += 1;
             continue;
         }
+        // cheap test before the run: another letter follows, after at most a
+        // separator, or a spelling-alphabet word does ("a", "I" alone are words)
+        let next_letter = |j: usize| toks.get(j).is_some_and(|t| letter(text, t).is_some());
+        let more = next_letter(k + 1)
+            || toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.kind, Tk::Punct(b'.' | b',' | b'-')))
+                && next_letter(k + 2)
+            || ix.lower(k + 1) == Some("as");
+        if !more {
+            k += 1;
+            continue;
+        }
         let run = run_at(text, toks, ix, k);
         let n = run.letters.len();
         let next = run.last + 1;
