@@ -6,6 +6,7 @@ use super::cueless::city_in_context;
 use super::gazetteer::firm;
 use super::index::Words;
 use super::position::speaker_label;
+use super::spelled::icao;
 use crate::detect::Cand;
 use crate::token::{Tk, Tok};
 
@@ -89,7 +90,12 @@ pub(super) fn trim_at_tags(
         {
             keep = false;
         }
-        if keep && t1 > t0 && (in_firm(toks, ix, t0, t1) || place_elsewhere(toks, ix, t0, t1)) {
+        if keep
+            && t1 > t0
+            && (in_firm(toks, ix, t0, t1)
+                || place_elsewhere(toks, ix, t0, t1)
+                || spelling_word(text, toks, ix, t0, t1))
+        {
             keep = false;
         }
         if keep && t1 > t0 {
@@ -268,4 +274,24 @@ fn place_elsewhere(toks: &[Tok], ix: &Words<'_>, t0: usize, t1: usize) -> bool {
         return false;
     };
     (0..toks.len()).any(|k| k != t0 && ix.lower(k) == Some(w) && city_in_context(toks, ix, k, w))
+}
+
+/// A one-word name that is a word of the ICAO alphabet among others or among
+/// spelled letters ("echo echo charlie foxtrot"): a letter being spelled.
+fn spelling_word(text: &str, toks: &[Tok], ix: &Words<'_>, t0: usize, t1: usize) -> bool {
+    let at = |k: Option<usize>| k.and_then(|k| toks.get(k).map(|t| (k, t)));
+    let alpha = |k: Option<usize>| at(k).is_some_and(|(k, _)| ix.lower(k).is_some_and(icao));
+    let letter = |k: Option<usize>| {
+        at(k).is_some_and(|(_, t)| {
+            t.kind == Tk::Word
+                && t.end - t.start == 1
+                && text.as_bytes()[t.start].is_ascii_alphabetic()
+        })
+    };
+    let (before, after) = (t0.checked_sub(1), Some(t1));
+    // an initial beside a name ("Victor J. Okafor") is not spelling: letters
+    // count only on both sides
+    t1 == t0 + 1
+        && ix.lower(t0).is_some_and(icao)
+        && (alpha(before) || alpha(after) || letter(before) && letter(after))
 }

@@ -32,6 +32,20 @@ fn spelled_names_are_redacted() {
             "that's spelled m-b-a-y-e",
             "that's spelled [PERSON]",
         ),
+        // the ICAO alphabet alone, and the older word-for-letter alphabets
+        (
+            "the account's under Okonjo that's oscar kilo o as in oscar november juliet oscar",
+            "the account's under [PERSON] that's [PERSON]",
+        ),
+        (
+            "it's under bekele that's boy edward k for king edward l as in lincoln edward",
+            "it's under [PERSON] that's [PERSON]",
+        ),
+        // "hyphen" inside the letters; the word said before in a hyphenated form
+        (
+            "It's Yusuf Al-Amin. Could you spell the last name. Sure A L hyphen A M I N.",
+            "It's [PERSON]. Could you spell the last name. Sure [PERSON].",
+        ),
         // the run stops before a speaker tag
         (
             "C: that's spelled D as in delta, U as in uniform, M, A A: thanks",
@@ -51,6 +65,10 @@ fn letter_runs_that_are_not_names() {
         "Plan A, B, C and D are all options",
         "I need an X-ray and a t-shirt",
         "the options are a, b, c",
+        // spelled codes: letters beside digits
+        "the confirmation is eight g as in golf quebec d as in delta papa hotel",
+        "the promo code is echo echo charlie foxtrot seven echo",
+        "I booked the Delta hotel package",
     ];
     for i in cases {
         check(i, i);
