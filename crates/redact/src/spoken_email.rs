@@ -206,6 +206,36 @@ fn sep(toks: &[Tok], k: usize) -> Option<char> {
     }
 }
 
+/// The domain label at token `i`, lowercase, and its last token: one token, or
+/// two or three letters spelled ("dot r u", "dot c o dot u k", "q q dot com").
+fn domain_label(text: &str, toks: &[Tok], i: usize) -> (String, usize) {
+    let single = |t: &Tok| {
+        t.kind == Tk::Word && t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_alphabetic()
+    };
+    let t = &toks[i];
+    let mut label = text[t.start..t.end].to_ascii_lowercase();
+    let mut last = i;
+    if single(t) {
+        while last + 1 < toks.len()
+            && last - i < 2
+            && single(&toks[last + 1])
+            && toks[last + 1].gap
+            && !toks[last + 1].nl
+        {
+            last += 1;
+            label.push(text.as_bytes()[toks[last].start].to_ascii_lowercase() as char);
+        }
+    }
+    (label, last)
+}
+
+/// Token `i` is a single letter (a spelled label starts there).
+fn last_is_letter(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.kind == Tk::Word && t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_alphabetic()
+    })
+}
+
 /// Finds spoken or mixed e-mail addresses.
 pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let mut buf = [0u8; 24];
@@ -235,7 +265,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if !is_label(&toks[j]) {
             continue;
         }
-        let mut domain = text[toks[j].start..toks[j].end].to_ascii_lowercase();
+        let (first, last) = domain_label(text, toks, j);
+        let mut domain = first;
+        j = last;
         let mut best: Option<(usize, String)> = None;
         let mut dots = 0;
         while let (Some(c), Some(next)) = (sep(toks, j + 1), toks.get(j + 2)) {
@@ -246,15 +278,19 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 break;
             }
             domain.push(c);
-            let lbl = &text[next.start..next.end];
-            domain.push_str(&lbl.to_ascii_lowercase());
-            j += 2;
+            let spelled = last_is_letter(text, toks, j + 2);
+            let (lbl, last) = domain_label(text, toks, j + 2);
+            domain.push_str(&lbl);
+            j = last;
             if c == '.' {
                 dots += 1;
-                if let Some(w) = lower(lbl, &mut buf) {
-                    if is_tld(w) {
-                        best = Some((j, domain.clone()));
-                    }
+                // a country code: listed, or any two letters spelled or after a
+                // second dot ("yahoo dot com dot b r")
+                let cc = lbl.len() == 2
+                    && lbl.bytes().all(|b| b.is_ascii_lowercase())
+                    && (spelled || dots >= 2);
+                if cc || lower(&lbl, &mut buf).is_some_and(is_tld) {
+                    best = Some((j, domain.clone()));
                 }
             }
             if dots > 4 {
@@ -326,7 +362,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         // a local part spelled letter by letter: "j a n e at example dot com"
         let single = |t: &Tok| matches!(t.kind, Tk::Word | Tk::Num) && t.end - t.start == 1;
         let mut spelled = s;
-        if digits.is_empty() && !one_word && single(&toks[s]) {
+        if !one_word && single(&toks[s]) {
             while spelled > 0
                 && single(&toks[spelled - 1])
                 && toks[spelled].gap
@@ -366,7 +402,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 break;
             }
             let pw = &text[p.start..p.end];
-            if lower(pw, &mut buf).is_some_and(is_local_stopword) {
+            // a spelled letter is a letter, not the word "a" or "i"
+            if !(spelled_any && single(p)) && lower(pw, &mut buf).is_some_and(is_local_stopword) {
                 break;
             }
             parts.push((c, pw));

@@ -8,6 +8,8 @@ mod birth_dates;
 mod issue13;
 #[path = "cases/spelled.rs"]
 mod spelled;
+#[path = "cases/spoken_emails.rs"]
+mod spoken_emails;
 #[path = "cases/spoken_tails.rs"]
 mod spoken_tails;
 #[path = "cases/voice_numbers.rs"]
