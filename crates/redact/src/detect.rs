@@ -227,6 +227,15 @@ impl Detectors {
                 },
                 &mut cands,
             );
+            if en.phone || en.card || en.ssn {
+                crate::split_values::detect(text, &toks, &mut cands);
+                cands.retain(|c| match c.found {
+                    Found::Entity(Entity::Phone) => en.phone,
+                    Found::Entity(Entity::CreditCard) => en.card,
+                    Found::Entity(Entity::UsSsn) => en.ssn,
+                    _ => true,
+                });
+            }
         }
         if cands.is_empty() {
             return cands;

@@ -25,6 +25,7 @@ mod patterns;
 mod person;
 mod policy;
 mod redactor;
+mod split_values;
 mod spoken_email;
 mod spoken_ip;
 mod token;
