@@ -26,6 +26,9 @@ use crate::Entity;
 /// Tokens allowed between the two parts of a split value.
 const GAP: usize = 16;
 
+/// Values looked back at for a read-back.
+const READ_BACK: usize = 8;
+
 /// A stretch of digits: its first and last token and the digits.
 struct Digits {
     first: usize,
@@ -38,7 +41,19 @@ struct Digits {
 
 /// The digit runs of `toks` not covered by a candidate in `cands`.
 fn runs(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Digits> {
-    let covered = |t: &Tok| cands.iter().any(|c| c.start < t.end && t.start < c.end);
+    // candidates by start; tokens come in order, so one pass over them tells
+    // whether any candidate starting before a token's end reaches past its start
+    let mut spans: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
+    spans.sort_unstable();
+    let mut next_span = 0;
+    let mut reach = 0;
+    let mut covered = |t: &Tok| {
+        while next_span < spans.len() && spans[next_span].0 < t.end {
+            reach = reach.max(spans[next_span].1);
+            next_span += 1;
+        }
+        reach > t.start
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -73,6 +88,7 @@ fn runs(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Digits> {
         }
         // only numbers said aloud: written numbers side by side are other things
         // ("2019 96770", an order number "519-7634232")
+        let next = if digits.is_empty() { k + 1 } else { last + 1 };
         if digits.len() >= 3 && toks[k].kind == Tk::Word {
             out.push(Digits {
                 first: k,
@@ -80,10 +96,10 @@ fn runs(text: &str, toks: &[Tok], cands: &[Cand]) -> Vec<Digits> {
                 digits,
                 by_digit,
             });
-            k = last + 1;
-        } else {
-            k += 1;
         }
+        // past the whole stretch, taken or not: no run starts inside it (a text of
+        // numbers stays linear)
+        k = next;
     }
     out
 }
@@ -190,11 +206,12 @@ pub(crate) fn detect(text: &str, toks: &[Tok], cands: &mut Vec<Cand>) {
     .iter()
     .any(|w| lower_text.contains(w));
     let mut taken = vec![false; runs.len()];
-    let mut found: Vec<(Entity, Vec<u8>)> = cands
+    // values found, by where they start
+    let mut found: Vec<(usize, Entity, Vec<u8>)> = cands
         .iter()
         .filter_map(|c| match (c.found, &c.norm) {
             (Found::Entity(e @ (Entity::Phone | Entity::CreditCard | Entity::UsSsn)), Some(n)) => {
-                Some((e, n.as_bytes().to_vec()))
+                Some((c.start, e, n.as_bytes().to_vec()))
             }
             _ => None,
         })
@@ -232,9 +249,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok], cands: &mut Vec<Cand>) {
             }
             taken[i] = true;
             taken[j] = true;
-            found.push((e, d));
+            found.push((toks[a.first].start, e, d));
         }
     }
+    found.sort_unstable_by_key(|(at, _, _)| *at);
     // read-backs: a run said digit by digit that begins or ends a value found
     // ("eight three two yes", "the last group is three oh seven oh"; not "three
     // thirty", a time)
@@ -243,9 +261,13 @@ pub(crate) fn detect(text: &str, toks: &[Tok], cands: &mut Vec<Cand>) {
             continue;
         }
         let d = r.digits.as_slice();
-        if let Some((e, _)) = found
+        // the few values said last before it (bounded: a long text of numbers
+        // stays linear)
+        let before = found.partition_point(|(at, _, _)| *at < toks[r.first].start);
+        if let Some((_, e, _)) = found[before.saturating_sub(READ_BACK)..before]
             .iter()
-            .find(|(_, v)| v.len() > d.len() && (v.starts_with(d) || v.ends_with(d)))
+            .rev()
+            .find(|(_, _, v)| v.len() > d.len() && (v.starts_with(d) || v.ends_with(d)))
         {
             cands.push(cand(toks, r, *e, &r.digits));
         }
