@@ -227,7 +227,8 @@ impl Detectors {
                 },
                 &mut cands,
             );
-            if en.phone || en.card || en.ssn {
+            // parts said aloud only: nothing to do without a number word
+            if h.number_word && (en.phone || en.card || en.ssn) {
                 crate::split_values::detect(text, &toks, &mut cands);
                 cands.retain(|c| match c.found {
                     Found::Entity(Entity::Phone) => en.phone,

@@ -44,14 +44,22 @@ fn blind9_full_span() {
     let failures = scores.report(
         shown,
         |name| match name {
-            "PERSON" => Some(0.82), // target 0.85 NOT met: first 0.826 (1519 of 1838)
-            "EMAIL" => Some(0.77),  // target 0.95 NOT met: first 0.770 (188 of 244)
-            "PHONE" => Some(0.79),  // target 0.95 NOT met: first 0.797 (315 of 395)
-            "DATE_OF_BIRTH" => Some(0.57), // target 0.95 NOT met: first 0.577 (218 of 378)
+            // first figures at a5d7816 (BLIND9_FIRST.md); later figures after the
+            // fixes of the same session (not blind any more)
+            "PERSON" => Some(0.85), // target 0.85: first 0.826 (1519 of 1838), met later (0.871)
+            "EMAIL" => Some(0.88),  // target 0.95 NOT met: first 0.770 (188 of 244); 0.889 later
+            "PHONE" => Some(0.93),  // target 0.95 NOT met: first 0.797 (315 of 395); 0.939 later
+            "CREDIT_CARD" => Some(0.95), // target 0.95: first 0.751 (130 of 173), met later (0.977)
+            "US_SSN" => Some(0.95), // target 0.95: first 0.714 (137 of 192), met later (0.984)
+            "STREET_ADDRESS" => Some(0.85), // target 0.95 NOT met: first 0.857 (251 of 293)
+            "DATE_OF_BIRTH" => Some(0.95), // target 0.95: first 0.577 (218 of 378), met later (0.979)
+            "SPOKEN" => Some(0.92), // target 0.95 NOT met: first 0.637 (760 of 1194); 0.923 later
             _ => None,
         },
         0.97, // char precision minimum
-        0.86, // PII-free texts untouched: target 0.99 NOT met: first 0.869 (357 of 411)
+        // PII-free texts untouched: target 0.99 NOT met: first 0.869 (357 of 411);
+        // 0.973 (400) later
+        0.97,
     );
     assert!(failures.is_empty(), "below target: {failures:?}");
 }
