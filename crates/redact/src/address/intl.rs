@@ -454,7 +454,8 @@ fn address_cue_before(text: &str, toks: &[Tok], w: usize) -> bool {
     }
 }
 
-fn month_or_day(w: &str) -> bool {
+/// A month or weekday name (lowercase; not "may", which is a word too).
+pub(super) fn month_or_day(w: &str) -> bool {
     matches!(
         w,
         "january"
