@@ -127,7 +127,17 @@ fn piece_at(text: &str, p: usize, lowercase: bool) -> Option<(usize, Kind)> {
         }
     }
     let has_post = c.name("p1").is_some() || c.name("p2").is_some() || said_post;
-    let loc = c.name("loc").map(|m| m.as_str()).unwrap_or("");
+    let mut loc = c.name("loc").map(|m| m.as_str()).unwrap_or("");
+    // a locality never runs on into a date: "69002 Lyon on Thursday", "Porto in May"
+    if let Some(cut) = [" on ", " in "]
+        .iter()
+        .find_map(|w| loc.find(w).filter(|&i| month_or_day(&loc[i + w.len()..])))
+    {
+        loc = &loc[..cut];
+        if c.name("p2").is_none() && !said_post {
+            end = c.name("loc").map_or(end, |m| m.start()) + cut;
+        }
+    }
     // never a label ("Phone:", "Mobile:") nor a greeting
     if text[p + end..].starts_with(':') {
         return None;

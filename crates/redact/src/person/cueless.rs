@@ -366,16 +366,7 @@ fn shouted_name(text: &str, toks: &[Tok], ix: &Words<'_>, k: usize) -> Option<us
 /// "toward(s)", or before "time", "office", "airport", "branch", "station",
 /// "port", "harbo(u)r", "headquarters", "campus".
 pub(super) fn city_in_context(toks: &[Tok], ix: &Words<'_>, k: usize, w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| {
-        include_str!("../../data/city_names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
-    if !set.contains(w) {
+    if !city(w) {
         return false;
     }
     let word = |i: usize| {
@@ -404,6 +395,20 @@ pub(super) fn city_in_context(toks: &[Tok], ix: &Words<'_>, k: usize, w: &str) -
             )
         });
     before || after
+}
+
+/// A city that is also a name (`data/city_names.txt`), folded.
+pub(super) fn city(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../data/city_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(w)
 }
 
 /// Words before a place: "in", "from", "through", "near", "at".

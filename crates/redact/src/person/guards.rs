@@ -2,7 +2,7 @@
 //! a street, not a person; and the last check on every name found, which cuts it
 //! before a speaker tag or a pronoun and drops a street's name.
 
-use super::cueless::city_in_context;
+use super::cueless::{city, city_in_context, place_before};
 use super::gazetteer::firm;
 use super::index::Words;
 use super::position::speaker_label;
@@ -265,7 +265,8 @@ fn in_firm(toks: &[Tok], ix: &Words<'_>, t0: usize, t1: usize) -> bool {
 }
 
 /// A one-word name that is a city said as a place elsewhere in the same text
-/// ("I'm moving to Austin ... We do service Austin").
+/// ("I'm moving to Austin ... We do service Austin"), or coordinated with a place
+/// ("customers in Hanoi and Austin").
 fn place_elsewhere(toks: &[Tok], ix: &Words<'_>, t0: usize, t1: usize) -> bool {
     if t1 != t0 + 1 {
         return false;
@@ -273,7 +274,16 @@ fn place_elsewhere(toks: &[Tok], ix: &Words<'_>, t0: usize, t1: usize) -> bool {
     let Some(w) = ix.lower(t0) else {
         return false;
     };
-    (0..toks.len()).any(|k| k != t0 && ix.lower(k) == Some(w) && city_in_context(toks, ix, k, w))
+    // "customers in Hanoi and Austin": a city coordinated with a place
+    let coordinated = city(w)
+        && t0 >= 3
+        && (matches!(ix.lower(t0 - 1), Some("and" | "or")) || toks[t0 - 1].kind == Tk::Punct(b','))
+        && toks[t0 - 2].kind == Tk::Word
+        && toks[t0 - 2].cap
+        && ix.lower(t0 - 3).is_some_and(place_before);
+    coordinated
+        || (0..toks.len())
+            .any(|k| k != t0 && ix.lower(k) == Some(w) && city_in_context(toks, ix, k, w))
 }
 
 /// A one-word name that is a word of the ICAO alphabet among others or among

@@ -110,6 +110,7 @@ fn brands_identifiers_places_and_sentence_dots() {
         "I want to return the Eddie Bauer sweater from macy's",
         "{\"name\": \"book_flight\", \"arguments\": {\"seat\": \"14C\"}}",
         "I'm moving to Austin next month. We do service Austin.",
+        "customers in Hanoi and Charlotte are also affected",
     ] {
         check(i, i);
     }

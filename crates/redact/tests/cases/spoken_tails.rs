@@ -36,6 +36,10 @@ fn what_follows_stays_outside() {
             "I live on 12 Orchard Street in Springfield and work downtown",
             "I live on [STREET_ADDRESS] in Springfield and work downtown",
         ),
+        (
+            "The visit is booked for 12 rue des Tanneurs, 69002 Lyon on Thursday between 1 and 5.",
+            "The visit is booked for [STREET_ADDRESS] on Thursday between 1 and 5.",
+        ),
     ];
     for (i, e) in cases {
         check(i, e);
