@@ -228,14 +228,17 @@ impl Detectors {
                 &mut cands,
             );
             // parts said aloud only: nothing to do without a number word
-            if h.number_word && (en.phone || en.card || en.ssn) {
-                crate::split_values::detect(text, &toks, &mut cands);
-                cands.retain(|c| match c.found {
-                    Found::Entity(Entity::Phone) => en.phone,
-                    Found::Entity(Entity::CreditCard) => en.card,
-                    Found::Entity(Entity::UsSsn) => en.ssn,
-                    _ => true,
-                });
+            if h.number_word {
+                crate::split_values::detect(
+                    text,
+                    &toks,
+                    NumEnabled {
+                        phone: en.phone,
+                        card: en.card,
+                        ssn: en.ssn,
+                    },
+                    &mut cands,
+                );
             }
         }
         if cands.is_empty() {

@@ -18,7 +18,7 @@
 
 use crate::checks::{luhn_ok, nanp_ok, ssn_ok};
 use crate::detect::{Cand, Found};
-use crate::numbers::spoken_elem;
+use crate::numbers::{spoken_elem, NumEnabled};
 use crate::person::speaker_label;
 use crate::token::{lower, Kw, Tk, Tok};
 use crate::Entity;
@@ -166,13 +166,14 @@ fn only_filler(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
     true
 }
 
-/// What two parts said together make, if anything.
-fn joined(d: &[u8], ssn_talk: bool, phone_talk: bool) -> Option<Entity> {
+/// What two parts said together make, if anything (of the enabled kinds; a
+/// read-back takes the kind of a value found, which is enabled already).
+fn joined(d: &[u8], en: NumEnabled, ssn_talk: bool, phone_talk: bool) -> Option<Entity> {
     match d.len() {
-        15 | 16 if luhn_ok(d) => Some(Entity::CreditCard),
-        9 if ssn_talk && ssn_ok(d) => Some(Entity::UsSsn),
-        10 if phone_talk && nanp_ok(d) => Some(Entity::Phone),
-        11 if phone_talk && d[0] == b'1' && nanp_ok(&d[1..]) => Some(Entity::Phone),
+        15 | 16 if en.card && luhn_ok(d) => Some(Entity::CreditCard),
+        9 if en.ssn && ssn_talk && ssn_ok(d) => Some(Entity::UsSsn),
+        10 if en.phone && phone_talk && nanp_ok(d) => Some(Entity::Phone),
+        11 if en.phone && phone_talk && d[0] == b'1' && nanp_ok(&d[1..]) => Some(Entity::Phone),
         _ => None,
     }
 }
@@ -191,7 +192,10 @@ fn cand(toks: &[Tok], r: &Digits, e: Entity, digits: &[u8]) -> Cand {
 }
 
 /// Adds the split values and read-backs of `text` to `cands`.
-pub(crate) fn detect(text: &str, toks: &[Tok], cands: &mut Vec<Cand>) {
+pub(crate) fn detect(text: &str, toks: &[Tok], en: NumEnabled, cands: &mut Vec<Cand>) {
+    if !(en.phone || en.card || en.ssn) {
+        return;
+    }
     let runs = runs(text, toks, cands);
     if runs.is_empty() {
         return;
@@ -240,7 +244,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], cands: &mut Vec<Cand>) {
         }
         let mut d = a.digits.clone();
         d.extend_from_slice(&b.digits);
-        if let Some(e) = joined(&d, ssn_talk, phone_talk) {
+        if let Some(e) = joined(&d, en, ssn_talk, phone_talk) {
             cands.push(cand(toks, a, e, &a.digits));
             cands.push(cand(toks, b, e, &b.digits));
             if let Some(x) = echo {

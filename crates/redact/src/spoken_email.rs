@@ -2,7 +2,7 @@
 //! such as "j.smith at example.org" or "john dot smith@gmail.com".
 
 use crate::detect::{Cand, Found};
-use crate::token::{lower, Kw, Tk, Tok};
+use crate::token::{lower, single_letter, Kw, Tk, Tok};
 use crate::Entity;
 
 fn is_tld(w: &str) -> bool {
@@ -209,9 +209,7 @@ fn sep(toks: &[Tok], k: usize) -> Option<char> {
 /// The domain label at token `i`, lowercase, and its last token: one token, or
 /// two or three letters spelled ("dot r u", "dot c o dot u k", "q q dot com").
 fn domain_label(text: &str, toks: &[Tok], i: usize) -> (String, usize) {
-    let single = |t: &Tok| {
-        t.kind == Tk::Word && t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_alphabetic()
-    };
+    let single = |t: &Tok| single_letter(text, t).is_some();
     let t = &toks[i];
     let mut label = text[t.start..t.end].to_ascii_lowercase();
     let mut last = i;
@@ -227,13 +225,6 @@ fn domain_label(text: &str, toks: &[Tok], i: usize) -> (String, usize) {
         }
     }
     (label, last)
-}
-
-/// Token `i` is a single letter (a spelled label starts there).
-fn last_is_letter(text: &str, toks: &[Tok], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| {
-        t.kind == Tk::Word && t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_alphabetic()
-    })
 }
 
 /// Finds spoken or mixed e-mail addresses.
@@ -278,7 +269,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 break;
             }
             domain.push(c);
-            let spelled = last_is_letter(text, toks, j + 2);
+            let spelled = single_letter(text, next).is_some();
             let (lbl, last) = domain_label(text, toks, j + 2);
             domain.push_str(&lbl);
             j = last;

@@ -11,7 +11,7 @@ mod words;
 
 use crate::detect::{Cand, Found};
 use crate::numbers::spoken_elem;
-use crate::token::{lower, Kw, Tk, Tok};
+use crate::token::{lower, single_letter, Kw, Tk, Tok};
 use crate::Entity;
 use words::{direction, state, stop, strong_suffix, suffixes, two_word_state, unit_word};
 
@@ -296,15 +296,15 @@ fn unit(text: &str, toks: &[Tok], mut e: usize) -> (usize, usize) {
     }
     // a letter after the number: "apartment nineteen c", "unit 4 B" ("a" and
     // "i" only before punctuation or the end, not "unit two a block away")
-    if let Some(l) = toks
+    if let Some(c) = toks
         .get(j)
-        .filter(|l| l.kind == Tk::Word && l.end - l.start == 1 && l.gap && !l.nl && j > e)
+        .filter(|l| l.gap && !l.nl && j > e)
+        .and_then(|l| single_letter(text, l))
     {
-        let c = text.as_bytes()[l.start].to_ascii_lowercase();
         let closes = toks
             .get(j + 1)
             .is_none_or(|n| matches!(n.kind, Tk::Punct(_)) || n.nl);
-        if c.is_ascii_alphabetic() && (!matches!(c, b'a' | b'i') || closes) {
+        if !matches!(c, b'a' | b'i') || closes {
             j += 1;
         }
     }

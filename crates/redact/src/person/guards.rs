@@ -8,7 +8,7 @@ use super::index::Words;
 use super::position::speaker_label;
 use super::spelled::icao;
 use crate::detect::Cand;
-use crate::token::{Tk, Tok};
+use crate::token::{single_letter, Tk, Tok};
 
 /// Roles a transcript tags its turns with ("User:", "human:", "bot:", "AI:").
 fn role_word(w: &str) -> bool {
@@ -291,13 +291,7 @@ fn place_elsewhere(toks: &[Tok], ix: &Words<'_>, t0: usize, t1: usize) -> bool {
 fn spelling_word(text: &str, toks: &[Tok], ix: &Words<'_>, t0: usize, t1: usize) -> bool {
     let at = |k: Option<usize>| k.and_then(|k| toks.get(k).map(|t| (k, t)));
     let alpha = |k: Option<usize>| at(k).is_some_and(|(k, _)| ix.lower(k).is_some_and(icao));
-    let letter = |k: Option<usize>| {
-        at(k).is_some_and(|(_, t)| {
-            t.kind == Tk::Word
-                && t.end - t.start == 1
-                && text.as_bytes()[t.start].is_ascii_alphabetic()
-        })
-    };
+    let letter = |k: Option<usize>| at(k).is_some_and(|(_, t)| single_letter(text, t).is_some());
     let (before, after) = (t0.checked_sub(1), Some(t1));
     // an initial beside a name ("Victor J. Okafor") is not spelling: letters
     // count only on both sides

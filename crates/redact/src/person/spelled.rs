@@ -28,7 +28,7 @@ use super::index::Words;
 use super::person;
 use super::vocab::not_a_name;
 use crate::detect::{Cand, Names};
-use crate::token::{Kw, Tk, Tok};
+use crate::token::{single_letter as letter, Kw, Tk, Tok};
 
 /// Tokens looked back for a spelling cue.
 const CUE_WINDOW: usize = 40;
@@ -138,14 +138,6 @@ impl Run {
     fn last(&self) -> usize {
         *self.ends.last().unwrap_or(&0)
     }
-}
-
-#[inline]
-fn letter(text: &str, t: &Tok) -> Option<u8> {
-    (t.kind == Tk::Word && t.end - t.start == 1)
-        .then(|| text.as_bytes()[t.start])
-        .filter(u8::is_ascii_alphabetic)
-        .map(|b| b.to_ascii_lowercase())
 }
 
 /// The element at token `j`: its letter, its last token, whether it used an

@@ -318,6 +318,16 @@ pub(crate) fn placeholder_len(b: &[u8]) -> Option<usize> {
     None
 }
 
+/// The lowercase letter of a one-letter ASCII word ("K", "m"), as spelled
+/// letters are said; `None` for any other token.
+#[inline]
+pub(crate) fn single_letter(text: &str, t: &Tok) -> Option<u8> {
+    (t.kind == Tk::Word && t.end - t.start == 1)
+        .then(|| text.as_bytes()[t.start])
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| b.to_ascii_lowercase())
+}
+
 /// Lowercase ASCII copy of a word into `buf`; `None` if too long or not ASCII letters.
 pub(crate) fn lower<'a>(w: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
     let b = w.as_bytes();
