@@ -102,7 +102,8 @@ async fn sixty_four_concurrent_sessions_keep_their_order() {
     store.close().await;
 }
 
-/// A session whose inserts the database refuses (a trigger) fails alone: the
+/// A session whose inserts the database refuses (a trigger on the append log,
+/// where a file database writes appends first) fails alone: the
 /// other sessions of the same batches are written.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failing_session_does_not_fail_its_batch() {
@@ -110,7 +111,7 @@ async fn a_failing_session_does_not_fail_its_batch() {
     let backend = SqliteStore::open(&url).await.unwrap();
     let raw = sqlx::SqlitePool::connect(&url).await.unwrap();
     sqlx::query(
-        "CREATE TRIGGER refuse_bad BEFORE INSERT ON transcripts WHEN NEW.session_id = 'bad'
+        "CREATE TRIGGER refuse_bad BEFORE INSERT ON event_log WHEN NEW.session_id = 'bad'
          BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END",
     )
     .execute(&raw)

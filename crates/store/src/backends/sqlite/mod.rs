@@ -6,6 +6,8 @@
 //!   group-commit batch in a few statements; used for databases without a file);
 //! - [`sync_append`]: the batch append on a synchronous connection of its own,
 //!   run in place (file databases: no thread hand-off per statement);
+//! - [`log`]: the append log that connection writes first, and the moves of its
+//!   rows to the session tables;
 //! - [`reads`]: reads on the reader pool;
 //! - [`maintenance`]: deletion, erasure, retention.
 //!
@@ -19,6 +21,7 @@
 //! `wal_checkpoint(TRUNCATE)`, so erased content leaves the file and the WAL.
 
 mod append;
+mod log;
 mod maintenance;
 mod reads;
 mod sync_append;
@@ -41,7 +44,7 @@ use crate::{Error, Result};
 /// session, so each event dirties its own table and index pages: every dirty page
 /// is one WAL frame written and fsynced at commit. Small pages make that write
 /// small (see README, *Performance*).
-const PAGE_SIZE: u32 = 1024;
+const PAGE_SIZE: u32 = 4096;
 
 /// The embedded migrations (`migrations/sqlite`).
 pub static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -337,9 +340,19 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// Checkpoints (TRUNCATE) and closes the pools; the `-wal` file is removed
-    /// when the last connection closes.
+    /// Moves the append log to the session tables (every write on the async
+    /// connection does it first; see [`log`]).
+    pub async fn flush_log(&self) -> Result<()> {
+        let tx = self.begin("flush_log").await?;
+        tx.commit().await.map_err(db("flush_log"))
+    }
+
+    /// Moves the append log to the tables, checkpoints (TRUNCATE) and closes the
+    /// pools; the `-wal` file is removed when the last connection closes.
     pub async fn close(&self) {
+        if let Err(e) = self.flush_log().await {
+            tracing::warn!(error = %e, "moving the append log on close failed");
+        }
         if let Some(s) = &self.sync {
             let _turn = self.turn.lock().await;
             s.close();
@@ -351,13 +364,25 @@ impl SqliteStore {
         self.writer.close().await;
     }
 
+    /// A write transaction on the async connection, holding the write turn. The
+    /// append log is moved to the tables first, in it (see [`log`]): whatever
+    /// the transaction deletes, counts or numbers, the tables hold all of it.
     async fn begin(&self, op: &'static str) -> Result<WriteTx> {
         let turn = self.turn.clone().lock_owned().await;
-        let tx = self
+        let mut tx = self
             .writer
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(db(op))?;
+        let pending: bool = sqlx::query_scalar(log::FLUSH_PROBE)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db(op))?;
+        if pending {
+            for sql in log::flush_statements() {
+                sqlx::query(sql).execute(&mut *tx).await.map_err(db(op))?;
+            }
+        }
         Ok(WriteTx { tx, _turn: turn })
     }
 }

@@ -1,8 +1,10 @@
 //! Reads of [`SqliteStore`], on the WAL reader pool (they never wait behind the
-//! writer). Child rows are read by primary-key range (`session_id`, `seq`).
+//! writer). Child rows are read by primary-key range (`session_id`, `seq`), with
+//! the session's rows still in the append log ([`super::log`]) beside them.
 
 use sqlx::{QueryBuilder, Sqlite};
 
+use super::log::with_log;
 use super::{db, SqliteStore};
 use crate::backend::page::{
     self, into_page, parse_seq_cursor, parse_session_cursor, session_cursor,
@@ -10,8 +12,8 @@ use crate::backend::page::{
 use crate::backends::filter::push_session_filter;
 use crate::backends::rows::{decode, SegmentRow, SessionRow, SummaryRow, ToolRow, UsageRow};
 use crate::{
-    Page, PageRequest, Reads, Result, Session, SessionFilter, StoredSegment, StoredSummary,
-    StoredToolEvent, StoredUsage, UsageReport,
+    EventKind, Page, PageRequest, Reads, Result, Session, SessionFilter, StoredSegment,
+    StoredSummary, StoredToolEvent, StoredUsage, UsageReport,
 };
 
 impl Reads for SqliteStore {
@@ -45,10 +47,14 @@ impl Reads for SqliteStore {
     ) -> Result<Page<StoredSegment>> {
         let after = parse_seq_cursor(page.cursor.as_deref())?;
         let limit = page::limit(page.limit, page::DEFAULT_CHILD_PAGE)?;
-        let rows: Vec<SegmentRow> = sqlx::query_as(
-            "SELECT seq, item_id, role, text, started_at, ended_at, created_at FROM transcripts
-             WHERE session_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
-        )
+        let rows: Vec<SegmentRow> = sqlx::query_as(&format!(
+            "{} ORDER BY seq LIMIT ?3",
+            with_log(
+                EventKind::Transcript,
+                "seq, item_id, role, text, started_at, ended_at, created_at",
+                true
+            )
+        ))
         .bind(session_id)
         .bind(after)
         .bind(i64::from(limit) + 1)
@@ -67,10 +73,14 @@ impl Reads for SqliteStore {
     ) -> Result<Page<StoredToolEvent>> {
         let after = parse_seq_cursor(page.cursor.as_deref())?;
         let limit = page::limit(page.limit, page::DEFAULT_CHILD_PAGE)?;
-        let rows: Vec<ToolRow> = sqlx::query_as(
-            "SELECT seq, call_id, name, args, result, status, duration_ms, at FROM tool_events
-             WHERE session_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
-        )
+        let rows: Vec<ToolRow> = sqlx::query_as(&format!(
+            "{} ORDER BY seq LIMIT ?3",
+            with_log(
+                EventKind::Tool,
+                "seq, call_id, name, args, result, status, duration_ms, at",
+                true
+            )
+        ))
         .bind(session_id)
         .bind(after)
         .bind(i64::from(limit) + 1)
@@ -83,10 +93,10 @@ impl Reads for SqliteStore {
     }
 
     async fn get_summary(&self, session_id: &str) -> Result<Option<StoredSummary>> {
-        sqlx::query_as::<_, SummaryRow>(
-            "SELECT version, text, key_points, at FROM summaries
-             WHERE session_id = ?1 ORDER BY version DESC LIMIT 1",
-        )
+        sqlx::query_as::<_, SummaryRow>(&format!(
+            "{} ORDER BY version DESC LIMIT 1",
+            with_log(EventKind::Summary, "version, text, key_points, at", false)
+        ))
         .bind(session_id)
         .fetch_optional(&self.reader)
         .await
@@ -96,10 +106,14 @@ impl Reads for SqliteStore {
     }
 
     async fn get_usage(&self, session_id: &str) -> Result<UsageReport> {
-        let rows: Vec<UsageRow> = sqlx::query_as(
-            "SELECT seq, event_id, kind, value, meta, at FROM usage_events
-             WHERE session_id = ?1 ORDER BY seq",
-        )
+        let rows: Vec<UsageRow> = sqlx::query_as(&format!(
+            "{} ORDER BY seq",
+            with_log(
+                EventKind::Usage,
+                "seq, event_id, kind, value, meta, at",
+                false
+            )
+        ))
         .bind(session_id)
         .fetch_all(&self.reader)
         .await

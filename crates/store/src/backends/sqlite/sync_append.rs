@@ -14,9 +14,10 @@
 //!
 //! Same rules as every backend: in one `BEGIN IMMEDIATE` transaction, each
 //! session's consent and tombstone are read before its events are written
-//! (refused unless stored `ACCEPTED` and not tombstoned); each session under a
-//! savepoint, so a failing session fails only its own events; `seq` continues
-//! from the session's `MAX(seq)`; a dedup key already stored is a duplicate.
+//! (refused unless stored `ACCEPTED` and not tombstoned); a failing op fails
+//! alone (a savepoint per op, once one failed); `seq` continues from the
+//! session's highest; a dedup key already stored is a duplicate. Events go to
+//! the append log first and move to their tables in bulk ([`super::log`]).
 
 use std::collections::HashSet;
 
@@ -24,6 +25,7 @@ use parking_lot::Mutex;
 use rusqlite::{params, Connection, OpenFlags, TransactionBehavior};
 use serde_json::Value;
 
+use super::log::{self, LogState};
 use super::write;
 use super::SqliteOptions;
 use crate::backends::batch::Split;
@@ -38,32 +40,6 @@ use crate::{
 /// Consent and tombstone of one session, in one row.
 const STATE: &str = "SELECT (SELECT consent FROM sessions WHERE id = ?1),
                             (SELECT reason FROM tombstones WHERE session_id = ?1)";
-
-/// Statements of one child table.
-struct KindSql {
-    max: String,
-    /// Inserts one event; a dedup key already stored for the session inserts
-    /// nothing (no row changed: a duplicate), in the same statement.
-    insert: String,
-}
-
-fn kind_sql(kind: EventKind) -> &'static KindSql {
-    static SQL: std::sync::OnceLock<[KindSql; 4]> = std::sync::OnceLock::new();
-    &SQL.get_or_init(|| EventKind::ALL.map(build))[kind.index()]
-}
-
-fn build(kind: EventKind) -> KindSql {
-    let table = kind.table();
-    let (seq, cols, n) = super::append::columns(kind);
-    let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
-    KindSql {
-        max: format!("SELECT MAX({seq}) FROM {table} WHERE session_id = ?1"),
-        insert: format!(
-            "INSERT INTO {table} ({cols}) VALUES ({}) ON CONFLICT (session_id, dedup_key) DO NOTHING",
-            marks.join(", ")
-        ),
-    }
-}
 
 /// An error of the synchronous connection, content-free (SQLite's messages for
 /// constraint failures can quote values: only the code is kept for those).
@@ -95,7 +71,14 @@ fn sq(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
 /// The synchronous write connection (closed: `None`).
 #[derive(Debug)]
 pub(super) struct SyncAppender {
-    conn: Mutex<Option<Connection>>,
+    conn: Mutex<Option<Inner>>,
+}
+
+/// The connection and what it knows of the append log.
+#[derive(Debug)]
+struct Inner {
+    conn: Connection,
+    log: LogState,
 }
 
 impl SyncAppender {
@@ -115,14 +98,17 @@ impl SyncAppender {
         .map_err(sq("open"))?;
         conn.set_prepared_statement_cache_capacity(64);
         Ok(SyncAppender {
-            conn: Mutex::new(Some(conn)),
+            conn: Mutex::new(Some(Inner {
+                conn,
+                log: LogState::default(),
+            })),
         })
     }
 
     /// Closes the connection; later appends fail.
     pub(super) fn close(&self) {
         if let Some(c) = self.conn.lock().take() {
-            if let Err((_, e)) = c.close() {
+            if let Err((_, e)) = c.conn.close() {
                 tracing::warn!(error = %sq("close")(e), "closing the append connection failed");
             }
         }
@@ -151,18 +137,24 @@ impl SyncAppender {
     /// error when the transaction itself failed (nothing acknowledged).
     pub(super) fn write(&self, ops: &[WriteOp<'_>], now: i64) -> Result<Vec<WriteOpResult>> {
         let mut guard = self.conn.lock();
-        let conn = guard.as_mut().ok_or(Error::Unavailable {
+        let inner = guard.as_mut().ok_or(Error::Unavailable {
             what: "the store is closed",
         })?;
+        let Inner { conn, log } = inner;
         // First without savepoints (two statements less per op): ops rarely
         // fail, and when one does, the batch runs again with a savepoint per op.
-        match transaction(conn, ops, now, false)? {
-            Some(out) => Ok(out),
-            None => {
-                Ok(transaction(conn, ops, now, true)?
-                    .expect("with savepoints every op is answered"))
-            }
+        let first = transaction(conn, log, ops, now, false);
+        let out = match first {
+            Ok(Some(out)) => Ok(out),
+            Ok(None) => transaction(conn, log, ops, now, true)
+                .map(|o| o.expect("with savepoints every op is answered")),
+            Err(e) => Err(e),
+        };
+        if out.is_err() {
+            // What it learned in a transaction that did not commit is not true.
+            log.invalidate();
         }
+        out
     }
 }
 
@@ -170,8 +162,11 @@ impl SyncAppender {
 /// and fails alone. Without, the first failing op rolls the transaction back
 /// (dropping it does) and the answer is `None` — unless it is the only op:
 /// then its error is the whole answer.
+/// The log is moved and trimmed ([`LogState::compact`]) before the commit. A
+/// failed answer leaves `log` to be invalidated by the caller.
 fn transaction(
     conn: &mut Connection,
+    log: &mut LogState,
     ops: &[WriteOp<'_>],
     now: i64,
     isolate: bool,
@@ -180,34 +175,61 @@ fn transaction(
     let mut tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(sq(op))?;
+    log.validate(&tx).map_err(sq(op))?;
     let mut out = Vec::with_capacity(ops.len());
     for one in ops {
         let r = if isolate {
             let sp = tx.savepoint().map_err(sq(op))?;
-            let r = run_op(&sp, one, now);
-            // A failed op's savepoint is dropped, which rolls it back.
-            if !is_err(&r) {
+            let r = run_op(&sp, log, one, now);
+            // A failed op's savepoint is dropped, which rolls it back; what the
+            // log state learned from it is read again.
+            if is_err(&r) {
+                drop(sp);
+                log.reload(&tx).map_err(sq(op))?;
+            } else {
                 sp.commit().map_err(sq(op))?;
             }
             r
         } else {
-            let r = run_op(&tx, one, now);
+            let r = run_op(&tx, log, one, now);
             if is_err(&r) {
-                return Ok((ops.len() == 1).then(|| vec![r]));
+                log.invalidate();
+                if ops.len() == 1 {
+                    return Ok(Some(vec![r]));
+                }
+                return Ok(None);
             }
             r
         };
         out.push(r);
     }
+    compact(&mut tx, log)?;
     tx.commit().map_err(sq(op))?;
     Ok(Some(out))
 }
 
+/// Moves the log rows that are due ([`LogState::compact`]) under a savepoint:
+/// should a move fail (a table constraint the log does not have), the batch's
+/// appends still commit, in the log, and the rows move later (a flush moves
+/// them all before any other write).
+fn compact(tx: &mut rusqlite::Transaction<'_>, log: &mut LogState) -> Result<()> {
+    let op = "write";
+    let sp = tx.savepoint().map_err(sq(op))?;
+    match log.compact(&sp) {
+        Ok(()) => sp.commit().map_err(sq(op)),
+        Err(e) => {
+            drop(sp);
+            tracing::warn!(error = %sq("compact")(e), "moving the append log failed; the rows stay in it");
+            log.reload(tx).map_err(sq(op))
+        }
+    }
+}
+
 /// One op inside the caller's transaction (or savepoint).
-fn run_op(conn: &Connection, op: &WriteOp<'_>, now: i64) -> WriteOpResult {
+fn run_op(conn: &Connection, log: &mut LogState, op: &WriteOp<'_>, now: i64) -> WriteOpResult {
     match op {
         WriteOp::Upsert(m) => WriteOpResult::Upsert(upsert_session(conn, m, now)),
-        WriteOp::Append(part) => WriteOpResult::Append(append_session(conn, part, now)),
+        WriteOp::Append(part) => WriteOpResult::Append(append_session(conn, log, part, now)),
     }
 }
 
@@ -280,9 +302,10 @@ fn upsert_session(conn: &Connection, m: &CleanSessionMeta, now: i64) -> Result<U
     Ok(UpsertResult::Stored)
 }
 
-/// One session's events, inside the caller's transaction.
+/// One session's events, inside the caller's transaction: to the append log.
 fn append_session(
     conn: &Connection,
+    log: &mut LogState,
     part: &SessionAppend<'_>,
     now: i64,
 ) -> Result<Vec<AppendResult>> {
@@ -303,25 +326,27 @@ fn append_session(
         if rows.is_empty() {
             continue;
         }
-        let sql = kind_sql(kind);
-        let mut seq: i64 = conn
-            .prepare_cached(&sql.max)
-            .map_err(sq(op))?
-            .query_row([id], |r| r.get::<_, Option<i64>>(0))
-            .map_err(sq(op))?
-            .unwrap_or(0);
-        let mut insert = conn.prepare_cached(&sql.insert).map_err(sq(op))?;
+        let mut insert = conn
+            .prepare_cached(&log::sql(kind).insert)
+            .map_err(sq(op))?;
         for e in rows {
-            if insert_row(&mut insert, id, seq + 1, e, now).map_err(sq(op))? == 1 {
-                seq += 1;
-                inserted[kind.index()].insert(e.dedup_key());
+            let key = e.dedup_key();
+            if inserted[kind.index()].contains(key)
+                || log.stored(conn, id, kind, key).map_err(sq(op))?
+            {
+                continue;
             }
+            let seq = log.max_seq(conn, id, kind).map_err(sq(op))? + 1;
+            insert_row(&mut insert, id, seq, e, now).map_err(sq(op))?;
+            log.record(id, kind, conn.last_insert_rowid(), seq, key);
+            inserted[kind.index()].insert(key);
         }
     }
     Ok(split.results(part.events, |k, key| inserted[k.index()].contains(key)))
 }
 
-/// Binds and runs the insert of one event (column order of [`build`]).
+/// Binds and runs the insert of one event into the log (`kind, session_id, seq,
+/// dedup_key`, then the kind's other columns in [`log::rest`] order).
 fn insert_row(
     st: &mut rusqlite::CachedStatement<'_>,
     id: &str,
@@ -329,12 +354,14 @@ fn insert_row(
     e: &CleanEvent,
     now: i64,
 ) -> rusqlite::Result<usize> {
+    let k = e.kind().index() as i64;
     match e {
         CleanEvent::Transcript(x) => st.execute(params![
+            k,
             id,
             seq,
-            x.item_id(),
             x.dedup_key(),
+            x.item_id(),
             x.role().as_str(),
             x.text(),
             x.started_at().as_millis(),
@@ -342,10 +369,11 @@ fn insert_row(
             now
         ]),
         CleanEvent::Tool(x) => st.execute(params![
+            k,
             id,
             seq,
-            x.call_id(),
             x.dedup_key(),
+            x.call_id(),
             x.name(),
             x.args().to_string(),
             x.result().map(Value::to_string),
@@ -355,6 +383,7 @@ fn insert_row(
             x.at().as_millis()
         ]),
         CleanEvent::Summary(x) => st.execute(params![
+            k,
             id,
             seq,
             x.dedup_key(),
@@ -363,10 +392,11 @@ fn insert_row(
             x.at().as_millis()
         ]),
         CleanEvent::Usage(x) => st.execute(params![
+            k,
             id,
             seq,
-            x.event_id(),
             x.dedup_key(),
+            x.event_id(),
             x.kind(),
             x.value(),
             x.meta().map(Value::to_string),
