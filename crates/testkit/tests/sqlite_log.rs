@@ -278,3 +278,28 @@ async fn erasing_rows_still_in_the_log_leaves_no_byte() {
         assert_eq!(n, 0, "{} holds the erased text", path.display());
     }
 }
+
+/// The WAL reaches the database file while the store runs, with no commit
+/// doing it (the append connection's own autocheckpoint is far off): the
+/// background checkpointer copies it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_wal_is_checkpointed_beside_the_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = open(dir.path()).await;
+    accept(&s, "c").await;
+    let db = dir.path().join("log.db");
+    let before = std::fs::metadata(&db).unwrap().len();
+    for i in 0..300 {
+        s.append_events("c", vec![seg(0, i)]).await.unwrap();
+    }
+    let mut grew = false;
+    for _ in 0..200 {
+        if std::fs::metadata(&db).unwrap().len() > before {
+            grew = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert!(grew, "the database file took the WAL's pages before any close");
+    s.close().await;
+}

@@ -15,11 +15,15 @@
 //!   moved rows are exactly those at or below that mark, and reads
 //!   ([`with_log`]) and [`FLUSH`] need no other bookkeeping. Dead rows go with
 //!   the log's start ([`PREFIX`] at a time: whole pages);
-//! - only the append connection writes the log; every write on another
-//!   connection (withdrawal, deletion, erasure, retention) first moves all of it
-//!   in its own transaction ([`flush`](super::SqliteStore) in `begin`), so the
-//!   session tables are whole when rows are deleted or counted, and an erased
-//!   call leaves no copy in the log (`secure_delete` zeroes it);
+//! - only the append connection writes the log; a write on another connection
+//!   that deletes, counts or renumbers a session's rows (an erasing withdrawal,
+//!   deletion of a session or an event, erasure of a user, retention) first
+//!   moves those sessions' live rows and deletes all their log rows, in its own
+//!   transaction ([`flush_statements`], run by `maintenance::flush_where`), so
+//!   their tables are whole when rows are deleted or counted, no dead row can
+//!   come back to life when a table's highest `seq` drops, and an erased call
+//!   leaves no copy in the log (`secure_delete` zeroes it). `close` moves the
+//!   whole log;
 //! - the append connection's knowledge of the log ([`LogState`]: each session's
 //!   live rows, dedup keys and next `seq`) is trusted only while `PRAGMA
 //!   data_version` shows that no other connection committed since; otherwise it
@@ -36,8 +40,10 @@ pub(super) const MOVE_ROWS: usize = 32;
 /// A session whose oldest live row is this many rows behind the log's head moves
 /// (bounds the log, so reads, which scan it, stay cheap).
 pub(super) const HORIZON: i64 = 2048;
+/// At most this many rows move in one batch (see [`LogState::compact`]).
+pub(super) const MOVE_BUDGET: usize = 192;
 /// Dead rows at the start of the log are deleted this many at a time.
-pub(super) const PREFIX: i64 = 512;
+pub(super) const PREFIX: i64 = 128;
 
 /// The columns of a kind's table other than `session_id`, its `seq` (or
 /// `version`) and `dedup_key`: the log's `r0`, `r1`, … in this order.
@@ -70,9 +76,14 @@ fn seq_col(kind: EventKind) -> &'static str {
     super::append::columns(kind).0
 }
 
-/// The value of `kind` in `event_log`.
-fn code(kind: EventKind) -> usize {
-    kind.index()
+/// The value of `kind` in `event_log` (stored: never renumber).
+pub(super) fn code(kind: EventKind) -> u8 {
+    match kind {
+        EventKind::Transcript => 0,
+        EventKind::Tool => 1,
+        EventKind::Summary => 2,
+        EventKind::Usage => 3,
+    }
 }
 
 /// The statements of one kind.
@@ -83,8 +94,6 @@ pub(super) struct LogSql {
     move_ids: String,
     /// Moves every live row.
     flush: String,
-    /// The live rows: `id, session_id, seq, dedup_key`.
-    live: String,
     /// The table's highest seq of session `?1`.
     pub(super) max: String,
     /// Whether the table holds session `?1`'s dedup key `?2`.
@@ -128,25 +137,40 @@ fn build(kind: EventKind) -> LogSql {
              WHERE {live_cond} ORDER BY l.session_id, l.seq",
             r.iter().map(|c| format!("l.{c}")).collect::<Vec<_>>().join(", ")
         ),
-        live: format!(
-            "SELECT l.id, l.session_id, l.seq, l.dedup_key FROM event_log l WHERE {live_cond}"
-        ),
         max: format!("SELECT MAX({seq}) FROM {table} WHERE session_id = ?1"),
         stored: format!("SELECT 1 FROM {table} WHERE session_id = ?1 AND dedup_key = ?2"),
     }
 }
 
-/// Moves the whole log to the tables and empties it: run first by every write
-/// transaction on a connection other than the append one (any connection, any
-/// driver: plain SQL). Cheap when the log is empty (one probe).
+/// Whether the log holds any row (a flush of an empty log is one probe).
 pub(super) const FLUSH_PROBE: &str = "SELECT EXISTS (SELECT 1 FROM event_log)";
 
-/// The statements of [`FLUSH_PROBE`]'s flush, in order.
-pub(super) fn flush_statements() -> impl Iterator<Item = &'static str> {
+/// The statements that move the live log rows of the sessions `cond` selects
+/// (`SELECT id FROM sessions WHERE {cond}`, `?1` its parameter; `None`: every
+/// session) to the tables and delete all their log rows, in order: run by a
+/// write on another connection before it deletes, counts or renumbers those
+/// sessions' rows (plain SQL, any driver).
+pub(super) fn flush_statements(cond: Option<&str>) -> Vec<String> {
+    let Some(cond) = cond else {
+        return EventKind::ALL
+            .into_iter()
+            .map(|k| sql(k).flush.clone())
+            .chain(std::iter::once("DELETE FROM event_log".to_owned()))
+            .collect();
+    };
+    let only = format!("session_id IN (SELECT id FROM sessions WHERE {cond})");
     EventKind::ALL
         .into_iter()
-        .map(|k| sql(k).flush.as_str())
-        .chain(std::iter::once("DELETE FROM event_log"))
+        .map(|k| {
+            sql(k).flush.replace(
+                " ORDER BY l.session_id",
+                &format!(" AND l.{only} ORDER BY l.session_id"),
+            )
+        })
+        .chain(std::iter::once(format!(
+            "DELETE FROM event_log WHERE {only}"
+        )))
+        .collect()
 }
 
 /// A read of one session's rows of `kind`: `SELECT {cols} FROM {table} WHERE
@@ -245,7 +269,9 @@ impl LogState {
         self.version = None;
     }
 
-    /// Reads the live rows of the log (inside the caller's transaction).
+    /// Reads the live rows of the log (inside the caller's transaction): one
+    /// scan of the log, and the table's highest seq once per session and kind
+    /// found in it.
     pub(super) fn reload(&mut self, conn: &Connection) -> rusqlite::Result<()> {
         self.sessions.clear();
         self.oldest.clear();
@@ -254,21 +280,39 @@ impl LogState {
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         self.start = start.unwrap_or(1);
         self.head = head.unwrap_or(0);
-        for kind in EventKind::ALL {
-            let mut st = conn.prepare_cached(&sql(kind).live)?;
-            let mut rows = st.query([])?;
-            while let Some(r) = rows.next()? {
-                let (id, session, seq, key): (i64, String, i64, String) =
-                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-                let s = self.sessions.entry(session).or_default();
-                let k = &mut s.kinds[kind.index()];
-                k.max = Some(k.max.map_or(seq, |m| m.max(seq)));
-                k.in_table = true;
-                k.ids.push(id);
-                k.keys.insert(key);
-                s.live += 1;
-                s.oldest = Some(s.oldest.map_or(id, |o| o.min(id)));
+        // The table's highest seq per (session, kind) seen, read once each.
+        let mut marks: HashMap<(String, u8), i64> = HashMap::new();
+        let mut st = conn.prepare_cached(
+            "SELECT id, kind, session_id, seq, dedup_key FROM event_log ORDER BY id",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, code, session, seq, key): (i64, u8, String, i64, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let Some(kind) = EventKind::ALL.into_iter().find(|k| self::code(*k) == code) else {
+                continue;
+            };
+            let mark = match marks.get(&(session.clone(), code)) {
+                Some(m) => *m,
+                None => {
+                    let m: Option<i64> = conn
+                        .prepare_cached(&sql(kind).max)?
+                        .query_row([&session], |r| r.get(0))?;
+                    marks.insert((session.clone(), code), m.unwrap_or(0));
+                    m.unwrap_or(0)
+                }
+            };
+            if seq <= mark {
+                continue;
             }
+            let s = self.sessions.entry(session).or_default();
+            let k = &mut s.kinds[kind.index()];
+            k.max = Some(k.max.map_or(seq, |m| m.max(seq)));
+            k.in_table = true;
+            k.ids.push(id);
+            k.keys.insert(key);
+            s.live += 1;
+            s.oldest = Some(s.oldest.map_or(id, |o| o.min(id)));
         }
         for (id, s) in &self.sessions {
             if let Some(o) = s.oldest {
@@ -345,19 +389,34 @@ impl LogState {
     /// start of the log, inside the caller's transaction.
     pub(super) fn compact(&mut self, conn: &Connection) -> rusqlite::Result<()> {
         let old = self.head - HORIZON;
-        let mut due: Vec<String> = self
+        // The oldest first (they bound the log), then the fullest; at most
+        // [`MOVE_BUDGET`] rows a batch (always one session), so calls that
+        // started together do not all move in one commit.
+        let mut due: Vec<(&String, usize)> = self
             .oldest
             .range(..old.max(0))
-            .map(|(_, s)| s.clone())
+            .filter_map(|(_, id)| self.sessions.get(id).map(|s| (id, s.live)))
             .collect();
-        due.extend(
-            self.sessions
-                .iter()
-                .filter(|(_, s)| s.live >= MOVE_ROWS && s.oldest.is_some_and(|o| o >= old))
-                .map(|(id, _)| id.clone()),
-        );
-        if !due.is_empty() {
-            self.move_sessions(conn, &due)?;
+        let mut full: Vec<(&String, usize)> = self
+            .sessions
+            .iter()
+            .filter(|(_, s)| s.live >= MOVE_ROWS && s.oldest.is_some_and(|o| o >= old))
+            .map(|(id, s)| (id, s.live))
+            .collect();
+        full.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        due.extend(full);
+        let mut rows = 0;
+        let picked: Vec<String> = due
+            .into_iter()
+            .take_while(|(_, live)| {
+                let take = rows == 0 || rows + live <= MOVE_BUDGET;
+                rows += live;
+                take
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !picked.is_empty() {
+            self.move_sessions(conn, &picked)?;
         }
         let first_live = self.oldest.keys().next().copied().unwrap_or(self.head + 1);
         if first_live - self.start >= PREFIX {

@@ -1,4 +1,5 @@
 //! Deletion, erasure and retention of [`SqliteStore`]: one transaction each,
+//! the sessions' rows in the append log moved out of it first ([`flush_where`]),
 //! tombstones written in it, then a `wal_checkpoint(TRUNCATE)` so the deleted
 //! content (zeroed by `secure_delete`) leaves the WAL too.
 
@@ -9,6 +10,36 @@ use super::{db, SqliteStore};
 use crate::{EraseCounts, ErasedUser, EventKind, Maintenance, Result, Timestamp, TombstoneReason};
 
 type Tx = Transaction<'static, Sqlite>;
+
+/// Moves the append log's live rows of the sessions `cond` selects (`None`:
+/// all) to their tables and deletes all their log rows (see [`super::log`]).
+pub(super) async fn flush_where<T>(
+    tx: &mut Tx,
+    op: &'static str,
+    cond: Option<&str>,
+    param: T,
+) -> Result<()>
+where
+    T: for<'q> sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + Clone + Send + 'static,
+{
+    let pending: bool = sqlx::query_scalar(super::log::FLUSH_PROBE)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(db(op))?;
+    if !pending {
+        return Ok(());
+    }
+    for sql in super::log::flush_statements(cond) {
+        let q = sqlx::query(&sql);
+        let q = if cond.is_some() {
+            q.bind(param.clone())
+        } else {
+            q
+        };
+        q.execute(&mut **tx).await.map_err(db(op))?;
+    }
+    Ok(())
+}
 
 /// Counts the rows of the sessions `cond` selects, per table.
 async fn counts_where<T>(tx: &mut Tx, cond: &str, param: T) -> Result<EraseCounts>
@@ -70,6 +101,7 @@ impl Maintenance for SqliteStore {
     async fn delete_session(&self, id: &str) -> Result<bool> {
         let op = "delete_session";
         let mut tx = self.begin(op).await?;
+        flush_where(&mut tx, op, Some("id = ?1"), id.to_owned()).await?;
         tombstone(&mut tx, op, id, TombstoneReason::Deleted).await?;
         let user: Option<Option<String>> =
             sqlx::query_scalar("DELETE FROM sessions WHERE id = ?1 RETURNING user_id")
@@ -89,6 +121,7 @@ impl Maintenance for SqliteStore {
         let op = "delete_event";
         let (n, _, _) = super::append::columns(kind);
         let mut tx = self.begin(op).await?;
+        flush_where(&mut tx, op, Some("id = ?1"), session_id.to_owned()).await?;
         let removed = sqlx::query(&format!(
             "DELETE FROM {} WHERE session_id = ?1 AND {n} = ?2",
             kind.table()
@@ -109,6 +142,7 @@ impl Maintenance for SqliteStore {
     async fn erase_user(&self, user_id: &str) -> Result<ErasedUser> {
         let op = "erase_user";
         let mut tx = self.begin(op).await?;
+        flush_where(&mut tx, op, Some("user_id = ?1"), user_id.to_owned()).await?;
         let mut counts = counts_where(&mut tx, "user_id = ?1", user_id.to_owned()).await?;
         let session_ids = remove_where(
             &mut tx,
@@ -140,6 +174,7 @@ impl Maintenance for SqliteStore {
         let op = "purge";
         let ms = before.as_millis();
         let mut tx = self.begin(op).await?;
+        flush_where(&mut tx, op, Some("started_at < ?1"), ms).await?;
         let mut c = counts_where(&mut tx, "started_at < ?1", ms).await?;
         remove_where(&mut tx, op, "started_at < ?1", ms, TombstoneReason::Purged).await?;
         c.users = delete_orphan_users(&mut tx, op, None).await?;

@@ -25,6 +25,7 @@ use parking_lot::Mutex;
 use rusqlite::{params, Connection, OpenFlags, TransactionBehavior};
 use serde_json::Value;
 
+use super::checkpointer::{self, Checkpointer};
 use super::log::{self, LogState};
 use super::write;
 use super::SqliteOptions;
@@ -43,7 +44,7 @@ const STATE: &str = "SELECT (SELECT consent FROM sessions WHERE id = ?1),
 
 /// An error of the synchronous connection, content-free (SQLite's messages for
 /// constraint failures can quote values: only the code is kept for those).
-fn sq(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
+pub(super) fn sq(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
     move |e| {
         let (code, retryable, message) = match &e {
             rusqlite::Error::SqliteFailure(f, msg) => {
@@ -72,6 +73,7 @@ fn sq(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
 #[derive(Debug)]
 pub(super) struct SyncAppender {
     conn: Mutex<Option<Inner>>,
+    checkpointer: Checkpointer,
 }
 
 /// The connection and what it knows of the append log.
@@ -93,7 +95,9 @@ impl SyncAppender {
         conn.busy_timeout(opts.busy_timeout).map_err(sq("open"))?;
         let sync = if opts.full_sync { "FULL" } else { "NORMAL" };
         conn.execute_batch(&format!(
-            "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = {sync};"
+            "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = {sync};
+             PRAGMA wal_autocheckpoint = {};",
+            checkpointer::BACKSTOP_PAGES
         ))
         .map_err(sq("open"))?;
         conn.set_prepared_statement_cache_capacity(64);
@@ -102,11 +106,13 @@ impl SyncAppender {
                 conn,
                 log: LogState::default(),
             })),
+            checkpointer: Checkpointer::start(path).map_err(sq("open"))?,
         })
     }
 
     /// Closes the connection; later appends fail.
     pub(super) fn close(&self) {
+        self.checkpointer.stop();
         if let Some(c) = self.conn.lock().take() {
             if let Err((_, e)) = c.conn.close() {
                 tracing::warn!(error = %sq("close")(e), "closing the append connection failed");
@@ -354,7 +360,7 @@ fn insert_row(
     e: &CleanEvent,
     now: i64,
 ) -> rusqlite::Result<usize> {
-    let k = e.kind().index() as i64;
+    let k = log::code(e.kind());
     match e {
         CleanEvent::Transcript(x) => st.execute(params![
             k,

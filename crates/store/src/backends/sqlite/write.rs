@@ -373,13 +373,18 @@ impl WriteCore for SqliteStore {
         let op = "withdraw";
         let mut tx = self.begin(op).await?;
         tombstone(&mut tx, op, session_id, how.reason).await?;
+        // Something was erased (else there is nothing to checkpoint away).
+        let mut erased = false;
         if how.erase {
+            super::maintenance::flush_where(&mut tx, op, Some("id = ?1"), session_id.to_owned())
+                .await?;
             let user: Option<Option<String>> =
                 sqlx::query_scalar("DELETE FROM sessions WHERE id = ?1 RETURNING user_id")
                     .bind(session_id)
                     .fetch_optional(&mut **tx)
                     .await
                     .map_err(db(op))?;
+            erased = user.is_some();
             if let (true, Some(Some(u))) = (how.remove_orphan_user, &user) {
                 delete_orphan_users(&mut tx, op, Some(u)).await?;
             }
@@ -392,7 +397,7 @@ impl WriteCore for SqliteStore {
                 .map_err(db(op))?;
         }
         tx.commit().await.map_err(db(op))?;
-        if how.erase {
+        if erased {
             self.checkpoint().await?;
         }
         Ok(())
