@@ -300,6 +300,9 @@ async fn the_wal_is_checkpointed_beside_the_writer() {
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
-    assert!(grew, "the database file took the WAL's pages before any close");
+    assert!(
+        grew,
+        "the database file took the WAL's pages before any close"
+    );
     s.close().await;
 }

@@ -14,3 +14,12 @@ CREATE TABLE event_log (
     dedup_key  TEXT NOT NULL,
     r0, r1, r2, r3, r4, r5, r6
 );
+-- Which append connection wrote the log last (a random token), or NULL once a
+-- write on another connection moved or deleted log or table rows: an append
+-- connection that finds its own token knows the log is as it left it, whatever
+-- else was committed meanwhile (a tombstone, a consent).
+CREATE TABLE event_log_owner (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    token INTEGER
+);
+INSERT INTO event_log_owner (id, token) VALUES (1, NULL);

@@ -25,9 +25,11 @@
 //!   leaves no copy in the log (`secure_delete` zeroes it). `close` moves the
 //!   whole log;
 //! - the append connection's knowledge of the log ([`LogState`]: each session's
-//!   live rows, dedup keys and next `seq`) is trusted only while `PRAGMA
-//!   data_version` shows that no other connection committed since; otherwise it
-//!   is read again from the log, inside the transaction.
+//!   live rows, dedup keys and next `seq`) is trusted while `PRAGMA
+//!   data_version` shows that no other connection committed since, or while
+//!   `event_log_owner` still holds this connection's token (every other writer
+//!   of log or table rows — another append connection, a flush — replaces it);
+//!   otherwise it is read again from the log, inside the transaction.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -145,6 +147,10 @@ fn build(kind: EventKind) -> LogSql {
 /// Whether the log holds any row (a flush of an empty log is one probe).
 pub(super) const FLUSH_PROBE: &str = "SELECT EXISTS (SELECT 1 FROM event_log)";
 
+/// Run by every write on another connection that moves or deletes log or table
+/// rows: no append connection owns the log any more (each reads it again).
+pub(super) const DISOWN: &str = "UPDATE event_log_owner SET token = NULL WHERE id = 1";
+
 /// The statements that move the live log rows of the sessions `cond` selects
 /// (`SELECT id FROM sessions WHERE {cond}`, `?1` its parameter; `None`: every
 /// session) to the tables and delete all their log rows, in order: run by a
@@ -244,23 +250,51 @@ pub(super) struct LogState {
     start: i64,
     /// The highest id written.
     head: i64,
+    /// This connection's token as the log's owner.
+    token: Option<i64>,
 }
 
 /// Sessions known without live rows are forgotten past this many entries.
 const KEEP_SESSIONS: usize = 8192;
 
 impl LogState {
-    /// Makes the knowledge true inside the caller's write transaction: read
-    /// again from the log when another connection committed since it was.
+    /// Makes the knowledge true inside the caller's write transaction. When
+    /// another connection committed since it was true, it still is if the log's
+    /// owner is still this connection (nobody moved or deleted rows: see
+    /// `event_log_owner`); otherwise it is read again from the log, and this
+    /// connection becomes the owner.
     pub(super) fn validate(&mut self, conn: &Connection) -> rusqlite::Result<()> {
         let v: i64 = conn
             .prepare_cached("PRAGMA data_version")?
             .query_row([], |r| r.get(0))?;
-        if self.version != Some(v) {
-            self.reload(conn)?;
-            self.version = Some(v);
+        if self.version == Some(v) {
+            return Ok(());
         }
+        let owner: Option<i64> = conn
+            .prepare_cached("SELECT token FROM event_log_owner WHERE id = 1")?
+            .query_row([], |r| r.get(0))?;
+        if self.version.is_none() || owner != Some(self.token()) {
+            self.reload(conn)?;
+            conn.prepare_cached("UPDATE event_log_owner SET token = ?1 WHERE id = 1")?
+                .execute([self.token()])?;
+        }
+        self.version = Some(v);
         Ok(())
+    }
+
+    /// This connection's token in `event_log_owner` (random, drawn once).
+    fn token(&mut self) -> i64 {
+        use std::hash::{BuildHasher, Hasher};
+        *self.token.get_or_insert_with(|| {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u32(std::process::id());
+            h.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos()),
+            );
+            (h.finish() >> 1) as i64
+        })
     }
 
     /// Forgets everything: read again at the next [`validate`](Self::validate)

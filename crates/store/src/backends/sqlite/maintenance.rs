@@ -12,7 +12,8 @@ use crate::{EraseCounts, ErasedUser, EventKind, Maintenance, Result, Timestamp, 
 type Tx = Transaction<'static, Sqlite>;
 
 /// Moves the append log's live rows of the sessions `cond` selects (`None`:
-/// all) to their tables and deletes all their log rows (see [`super::log`]).
+/// all) to their tables and deletes all their log rows, and takes the log from
+/// its owner (the caller is about to change table rows; see [`super::log`]).
 pub(super) async fn flush_where<T>(
     tx: &mut Tx,
     op: &'static str,
@@ -22,6 +23,10 @@ pub(super) async fn flush_where<T>(
 where
     T: for<'q> sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + Clone + Send + 'static,
 {
+    sqlx::query(super::log::DISOWN)
+        .execute(&mut **tx)
+        .await
+        .map_err(db(op))?;
     let pending: bool = sqlx::query_scalar(super::log::FLUSH_PROBE)
         .fetch_one(&mut **tx)
         .await

@@ -375,7 +375,15 @@ impl WriteCore for SqliteStore {
         tombstone(&mut tx, op, session_id, how.reason).await?;
         // Something was erased (else there is nothing to checkpoint away).
         let mut erased = false;
-        if how.erase {
+        let exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)")
+                .bind(session_id)
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db(op))?;
+        if how.erase && exists {
+            // A call never stored has no rows anywhere (the log takes only
+            // stored, accepted calls): the log and its owner stay as they are.
             super::maintenance::flush_where(&mut tx, op, Some("id = ?1"), session_id.to_owned())
                 .await?;
             let user: Option<Option<String>> =
@@ -415,6 +423,9 @@ impl WriteCore for SqliteStore {
         }
         if batch.len() > 1 && super::append::eligible(batch) {
             let mut tx = self.begin(op).await?;
+            // Another instance's append log, if any, goes to the tables first:
+            // this path numbers and dedups against the tables alone.
+            super::maintenance::flush_where(&mut tx, op, None, 0).await?;
             match super::append::append_set(&mut tx, batch, now).await {
                 Ok(r) => {
                     tx.commit().await.map_err(db(op))?;
@@ -428,6 +439,7 @@ impl WriteCore for SqliteStore {
             }
         }
         let mut tx = self.begin(op).await?;
+        super::maintenance::flush_where(&mut tx, op, None, 0).await?;
         let mut out = Vec::with_capacity(batch.len());
         let isolate = batch.len() > 1;
         for part in batch {
