@@ -255,7 +255,7 @@ pub(super) struct LogState {
 }
 
 /// Sessions known without live rows are forgotten past this many entries.
-const KEEP_SESSIONS: usize = 8192;
+const KEEP_SESSIONS: usize = 2048;
 
 impl LogState {
     /// Makes the knowledge true inside the caller's write transaction. When
@@ -481,8 +481,10 @@ impl LogState {
         for id in sessions {
             if let Some(s) = self.sessions.get_mut(id) {
                 for k in &mut s.kinds {
-                    k.ids.clear();
-                    k.keys.clear();
+                    // Dropped, not cleared: a session that moved may never
+                    // append again, and its capacity would stay.
+                    k.ids = Vec::new();
+                    k.keys = HashSet::new();
                     k.in_table |= k.max.is_some_and(|m| m > 0);
                 }
                 s.live = 0;
