@@ -13,15 +13,7 @@ use realtime_store::{
 const MARK: &str = "qqvmarker";
 
 fn hits(dir: &std::path::Path) -> usize {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
-        .map(|b| {
-            b.windows(MARK.len())
-                .filter(|w| *w == MARK.as_bytes())
-                .count()
-        })
-        .sum()
+    realtime_store_testkit::files::count(dir, MARK)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

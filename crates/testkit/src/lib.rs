@@ -15,6 +15,7 @@ pub mod cases;
 #[cfg(feature = "postgres")]
 pub mod citus;
 mod counting;
+pub mod files;
 mod fixture;
 mod gate;
 pub mod instances;

@@ -69,19 +69,7 @@ async fn fill<B: realtime_store::Backend>(s: &RealtimeStore<B>, id: &str, user: 
 
 /// Occurrences of the marker in every file of `dir`.
 fn hits(dir: &Path) -> Vec<(String, usize)> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let bytes = std::fs::read(&path).unwrap();
-        let n = bytes
-            .windows(MARK.len())
-            .filter(|w| *w == MARK.as_bytes())
-            .count();
-        if n > 0 {
-            out.push((path.display().to_string(), n));
-        }
-    }
-    out
+    realtime_store_testkit::files::occurrences(dir, MARK)
 }
 
 async fn open(dir: &Path, policy: OnWithdrawal) -> RealtimeStore<SqliteStore> {
@@ -212,17 +200,7 @@ async fn delete_event_erases_physically() {
         .iter()
         .all(|o| *o == realtime_store::WriteOutcome::Persisted));
     s.close().await;
-    let count = |dir: &Path| -> usize {
-        std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| std::fs::read(e.unwrap().path()).unwrap())
-            .map(|b| {
-                b.windows(STRIKE.len())
-                    .filter(|w| *w == STRIKE.as_bytes())
-                    .count()
-            })
-            .sum()
-    };
+    let count = |dir: &Path| realtime_store_testkit::files::count(dir, STRIKE);
     assert!(count(dir.path()) > 0, "the marker was stored");
     let before = hits(dir.path());
 
