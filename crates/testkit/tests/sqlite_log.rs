@@ -302,3 +302,42 @@ async fn the_wal_is_checkpointed_beside_the_writer() {
     );
     s.close().await;
 }
+
+/// One long call alone: its rows move every 32, the log empties and SQLite
+/// numbers its rows from 1 again; the log stays short throughout and every
+/// event is read back once, in order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_call_alone_keeps_the_log_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = open(dir.path()).await;
+    accept(&s, "long").await;
+    let pool = sqlx::SqlitePool::connect(&url(dir.path())).await.unwrap();
+    let mut longest = 0;
+    let mut restarted = false;
+    let mut last_id = 0;
+    for i in 0..700 {
+        s.append_events("long", vec![seg(0, i)]).await.unwrap();
+        let (n, max): (i64, Option<i64>) =
+            sqlx::query_as("SELECT COUNT(*), MAX(id) FROM event_log")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        longest = longest.max(n);
+        if let Some(m) = max {
+            restarted |= m < last_id;
+            last_id = m;
+        }
+    }
+    pool.close().await;
+    assert!(restarted, "the log emptied and its ids started again");
+    assert!(longest <= 160, "the log held {longest} rows at most");
+    let (t, seqs) = texts(&s, "long").await;
+    assert_eq!(
+        t,
+        (0..700)
+            .map(|i| format!("s0 segment {i}"))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(seqs, (1..=700).collect::<Vec<_>>());
+    s.close().await;
+}

@@ -456,7 +456,12 @@ impl LogState {
         if first_live - self.start >= PREFIX {
             conn.prepare_cached("DELETE FROM event_log WHERE id < ?1")?
                 .execute([first_live])?;
-            self.start = first_live;
+            if first_live > self.head {
+                // Empty: SQLite numbers the next row 1 again.
+                (self.start, self.head) = (1, 0);
+            } else {
+                self.start = first_live;
+            }
         }
         if self.sessions.len() > KEEP_SESSIONS {
             self.sessions.retain(|_, s| s.live > 0);

@@ -344,7 +344,8 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// Moves the whole append log to the session tables (see [`log`]).
+    /// Moves the whole append log (where a file database writes appends first)
+    /// to the session tables.
     pub async fn flush_log(&self) -> Result<()> {
         let op = "flush_log";
         let mut tx = self.begin(op).await?;
