@@ -168,6 +168,7 @@ impl SyncAppender {
 /// and fails alone. Without, the first failing op rolls the transaction back
 /// (dropping it does) and the answer is `None` — unless it is the only op:
 /// then its error is the whole answer.
+///
 /// The log is moved and trimmed ([`LogState::compact`]) before the commit. A
 /// failed answer leaves `log` to be invalidated by the caller.
 fn transaction(
