@@ -6,6 +6,8 @@ use realtime_redact::{Entity, PlaceholderStyle, Policy, Redactor};
 mod birth_dates;
 #[path = "cases/issue13.rs"]
 mod issue13;
+#[path = "cases/mentions.rs"]
+mod mentions;
 #[path = "cases/spelled.rs"]
 mod spelled;
 #[path = "cases/spoken_emails.rs"]

@@ -11,7 +11,7 @@ use crate::detect::Cand;
 use crate::token::{single_letter, Tk, Tok};
 
 /// Roles a transcript tags its turns with ("User:", "human:", "bot:", "AI:").
-fn role_word(w: &str) -> bool {
+pub(super) fn role_word(w: &str) -> bool {
     matches!(
         w,
         "user"

@@ -13,6 +13,7 @@ mod guards;
 mod index;
 mod labels;
 mod lowercase;
+mod mentions;
 mod position;
 mod spelled;
 mod vocab;
@@ -43,6 +44,7 @@ pub(crate) fn detect(
     }
     cueless::cueless_names(text, toks, &ix, names, out);
     guards::trim_at_tags(text, toks, &ix, first, out);
+    mentions::other_mentions(toks, &ix, first, out);
     // a possessive ends the name before its "'s" ("Matsumoto's account")
     for c in &mut out[first..] {
         let span = &text[c.start..c.end];
