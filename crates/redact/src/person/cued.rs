@@ -92,9 +92,21 @@ pub(super) fn cued_names(
         // "Agent:", "Customer:" also label who speaks in a transcript ("Agent:
         // Perfect, let me check"): there the value must be a listed name alone
         let speaker = label_at.is_some() && speaker_label(w);
+        // "the name on the account is Tesfaye Bekele" (on the card, the policy...)
+        let name_on = w == "is"
+            && p2 == Some("the")
+            && p1.is_some_and(|p| {
+                matches!(
+                    p,
+                    "account" | "card" | "policy" | "booking" | "reservation" | "file" | "order"
+                )
+            })
+            && k >= 4
+            && word_is(text, toks, k - 3, "on")
+            && word_is(text, toks, k - 4, "name");
         let trig = if speaker {
             Some(Trigger::Label)
-        } else if label_at.is_some() {
+        } else if label_at.is_some() || name_on {
             Some(Trigger::Strong)
         } else {
             trigger_after(&refs[..n]).or_else(|| {

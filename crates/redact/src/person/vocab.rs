@@ -6,6 +6,15 @@ pub(super) fn not_a_name(w: &str) -> bool {
     matches!(
         w,
         "i" | "the"
+            // what a name is, not which: "the name on the account is wrong"
+            | "wrong"
+            | "incorrect"
+            | "misspelled"
+            | "missing"
+            | "different"
+            | "blank"
+            | "changed"
+            | "outdated"
             | "after"
             | "before"
             | "since"

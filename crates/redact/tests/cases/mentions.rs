@@ -45,3 +45,34 @@ fn everyday_words_in_a_found_name_stay_words_elsewhere() {
         check(input, want);
     }
 }
+
+#[test]
+fn the_name_on_the_account_is_a_cue() {
+    let cases = [
+        (
+            "uh the name on the account is tesfaye bekele",
+            "uh the name on the account is [PERSON]",
+        ),
+        (
+            "The name on the card is Ngozi Adebayo-Okafor.",
+            "The name on the card is [PERSON].",
+        ),
+        // what the name is, not a name
+        (
+            "the name on the account is wrong, can you fix it",
+            "the name on the account is wrong, can you fix it",
+        ),
+        (
+            "the name on the policy is misspelled",
+            "the name on the policy is misspelled",
+        ),
+        // the account itself
+        (
+            "the account is overdue since march",
+            "the account is overdue since march",
+        ),
+    ];
+    for (input, want) in cases {
+        check(input, want);
+    }
+}
