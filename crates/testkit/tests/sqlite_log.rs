@@ -69,6 +69,19 @@ async fn texts(s: &RealtimeStore<SqliteStore>, session: &str) -> (Vec<String>, V
     }
 }
 
+/// `session` holds segments 0..n of call `k` (`seg(k, i)`), once each, in
+/// order, numbered 1..=n.
+async fn assert_whole(s: &RealtimeStore<SqliteStore>, session: &str, k: usize, n: usize) {
+    let (t, seqs) = texts(s, session).await;
+    let want: Vec<String> = (0..n).map(|i| format!("s{k} segment {i}")).collect();
+    assert_eq!(t, want, "{session}: every segment once, in order");
+    assert_eq!(
+        seqs,
+        (1..=n as i64).collect::<Vec<_>>(),
+        "{session}: contiguous"
+    );
+}
+
 async fn accept(s: &RealtimeStore<SqliteStore>, id: &str) {
     s.save_session_meta(SessionMeta::new(id, Consent::Accepted))
         .await
@@ -119,14 +132,7 @@ async fn reads_see_every_event_once_in_order_whatever_has_moved() {
     assert!(split > 0, "some sessions have rows in both");
     for (k, n) in sent.iter().enumerate() {
         let id = format!("call-{k}");
-        let (t, seqs) = texts(&s, &id).await;
-        let want: Vec<String> = (0..*n).map(|i| format!("s{k} segment {i}")).collect();
-        assert_eq!(t, want, "{id}: every segment once, in order");
-        assert_eq!(
-            seqs,
-            (1..=*n as i64).collect::<Vec<_>>(),
-            "{id}: contiguous"
-        );
+        assert_whole(&s, &id, k, *n).await;
         let tools = s
             .get_tool_events(&id, &PageRequest::all())
             .await
@@ -221,14 +227,7 @@ async fn two_instances_share_the_log() {
             .unwrap();
         assert_eq!(o, vec![WriteOutcome::Duplicate], "retry of item {i}");
     }
-    let (t, seqs) = texts(&a, "shared").await;
-    assert_eq!(
-        t,
-        (0..50)
-            .map(|i| format!("s0 segment {i}"))
-            .collect::<Vec<_>>()
-    );
-    assert_eq!(seqs, (1..=50).collect::<Vec<_>>());
+    assert_whole(&a, "shared", 0, 50).await;
     a.close().await;
     b.close().await;
 }
@@ -331,13 +330,6 @@ async fn a_long_call_alone_keeps_the_log_short() {
     pool.close().await;
     assert!(restarted, "the log emptied and its ids started again");
     assert!(longest <= 160, "the log held {longest} rows at most");
-    let (t, seqs) = texts(&s, "long").await;
-    assert_eq!(
-        t,
-        (0..700)
-            .map(|i| format!("s0 segment {i}"))
-            .collect::<Vec<_>>()
-    );
-    assert_eq!(seqs, (1..=700).collect::<Vec<_>>());
+    assert_whole(&s, "long", 0, 700).await;
     s.close().await;
 }

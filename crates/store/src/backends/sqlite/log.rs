@@ -48,29 +48,24 @@ pub(super) const MOVE_BUDGET: usize = 192;
 pub(super) const PREFIX: i64 = 128;
 
 /// The columns of a kind's table other than `session_id`, its `seq` (or
-/// `version`) and `dedup_key`: the log's `r0`, `r1`, … in this order.
+/// `version`) and `dedup_key`, in the table's insert order
+/// ([`columns`](super::append::columns), the one list of them): the log's `r0`,
+/// `r1`, … in this order.
 pub(super) fn rest(kind: EventKind) -> &'static [&'static str] {
-    match kind {
-        EventKind::Transcript => &[
-            "item_id",
-            "role",
-            "text",
-            "started_at",
-            "ended_at",
-            "created_at",
-        ],
-        EventKind::Tool => &[
-            "call_id",
-            "name",
-            "args",
-            "result",
-            "status",
-            "duration_ms",
-            "at",
-        ],
-        EventKind::Summary => &["text", "key_points", "at"],
-        EventKind::Usage => &["event_id", "kind", "value", "meta", "at"],
-    }
+    static REST: std::sync::OnceLock<[Vec<&'static str>; 4]> = std::sync::OnceLock::new();
+    &REST.get_or_init(|| {
+        EventKind::ALL.map(|k| {
+            let (seq, cols, _) = super::append::columns(k);
+            cols.split(", ")
+                .filter(|c| !matches!(*c, "session_id" | "dedup_key") && *c != seq)
+                .collect()
+        })
+    })[kind.index()]
+}
+
+/// The kind whose `event_log.kind` is `code` (see [`code`]).
+fn from_code(code: u8) -> Option<EventKind> {
+    EventKind::ALL.into_iter().find(|k| self::code(*k) == code)
 }
 
 /// The numbering column of a kind's table.
@@ -97,9 +92,9 @@ pub(super) struct LogSql {
     /// Moves every live row.
     flush: String,
     /// The table's highest seq of session `?1`.
-    pub(super) max: String,
+    max: String,
     /// Whether the table holds session `?1`'s dedup key `?2`.
-    pub(super) stored: String,
+    stored: String,
 }
 
 /// The statements of `kind`, built once.
@@ -323,7 +318,7 @@ impl LogState {
         while let Some(r) = rows.next()? {
             let (id, code, session, seq, key): (i64, u8, String, i64, String) =
                 (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-            let Some(kind) = EventKind::ALL.into_iter().find(|k| self::code(*k) == code) else {
+            let Some(kind) = from_code(code) else {
                 continue;
             };
             let mark = match marks.get(&(session.clone(), code)) {

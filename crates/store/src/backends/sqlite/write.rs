@@ -375,17 +375,24 @@ impl WriteCore for SqliteStore {
         tombstone(&mut tx, op, session_id, how.reason).await?;
         // Something was erased (else there is nothing to checkpoint away).
         let mut erased = false;
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)")
-                .bind(session_id)
-                .fetch_one(&mut **tx)
-                .await
-                .map_err(db(op))?;
-        if how.erase && exists {
+        if how.erase {
             // A call never stored has no rows anywhere (the log takes only
             // stored, accepted calls): the log and its owner stay as they are.
-            super::maintenance::flush_where(&mut tx, op, Some("id = ?1"), session_id.to_owned())
+            let exists: bool =
+                sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)")
+                    .bind(session_id)
+                    .fetch_one(&mut **tx)
+                    .await
+                    .map_err(db(op))?;
+            if exists {
+                super::maintenance::flush_where(
+                    &mut tx,
+                    op,
+                    Some("id = ?1"),
+                    session_id.to_owned(),
+                )
                 .await?;
+            }
             let user: Option<Option<String>> =
                 sqlx::query_scalar("DELETE FROM sessions WHERE id = ?1 RETURNING user_id")
                     .bind(session_id)
